@@ -1,0 +1,138 @@
+"""The ``reportlint`` command: parse arguments, call the API, pick the exit code.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 usage, input
+or configuration error (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import click
+
+from . import __version__
+from .api import Config, FileResult, lint_source
+from .formats import FORMATTERS
+from .formats.outline_format import render_json as render_outline_json
+from .formats.outline_format import render_text as render_outline_text
+from .model import SEVERITIES, severity_rank
+from .outline import parse_document
+from .reading import InputError, expand_paths, read_source
+from .ruleset import RuleFileError
+from .rulesdoc import render_reference
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class DefaultCommandGroup(click.Group):
+    """``reportlint FILE…`` means ``reportlint check FILE…``."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def fail(message: str) -> "NoReturn":  # noqa: F821
+    click.echo(f"reportlint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def load_config(rule_files: tuple[str, ...], genre: Optional[str] = None) -> Config:
+    try:
+        return Config.load(rule_files, genre=genre)
+    except RuleFileError as error:
+        fail(f"invalid rules: {error}")
+
+
+def input_paths(paths: tuple[str, ...]) -> list[str]:
+    if not paths:
+        fail("no input: give one or more files or directories, or - for standard input")
+    try:
+        found = expand_paths(list(paths))
+    except InputError as error:
+        fail(str(error))
+    if not found:
+        fail(f"no .txt or .md files found in {', '.join(paths)}")
+    return found
+
+
+@click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportlint")
+def main() -> None:
+    """Lint Chinese official report drafts (工作报告、述职报告、自查报告…).
+
+    \b
+    reportlint draft.txt            check a file (same as: reportlint check draft.txt)
+    reportlint outline draft.txt    show the outline the linter understood
+    reportlint rules                list the rules
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text",
+              show_default=True, help="Output format; json is the stable contract for editors.")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(),
+              help="An extra YAML rule pack (repeatable).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="warning", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
+def check(paths: tuple[str, ...], output_format: str, rule_files: tuple[str, ...], fail_on: str,
+          color: Optional[bool]) -> None:
+    """Check drafts: files, directories (their *.txt and *.md), or - for stdin."""
+    config = load_config(rule_files)
+    results: list[FileResult] = []
+    errors: list[str] = []
+    for path in input_paths(paths):
+        try:
+            results.append(lint_source(read_source(path), config))
+        except InputError as error:
+            errors.append(str(error))
+    use_color = sys.stdout.isatty() if color is None else color
+    click.echo(FORMATTERS[output_format](results, use_color), nl=False, color=use_color)
+    for error in errors:
+        click.echo(f"reportlint: {error}", err=True)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    threshold = severity_rank(fail_on)
+    failing = any(severity_rank(d.severity) >= threshold for r in results for d in r.diagnostics)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def outline(paths: tuple[str, ...], output_format: str) -> None:
+    """Show the outline the linter understood: title, headings, enumerations."""
+    documents = []
+    for path in input_paths(paths):
+        try:
+            documents.append(parse_document(read_source(path)))
+        except InputError as error:
+            fail(str(error))
+    if output_format == "json":
+        click.echo(render_outline_json(documents), nl=False)
+    else:
+        click.echo("\n".join(render_outline_text(d) for d in documents), nl=False)
+
+
+@main.command()
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="An extra YAML rule pack (repeatable).")
+@click.option("--markdown", is_flag=True, help="Print the full rule reference in Markdown (docs/rules.md).")
+def rules(rule_files: tuple[str, ...], markdown: bool) -> None:
+    """List the rules: name, code, default severity, what each finds."""
+    config = load_config(rule_files)
+    if markdown:
+        click.echo(render_reference(config.rules), nl=False)
+        return
+    for rule in config.rules:
+        summary = " ".join(rule.description.split()).split(": ")[0].split(". ")[0]
+        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {summary}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,59 @@
+"""Enumerators inside paragraphs: 一是…二是…三是… and ①…②….
+
+A candidate 一是 must open a clause (start of the text or right after
+punctuation), and jieba must see its numeral as a word of its own: that
+keeps out 唯一是 / 统一是 / 之一是 / 其一是 (the numeral belongs to a longer
+word) and the idiom 一是一、二是二 (segmented as one word 一是一). jieba is
+asked only when the cheap pattern has found a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import segment
+from .model import Enumerator, Span
+from .numerals import CIRCLED, parse_number
+
+CLAUSE_OPENERS = "。；;：:！？!?，,、“‘\"（(　 \t\u00a0"
+SHI_CANDIDATE = re.compile(
+    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))([一二三四五六七八九十]{1,3})是"
+)
+CIRCLED_CANDIDATE = re.compile("[" + CIRCLED + "]")
+CLAUSE_END = re.compile(r"[，,。；;：:！？!?、]")
+
+
+def is_enumerator(text: str, start: int) -> bool:
+    """Whether the numeral+是 at ``start`` is an enumerator, judged by jieba on
+    the clause it opens."""
+    clause_end = CLAUSE_END.search(text, start + 2)
+    clause = text[start: clause_end.start() if clause_end else len(text)]
+    first = segment.words(clause)[0] if clause else ""
+    numeral = SHI_CANDIDATE.match(clause).group(1)
+    return first in (numeral, numeral + "是")
+
+
+def find_enumerators(text: str, line: int, column: int = 1, leading_allowed: bool = True) -> Iterator[Enumerator]:
+    """Enumerators in ``text``, which starts at ``column`` of ``line``."""
+    for match in SHI_CANDIDATE.finditer(text):
+        if not is_enumerator(text, match.start()):
+            continue
+        number = parse_number(match.group(1))
+        if number is None or number == 0:
+            continue
+        yield Enumerator(
+            kind="shi",
+            number=number,
+            marker=match.group(0),
+            span=Span.on_line(line, column - 1 + match.start(), column - 1 + match.end()),
+            leading=leading_allowed and match.start() == 0,
+        )
+    for match in CIRCLED_CANDIDATE.finditer(text):
+        yield Enumerator(
+            kind="circled",
+            number=CIRCLED.index(match.group(0)) + 1,
+            marker=match.group(0),
+            span=Span.on_line(line, column - 1 + match.start(), column - 1 + match.end()),
+            leading=leading_allowed and match.start() == 0,
+        )

@@ -1,0 +1,17 @@
+"""The rule types. Each YAML rule names one of these in ``type:``; its
+``options:`` are validated by the type's constructor.
+
+A rule type is a class built from the options mapping, with
+``check(document) -> Iterator[Finding]``. Registry is explicit: add a line here.
+"""
+
+from __future__ import annotations
+
+from .base import Finding, OptionError
+from .pattern import PatternRule
+
+KINDS = {
+    "pattern": PatternRule,
+}
+
+__all__ = ["KINDS", "Finding", "OptionError"]

@@ -1,0 +1,90 @@
+"""Rule type ``pattern``: regular expressions matched on every line.
+
+Options:
+  patterns: list of {regex, message?, fix?} (or plain regex strings). Each match
+            is one finding at its exact span; ``{match}`` in a message is the
+            matched text. ``fix: delete`` offers removing the match.
+  ignore:   regexes for legitimate look-alikes (X光, B超…): a match that lies
+            inside an ignore match is dropped.
+  markdown_emphasis: in .md files, skip matches inside **bold**, __bold__,
+            *italic* and _italic_ and a list bullet opening a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from ..model import Document, Edit, Fix, Span
+from .base import Finding, OptionError, check_known, compile_regex, expect
+
+MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
+FIX_ACTIONS = ("delete",)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern
+    message: Optional[str]
+    fix: Optional[str]
+
+
+class PatternRule:
+    OPTIONS = {"patterns": [], "ignore": [], "markdown_emphasis": False}
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        entries = expect(options["patterns"], list, "patterns", "a list of patterns")
+        if not entries:
+            raise OptionError("option 'patterns' must list at least one pattern")
+        self.patterns = [self._pattern(entry) for entry in entries]
+        ignore = expect(options["ignore"], list, "ignore", "a list of regular expressions")
+        self.ignore = [compile_regex(item, "ignore") for item in ignore]
+        self.markdown_emphasis = expect(options["markdown_emphasis"], bool, "markdown_emphasis", "true or false")
+
+    @staticmethod
+    def _pattern(entry) -> Pattern:
+        if isinstance(entry, str):
+            return Pattern(compile_regex(entry, "patterns"), None, None)
+        if not isinstance(entry, dict) or "regex" not in entry:
+            raise OptionError("option 'patterns': each entry is a regex string or a mapping with 'regex'")
+        unknown = set(entry) - {"regex", "message", "fix"}
+        if unknown:
+            raise OptionError(f"option 'patterns': unknown key '{sorted(unknown)[0]}' (known: fix, message, regex)")
+        message = entry.get("message")
+        if message is not None and not isinstance(message, str):
+            raise OptionError("option 'patterns': 'message' must be a string")
+        fix = entry.get("fix")
+        if fix is not None and fix not in FIX_ACTIONS:
+            raise OptionError(f"option 'patterns': 'fix' must be one of {', '.join(FIX_ACTIONS)}")
+        return Pattern(compile_regex(entry["regex"], "patterns"), message, fix)
+
+    def _masked(self, line: str, markdown: bool) -> list[tuple[int, int]]:
+        spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
+        if markdown and self.markdown_emphasis:
+            spans.extend(m.span() for m in MARKDOWN_MARKUP.finditer(line))
+        return spans
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        markdown = document.source.is_markdown
+        for number, line in enumerate(document.lines, 1):
+            if not line.strip():
+                continue
+            masked = None
+            taken: list[tuple[int, int]] = []
+            for pattern in self.patterns:
+                for match in pattern.regex.finditer(line):
+                    start, end = match.span()
+                    if start == end:
+                        continue
+                    if masked is None:
+                        masked = self._masked(line, markdown)
+                    if any(a <= start and end <= b for a, b in masked):
+                        continue
+                    if any(start < b and a < end for a, b in taken):
+                        continue  # an earlier pattern already reported this text
+                    taken.append((start, end))
+                    span = Span.on_line(number, start, end)
+                    fix = Fix((Edit(span, ""),)) if pattern.fix == "delete" else None
+                    yield Finding(span, {"match": match.group(0)}, pattern.message, fix)

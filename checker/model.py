@@ -1,0 +1,190 @@
+"""The ground types every layer shares: spans, the parsed document, diagnostics.
+
+Positions are 1-based. Lines count every physical line of the original file;
+columns count code points. ``end_column`` is exclusive (the column just past the
+last character), so a two-character match at column 5 ends at column 7.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def on_line(cls, line: int, start: int, end: int) -> "Span":
+        """A span on one line from 0-based string offsets ``start:end``."""
+        return cls(line, start + 1, line, end + 1)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """Decoded text plus what is needed to write it back unchanged."""
+
+    lines: tuple[str, ...]
+    path: Optional[str] = None
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+
+    @classmethod
+    def from_string(cls, text: str, path: Optional[str] = None) -> "SourceText":
+        from .reading import split_lines
+
+        lines, newline = split_lines(text)
+        return cls(lines=tuple(lines), path=path, newline=newline)
+
+    @property
+    def is_markdown(self) -> bool:
+        return bool(self.path) and self.path.lower().endswith((".md", ".markdown"))
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An outline marker at the start of a line (一、 （一） 1. （1） ①)."""
+
+    line: int
+    level: int  # 1..4 per GB/T 9704; 5 for circled numbers
+    number: int
+    marker: str  # the marker as written, e.g. "1、" or "(三)"
+    style: str  # the marker's form with the number abstracted, e.g. "N、"
+    standard_style: str  # the form GB/T 9704 / 15834 expect at this level
+    indent: str  # whitespace before the marker, as written
+    marker_span: Span
+    title: str  # the heading sentence (up to the first full stop)
+    body: str  # what follows the heading sentence on the same line
+    body_column: int  # 1-based column where ``body`` starts
+
+    @property
+    def off_style(self) -> bool:
+        return self.style != self.standard_style or bool(self.indent)
+
+    @property
+    def kind(self) -> str:
+        return LEVEL_KINDS[self.level]
+
+
+LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "closing")
+
+LEVEL_KINDS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    line: int
+    text: str
+    column: int = 1  # where ``text`` starts on its line (after a heading title)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.column + len(self.text))
+
+
+@dataclass(frozen=True)
+class Enumerator:
+    """One item marker of a 一是/二是 or ①② enumeration."""
+
+    kind: str  # "shi" (一是) or "circled" (①)
+    number: int
+    marker: str
+    span: Span
+    leading: bool  # True where the marker opens its line
+
+
+@dataclass
+class Section:
+    heading: Optional[Heading]  # None for the document root
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+    enumerators: list[Enumerator] = field(default_factory=list)  # 一是… and ①… in its own text
+    parent: Optional["Section"] = field(default=None, repr=False)
+    end_line: int = 0  # last line that belongs to the section (children included)
+
+    @property
+    def level(self) -> int:
+        return self.heading.level if self.heading else 0
+
+    def walk(self) -> Iterator["Section"]:
+        """This section and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+
+@dataclass
+class Document:
+    source: SourceText
+    root: Section
+    title: Optional[Paragraph] = None
+    salutation: Optional[Paragraph] = None
+    line_kinds: dict[int, str] = field(default_factory=dict)  # line -> one of LINE_KINDS
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return self.source.lines
+
+    @property
+    def path(self) -> Optional[str]:
+        return self.source.path
+
+    def sections(self) -> Iterator[Section]:
+        """Every section with a heading, in document order."""
+        for section in self.root.walk():
+            if section.heading is not None:
+                yield section
+
+    def headings(self) -> list[Heading]:
+        return [s.heading for s in self.sections()]
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every body paragraph (heading bodies included), in document order."""
+        for section in self.root.walk():
+            yield from section.paragraphs
+
+
+@dataclass(frozen=True)
+class Edit:
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: str = "safe"  # "safe" or "unsafe"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    rule: str
+    code: str
+    severity: str
+    message: str
+    span: Span
+    fix: Optional[Fix] = None
+    path: Optional[str] = None
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def sort_key(self):
+        return (self.span, self.rule)

@@ -1,0 +1,248 @@
+"""SourceText -> Document: classify each line with the Lark grammar, then fold
+the lines into the section tree.
+
+The grammar (grammar/outline.lark) knows what a line *is* by its first
+characters (a level-2 marker, a salutation, plain text…). What depends on
+position is decided here: the title is the first non-blank line when it reads
+as a title, byline lines may follow it, a salutation counts only before the
+first heading, and a closing block (signature, date) may end the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from lark import Lark, Token, Tree
+
+from . import resources
+from .enumerations import find_enumerators, is_enumerator
+from .model import Document, Heading, Paragraph, Section, SourceText, Span
+from .numerals import parse_number
+
+HEADING_LEVELS = {"level1": 1, "level2": 2, "level3": 3, "level4": 4, "circled": 5}
+STANDARD_STYLES = {1: "N、", 2: "（N）", 3: "N.", 4: "（N）", 5: "N"}
+SENTENCE_END = "。！？!?"
+TITLE_MAX_CHARS = 60
+BYLINE_MAX_CHARS = 40
+NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
+MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
+DATE_LINE = re.compile(
+    r"^[ \t\u3000]*[（(]?(\d{4}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月"
+    r"([0-9一二三四五六七八九十]{1,3}日)?[）)]?[ \t\u3000]*$"
+)
+CLOSING_NAME_MAX_CHARS = 30
+PUNCTUATION = re.compile(r"[，,。；;：:！？!?、]")
+
+
+@lru_cache(maxsize=1)
+def line_parser() -> Lark:
+    grammar = resources.data_path("grammar", "outline.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+@dataclass
+class LineShape:
+    """What the grammar saw on one line."""
+
+    kind: str  # blank, heading, enumerated, salutation, text
+    indent: str = ""
+    prefix: int = 0  # characters before the content (indent, Markdown '#')
+    marker: Optional[Token] = None
+    level: int = 0
+    text: str = ""  # content after the marker (the whole content for text)
+    text_column: int = 1
+
+
+def shape_of(line: str, markdown: bool) -> LineShape:
+    prefix = 0
+    if markdown:
+        heading_hashes = MARKDOWN_HEADING.match(line)
+        if heading_hashes:
+            prefix = heading_hashes.end()
+    tree = line_parser().parse(line[prefix:])
+    indent = ""
+    shape = LineShape(kind="blank")
+    for child in tree.children:
+        if isinstance(child, Token) and child.type == "INDENT":
+            indent = child.value
+            continue
+        if not isinstance(child, Tree):
+            continue
+        kind = child.data
+        if kind == "line_body":  # empty alternative: nothing but whitespace
+            continue
+        tokens = list(child.scan_values(lambda v: isinstance(v, Token)))
+        text_token = next((t for t in tokens if t.type == "TEXT"), None)
+        marker = next((t for t in tokens if t.type.endswith("_MARK")), None)
+        level = 0
+        if kind == "heading":
+            level = HEADING_LEVELS[child.children[0].data]
+        if kind in ("salutation", "text"):
+            content = tokens[0]
+            shape = LineShape(kind=kind, text=content.value, text_column=prefix + content.start_pos + 1)
+        else:
+            shape = LineShape(
+                kind=kind,
+                marker=marker,
+                level=level,
+                text=text_token.value if text_token else "",
+                text_column=prefix + (text_token.start_pos if text_token else marker.end_pos) + 1,
+            )
+    shape.indent = indent
+    shape.prefix = prefix
+    if indent and shape.kind == "blank":
+        shape.kind = "blank"
+    return shape
+
+
+def marker_style(marker: str) -> str:
+    """The marker's form with its number abstracted: 一、 -> N、, １. -> Ｎ."""
+    def abstract(match: re.Match) -> str:
+        return "Ｎ" if match.group(0)[0] in "０１２３４５６７８９" else "N"
+
+    return NUMERAL_RUN.sub(abstract, marker, count=1)
+
+
+def split_heading_text(text: str) -> tuple[str, str, int]:
+    """The heading sentence (up to its first full stop) and what follows."""
+    for index, char in enumerate(text):
+        if char in SENTENCE_END:
+            return text[: index + 1], text[index + 1:], index + 1
+    return text, "", len(text)
+
+
+def make_heading(line_number: int, shape: LineShape) -> Optional[Heading]:
+    marker = shape.marker.value
+    numeral = NUMERAL_RUN.search(marker)
+    number = parse_number(numeral.group(0)) if numeral else None
+    if number is None:
+        return None
+    marker_start = shape.prefix + shape.marker.start_pos
+    title, body, body_offset = split_heading_text(shape.text)
+    return Heading(
+        line=line_number,
+        level=shape.level,
+        number=number,
+        marker=marker,
+        style=marker_style(marker),
+        standard_style=STANDARD_STYLES[shape.level],
+        indent=shape.indent,
+        marker_span=Span.on_line(line_number, marker_start, marker_start + len(marker)),
+        title=title,
+        body=body,
+        body_column=shape.text_column + body_offset,
+    )
+
+
+def looks_like_title(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        0 < len(stripped) <= TITLE_MAX_CHARS
+        and stripped[-1] not in SENTENCE_END + "；;，,：:"
+        and not any(mark in stripped for mark in "。！？")
+    )
+
+
+def closing_lines(lines: tuple[str, ...]) -> set[int]:
+    """1-based numbers of the trailing signature/date block, if any."""
+    content = [i for i, line in enumerate(lines, 1) if line.strip()]
+    closing: set[int] = set()
+    if not content:
+        return closing
+    last = content[-1]
+    if DATE_LINE.match(lines[last - 1]):
+        closing.add(last)
+        for number in reversed(content[:-1]):
+            text = lines[number - 1].strip()
+            if len(text) <= CLOSING_NAME_MAX_CHARS and not PUNCTUATION.search(text) and len(closing) < 3:
+                closing.add(number)
+            else:
+                break
+    return closing
+
+
+def parse_document(source: SourceText) -> Document:
+    root = Section(heading=None)
+    document = Document(source=source, root=root)
+    stack: list[Section] = [root]
+    seen_content = False
+    in_title_block = False
+    seen_heading = False
+    closing = closing_lines(source.lines)
+
+    for number, line in enumerate(source.lines, 1):
+        shape = shape_of(line, source.is_markdown)
+        kind = shape.kind
+        if kind == "blank":
+            document.line_kinds[number] = "blank"
+            continue
+        first_content = not seen_content
+        seen_content = True
+
+        if kind == "enumerated" and not is_enumerator(shape.marker.value + shape.text, 0):
+            kind = "text"
+            shape.text = shape.marker.value + shape.text
+            shape.text_column = shape.prefix + shape.marker.start_pos + 1
+
+        if kind == "heading":
+            heading = make_heading(number, shape)
+            if heading is not None:
+                in_title_block = False
+                seen_heading = True
+                while stack[-1].level >= heading.level:
+                    stack.pop()
+                section = Section(heading=heading, parent=stack[-1])
+                stack[-1].children.append(section)
+                stack.append(section)
+                document.line_kinds[number] = "heading"
+                if heading.body:
+                    add_paragraph(section, Paragraph(number, heading.body, heading.body_column), opens_line=False)
+                continue
+            kind = "text"
+
+        if number in closing and not first_content:
+            document.line_kinds[number] = "closing"
+            continue
+        if first_content and kind == "text" and looks_like_title(shape.text):
+            document.title = Paragraph(number, shape.text.strip(), shape.text_column)
+            document.line_kinds[number] = "title"
+            in_title_block = True
+            continue
+        if kind == "salutation" and not seen_heading and document.salutation is None:
+            document.salutation = Paragraph(number, shape.text, shape.text_column)
+            document.line_kinds[number] = "salutation"
+            in_title_block = False
+            continue
+        text = shape.marker.value + shape.text if kind == "enumerated" else shape.text
+        column = shape.prefix + shape.marker.start_pos + 1 if kind == "enumerated" else shape.text_column
+        if in_title_block and len(text.strip()) <= BYLINE_MAX_CHARS and not any(m in text for m in "。！？，；"):
+            document.line_kinds[number] = "byline"
+            continue
+        in_title_block = False
+        document.line_kinds[number] = "enumerated" if kind == "enumerated" else "paragraph"
+        add_paragraph(stack[-1], Paragraph(number, text, column))
+
+    finish_sections(root, len(source.lines))
+    return document
+
+
+def add_paragraph(section: Section, paragraph: Paragraph, opens_line: bool = True) -> None:
+    section.paragraphs.append(paragraph)
+    found = find_enumerators(paragraph.text, paragraph.line, paragraph.column, leading_allowed=opens_line)
+    section.enumerators.extend(sorted(found, key=lambda e: e.span))
+
+
+def finish_sections(section: Section, last_line: int) -> None:
+    """Set each section's end line: the line before the next heading of the same
+    or a higher level (or the end of the document)."""
+    section.end_line = last_line
+    for index, child in enumerate(section.children):
+        following = section.children[index + 1] if index + 1 < len(section.children) else None
+        finish_sections(child, following.heading.line - 1 if following else last_line)
+
+
+def parse_text(text: str, path: Optional[str] = None) -> Document:
+    return parse_document(SourceText.from_string(text, path))
