@@ -8,10 +8,18 @@ A rule type is a class built from the options mapping, with
 from __future__ import annotations
 
 from .base import Finding, OptionError
+from .count_mismatch import CountMismatchRule
+from .numbering_level import NumberingLevelRule
+from .numbering_sequence import NumberingSequenceRule
+from .numbering_style import NumberingStyleRule
 from .pattern import PatternRule
 
 KINDS = {
     "pattern": PatternRule,
+    "numbering-sequence": NumberingSequenceRule,
+    "numbering-style": NumberingStyleRule,
+    "numbering-level": NumberingLevelRule,
+    "count-mismatch": CountMismatchRule,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]

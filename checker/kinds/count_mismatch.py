@@ -1,0 +1,95 @@
+"""Rule type ``count-mismatch``: a stated count the items do not match —
+主要表现在以下五个方面： followed by six items （一）…（六）; 三点体会 with two.
+
+A statement is a match of ``statement`` (a regex with a ``count`` group) in a
+heading's title or a paragraph. It is a lead-in only where it ends its text or
+is followed by a colon; the items it announces are, in this order:
+  1. enumerators (一是…, ①…) after it in the same paragraph;
+  2. the paragraphs right after it that open with an enumerator or with one of
+     ``item_leads`` (e.g. ——);
+  3. the child headings that follow it (for a heading: its children).
+Where no items follow, nothing is judged.
+
+Message fields: {statement}, {stated}, {actual}.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from ..model import Document, Paragraph, Section, Span
+from ..numerals import parse_number
+from .base import Finding, OptionError, check_known, compile_regex, expect
+
+
+class CountMismatchRule:
+    OPTIONS = {"statement": None, "item_leads": []}
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        self.statement = compile_regex(options["statement"], "statement")
+        if "count" not in self.statement.groupindex:
+            raise OptionError("option 'statement' needs a named group (?P<count>…)")
+        leads = expect(options["item_leads"], list, "item_leads", "a list of regular expressions")
+        self.item_leads = [compile_regex(lead, "item_leads") for lead in leads]
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for section in document.root.walk():
+            heading = section.heading
+            if heading is not None:
+                match = self._statement(heading.title)
+                if match:
+                    column = heading.marker_span.end_column
+                    actual = self._child_count(section, after_line=0) or self._first_run_length(section.enumerators)
+                    yield from self._judge(match, heading.line, column, actual)
+            for index, paragraph in enumerate(section.paragraphs):
+                match = self._statement(paragraph.text)
+                if match:
+                    actual = self._items_after(section, index, paragraph, match)
+                    yield from self._judge(match, paragraph.line, paragraph.column, actual)
+
+    def _statement(self, text: str) -> Optional[re.Match]:
+        matches = list(self.statement.finditer(text))
+        return matches[-1] if matches else None
+
+    def _judge(self, match: re.Match, line: int, column: int, actual: int) -> Iterator[Finding]:
+        stated = parse_number(match.group("count"))
+        if not actual or stated is None or stated == actual:
+            return
+        start = column - 1 + match.start()
+        span = Span.on_line(line, start, start + len(match.group(0).rstrip("：:。")))
+        yield Finding(span, {"statement": match.group(0).rstrip("：:。"), "stated": stated, "actual": actual})
+
+    @staticmethod
+    def _first_run_length(enumerators) -> int:
+        count = 0
+        for position, enumerator in enumerate(enumerators):
+            if position and enumerator.number == 1:
+                break
+            count += 1
+        return count
+
+    def _items_after(self, section: Section, index: int, paragraph: Paragraph, match: re.Match) -> int:
+        end_column = paragraph.column + match.end()
+        inline = [e for e in section.enumerators if e.span.line == paragraph.line and e.span.column >= end_column]
+        if inline:
+            return self._first_run_length(inline)
+        following = []
+        for later in section.paragraphs[index + 1:]:
+            opens_item = any(e.span.line == later.line and e.leading for e in section.enumerators) \
+                or any(lead.match(later.text) for lead in self.item_leads)
+            if not opens_item:
+                break
+            following.append(later)
+        if following:
+            return len(following)
+        return self._child_count(section, after_line=paragraph.line)
+
+    @staticmethod
+    def _child_count(section: Section, after_line: int) -> int:
+        children = [child for child in section.children if child.heading.line > after_line]
+        if not children:
+            return 0
+        level = children[0].heading.level
+        return sum(1 for child in children if child.heading.level == level)

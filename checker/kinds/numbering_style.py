@@ -1,0 +1,89 @@
+"""Rule type ``numbering-style``: outline markers written in the wrong form.
+
+GB/T 9704-2012 and GB/T 15834-2011 B.3.3 fix the forms: 一、 （一） 1. （1）.
+Off-style variants ((三), 1、, 1．, １., 一., 一，, （一）、) are reported with the
+expected form, and so is whitespace (space, NBSP, full-width space) before a
+heading marker — unless the document indents its body paragraphs the same way,
+in which case the heading follows the document's own layout.
+
+Options:
+  expect: standard (default) — every off-standard marker is reported;
+          majority — each level's most used form is the expected one, and only
+          markers deviating from it are reported.
+  indent: report whitespace before a heading marker (default true).
+  indent_message: the message for that case ({indent} names the characters).
+
+Message fields: {marker}, {expected}. Fixes replace the marker, or delete the
+whitespace.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from ..model import Document, Edit, Fix, Heading, Span
+from ..sequences import render_number
+from .base import Finding, OptionError, check_known, expect
+
+EXPECTATIONS = ("standard", "majority")
+BODY_INDENT_SHARE = 0.8
+WHITESPACE_NAMES = {" ": "空格", "\u00a0": "不换行空格 NBSP", "\u3000": "全角空格", "\t": "制表符",
+                    "\u2002": "半角空格 EN SPACE", "\u2003": "全角空格 EM SPACE", "\ufeff": "零宽空格"}
+
+
+def body_indent(document: Document) -> str:
+    """The indentation most body paragraphs share, or "" where they share none."""
+    indents = []
+    for line, kind in document.line_kinds.items():
+        if kind in ("paragraph", "enumerated"):
+            text = document.lines[line - 1]
+            indents.append(text[: len(text) - len(text.lstrip(" \t\u00a0\u3000\u2002\u2003\ufeff"))])
+    if not indents:
+        return ""
+    indent, count = Counter(indents).most_common(1)[0]
+    return indent if indent and count >= BODY_INDENT_SHARE * len(indents) else ""
+
+
+class NumberingStyleRule:
+    OPTIONS = {"expect": "standard", "indent": True,
+               "indent_message": "编号“{marker}”前有多余的空白（{indent}）"}
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        if options["expect"] not in EXPECTATIONS:
+            raise OptionError(f"option 'expect' must be one of {', '.join(EXPECTATIONS)}")
+        self.expect = options["expect"]
+        self.indent = expect(options["indent"], bool, "indent", "true or false")
+        self.indent_message = expect(options["indent_message"], str, "indent_message", "a string")
+
+    def _expected_styles(self, headings: list[Heading]) -> dict[int, str]:
+        if self.expect == "standard":
+            return {h.level: h.standard_style for h in headings}
+        by_level: dict[int, Counter] = {}
+        for heading in headings:
+            by_level.setdefault(heading.level, Counter())[heading.style] += 1
+        expected = {}
+        for heading in headings:
+            counts = by_level[heading.level]
+            top = max(counts.values())
+            expected[heading.level] = heading.standard_style if counts[heading.standard_style] == top \
+                else counts.most_common(1)[0][0]
+        return expected
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        headings = document.headings()
+        expected_styles = self._expected_styles(headings)
+        allowed_indent = body_indent(document)
+        for heading in headings:
+            if self.indent and heading.indent and heading.indent != allowed_indent:
+                start = heading.marker_span.column - 1 - len(heading.indent)
+                span = Span.on_line(heading.line, start, start + len(heading.indent))
+                names = "、".join(dict.fromkeys(WHITESPACE_NAMES.get(ch, repr(ch)) for ch in heading.indent))
+                yield Finding(span, {"marker": heading.marker, "indent": names}, self.indent_message,
+                              Fix((Edit(span, ""),)))
+            expected_style = expected_styles[heading.level]
+            if heading.style != expected_style:
+                expected = render_number(heading.level, heading.number, expected_style)
+                yield Finding(heading.marker_span, {"marker": heading.marker, "expected": expected},
+                              fix=Fix((Edit(heading.marker_span, expected),)))

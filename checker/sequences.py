@@ -1,0 +1,131 @@
+"""Runs of sibling numbers and what is wrong with them.
+
+A *run* is a list of numbered items that should count 1, 2, 3…: the child
+headings of one level under one parent, or the 一是/二是 (or ①②) enumerators
+of one section. Two sub-numbering styles are legitimate and judged by what the
+run itself follows: restarting at 1 under each parent, and continuing across
+parents (1.–4. under （一）, then 5.–6. under （二）).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from .model import Document, Heading, Span
+from .numerals import CIRCLED, int_to_chinese
+
+
+def render_number(kind: str, number: int, style: str = "") -> str:
+    """A number written as an item of ``kind``: heading level 1–5, "shi", "circled"."""
+    if kind == "shi":
+        return int_to_chinese(number) + "是"
+    if kind in ("circled", 5):
+        return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else str(number)
+    numeral = int_to_chinese(number) if kind in (1, 2) else str(number)
+    return (style or {1: "N、", 2: "（N）", 3: "N.", 4: "（N）"}[kind]).replace("Ｎ", "N").replace("N", numeral, 1)
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    span: Span
+    marker: str
+
+
+@dataclass
+class Run:
+    kind: object  # heading level (1–5), "shi" or "circled"
+    items: list[Item]
+    style: str = ""  # for headings: the style of the first item, to render missing numbers
+    start: int = 1  # the number the run is expected to start at
+    continued: bool = False  # continues the numbering of an earlier run
+
+    def label(self, number: int) -> str:
+        return render_number(self.kind, number, self.style)
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # "skip", "duplicate", "order", "single"
+    item: Item
+    numbers: tuple[int, ...] = ()  # skip: the missing numbers; order, duplicate: the item before
+
+
+def _heading_item(heading: Heading) -> Item:
+    return Item(heading.number, heading.marker_span, heading.marker)
+
+
+def heading_runs(document: Document) -> list[Run]:
+    """The children of each parent, one run per level, in document order."""
+    runs: list[Run] = []
+    last_number_at_level: dict[int, int] = {}
+    for parent in document.root.walk():
+        levels: dict[int, list[Heading]] = {}
+        for child in parent.children:
+            levels.setdefault(child.heading.level, []).append(child.heading)
+        for level, headings in levels.items():
+            first = headings[0].number
+            previous = last_number_at_level.get(level)
+            continued = first != 1 and previous is not None and first == previous + 1
+            runs.append(Run(level, [_heading_item(h) for h in headings],
+                            style=headings[0].style, start=first if continued else 1, continued=continued))
+            last_number_at_level[level] = headings[-1].number
+    runs.sort(key=lambda run: run.items[0].span)
+    return runs
+
+
+def enumerator_runs(document: Document) -> list[Run]:
+    """Per section and kind, the enumerators; a new run starts where the
+    numbering restarts at 1."""
+    runs: list[Run] = []
+    for section in document.root.walk():
+        current: dict[str, Run] = {}
+        for enumerator in section.enumerators:
+            run = current.get(enumerator.kind)
+            if run is None or (enumerator.number == 1 and run.items):
+                run = Run(enumerator.kind, [])
+                current[enumerator.kind] = run
+                runs.append(run)
+            run.items.append(Item(enumerator.number, enumerator.span, enumerator.marker))
+    runs.sort(key=lambda run: run.items[0].span)
+    return runs
+
+
+def problems(run: Run) -> Iterator[Problem]:
+    """Skips, duplicates, out-of-order numbers and lone items in one run.
+
+    A duplicate is the same number as the item before (3. 3.); a number smaller
+    than expected anywhere else is an ordering problem (a 四是 after 六是). A
+    skip is reported only when the missing number never turns up later in the
+    run (otherwise the ordering problem is reported, once, where it occurs).
+    After a duplicate, the next item may take either the number after it or the
+    one after that (the duplicate was probably meant to be the next number).
+    """
+    items = run.items
+    if len(items) == 1:
+        if items[0].number == run.start == 1 and not run.continued:
+            yield Problem("single", items[0])
+        elif items[0].number > run.start:
+            yield Problem("skip", items[0], tuple(range(run.start, items[0].number)))
+        return
+    seen: set[int] = set()
+    acceptable = {run.start}
+    for index, item in enumerate(items):
+        number = item.number
+        previous = items[index - 1].number if index else None
+        if number == previous:
+            yield Problem("duplicate", item, (previous,))
+            acceptable = {number + 1, number + 2}
+            continue
+        if number not in acceptable:
+            expected = min(acceptable)
+            if number > expected:
+                later = {other.number for other in items[index + 1:]}
+                missing = tuple(n for n in range(expected, number) if n not in later and n not in seen)
+                if missing:
+                    yield Problem("skip", item, missing)
+            else:
+                yield Problem("order", item, (previous,))
+        seen.add(number)
+        acceptable = {max(seen) + 1}
