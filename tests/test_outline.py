@@ -1,0 +1,135 @@
+"""The outline grammar and builder: what each line is, tolerant of off-style
+markers, never failing, and the real outline of each sample draft."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from checker.outline import parse_text, shape_of
+
+
+@pytest.mark.parametrize("line, level, number, style", [
+    ("一、基本情况", 1, 1, "N、"),
+    ("十二、其他", 1, 12, "N、"),
+    ("一.基本情况", 1, 1, "N."),
+    ("一，基本情况", 1, 1, "N，"),
+    ("四、三点体会", 1, 4, "N、"),
+    ("（一）加强学习。", 2, 1, "（N）"),
+    ("(三)严格党内生活。", 2, 3, "(N)"),
+    ("（一）、加强学习。", 2, 1, "（N）、"),
+    ("1.健全制度。", 3, 1, "N."),
+    ("1、经济实力大幅提升。", 3, 1, "N、"),
+    ("1．健全制度。", 3, 1, "N．"),
+    ("１.健全制度。", 3, 1, "Ｎ."),
+    ("（1）完善台账。", 4, 1, "（N）"),
+    ("(2)完善台账。", 4, 2, "(N)"),
+    ("③健全制度；", 5, 3, "N"),
+])
+def test_heading_markers_parse_as_the_level_they_meant(line, level, number, style):
+    [heading] = parse_text(f"标题行\n{line}").headings()
+    assert (heading.level, heading.number, heading.style) == (level, number, style)
+
+
+@pytest.mark.parametrize("indent", [" ", "  ", "\u00a0", "\u3000", "\u3000\u3000", "\t"])
+def test_leading_whitespace_is_recorded_not_fatal(indent):
+    [heading] = parse_text(f"标题行\n{indent}（一）加强学习。").headings()
+    assert heading.indent == indent
+    assert heading.marker_span.column == len(indent) + 1
+
+
+@pytest.mark.parametrize("line", [
+    "3.5亿元的投资全部到位。", "2023年以来，全镇上下共同努力。", "10、20万元的项目。",
+    "一年来，全镇上下共同努力。", "一、二线城市房价回稳。", "5G基站建设加快。", "X光机投入使用。",
+    "唯一是坚持。", "一是一、二是二。", "2023.3月召开会议。",
+])
+def test_sentences_that_start_with_a_number_are_not_headings(line):
+    document = parse_text(f"标题行\n{line}")
+    assert document.headings() == []
+    assert document.line_kinds[2] == "paragraph"
+
+
+def test_title_salutation_and_body():
+    document = parse_text("关于2024年工作情况的报告\n\n尊敬的各位领导：\n现将有关情况报告如下：\n一、主要工作")
+    assert document.title.text == "关于2024年工作情况的报告"
+    assert document.salutation.line == 3
+    assert document.line_kinds == {1: "title", 2: "blank", 3: "salutation", 4: "paragraph", 5: "heading"}
+
+
+def test_first_line_of_body_text_is_not_a_title():
+    document = parse_text("2022年以来，镇党委坚持以人民为中心，扎实推进各项工作。现报告如下：\n一、主要工作")
+    assert document.title is None
+
+
+def test_salutation_forms():
+    for line in ("**常委会：", "同志们：", "各位代表：", "尊敬的县委巡察组各位领导:"):
+        assert parse_text(f"标题\n{line}").salutation is not None, line
+
+
+def test_heading_sentence_and_body_split():
+    [heading] = parse_text("标题\n（一）加强学习。全年开展学习12次。").headings()
+    assert heading.title == "加强学习。"
+    assert heading.body == "全年开展学习12次。"
+    assert heading.body_column == 9
+
+
+def test_section_tree_nests_by_level_and_ends_before_next_sibling():
+    document = parse_text("一、甲\n（一）子一。\n1.孙。\n（二）子二。\n二、乙\n正文。")
+    first, second = document.root.children
+    assert [c.heading.number for c in first.children] == [1, 2]
+    assert first.children[0].children[0].heading.level == 3
+    assert first.end_line == 4 and second.end_line == 6
+
+
+def test_closing_signature_and_date_are_not_body():
+    document = parse_text("某镇工作总结\n一、主要工作\n全年完成任务。\n某镇人民政府\n2024年12月30日")
+    assert document.line_kinds[4] == "closing" and document.line_kinds[5] == "closing"
+
+
+def test_markdown_heading_hashes_are_not_indentation():
+    [heading] = parse_text("标题\n## 一、主要工作", path="draft.md").headings()
+    assert heading.indent == "" and heading.marker_span.column == 4
+
+
+def test_every_line_parses():
+    alphabet = "一二三四五六七八九十（）()、.．,，：:1２3①是尊敬的　 \u00a0XX**……【】abc#\t"
+    rng = random.Random(7)
+    for _ in range(400):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        shape_of(line, markdown=False)
+        parse_text(f"标题\n{line}\n正文。")
+
+
+EXPECTED_OUTLINES = {
+    "001_dangjian_gongzuo_baogao.txt": [
+        (2, 1, 1), (3, 2, 1), (4, 2, 2), (5, 2, 3), (6, 2, 4), (7, 1, 2), (9, 2, 1), (10, 2, 2), (11, 2, 3),
+        (12, 2, 4), (13, 2, 5), (14, 2, 6), (15, 1, 3), (17, 2, 1), (18, 2, 2), (19, 2, 3), (20, 2, 4)],
+    "003_zicha_baogao.txt": [
+        (5, 1, 1), (7, 1, 2), (8, 2, 1), (9, 2, 2), (10, 2, 3), (11, 2, 4), (12, 2, 5), (13, 2, 6),
+        (14, 3, 1), (15, 3, 2), (16, 3, 3), (17, 3, 4), (18, 3, 5), (19, 1, 3), (20, 2, 1), (21, 2, 2),
+        (22, 2, 3), (23, 2, 4), (24, 2, 5), (25, 1, 4), (27, 2, 1), (28, 2, 2), (29, 2, 3), (30, 2, 4), (31, 2, 5)],
+    "004_shuzhi_baogao.txt": [
+        (5, 1, 1), (6, 2, 1), (7, 2, 2), (8, 2, 3), (9, 2, 4), (10, 2, 5), (11, 1, 2), (12, 2, 1), (13, 2, 2),
+        (14, 2, 3), (15, 2, 4), (17, 1, 3), (18, 2, 1), (19, 2, 2), (20, 2, 3)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_OUTLINES))
+def test_samples_real_outline(samples_dir, name):
+    from checker.outline import parse_document
+    from checker.reading import read_source
+
+    document = parse_document(read_source(str(samples_dir / name)))
+    assert [(h.line, h.level, h.number) for h in document.headings()] == EXPECTED_OUTLINES[name]
+
+
+def test_samples_titles_and_salutations(samples_dir):
+    from checker.outline import parse_document
+    from checker.reading import read_source
+
+    parsed = {p.name: parse_document(read_source(str(p))) for p in samples_dir.glob("*.txt")}
+    assert parsed["001_dangjian_gongzuo_baogao.txt"].title is None
+    assert parsed["003_zicha_baogao.txt"].title.text == "镇党委自查报告"
+    assert parsed["003_zicha_baogao.txt"].salutation.line == 3
+    assert parsed["004_shuzhi_baogao.txt"].salutation.text == "**常委会："
