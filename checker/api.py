@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from .engine import run_rules
+from .genres import UnknownGenre, find_genre
 from .model import Diagnostic, Document, SourceText
 from .outline import parse_document
 from .reading import InputError, expand_paths, read_source
@@ -22,7 +23,12 @@ class Config:
 
     @classmethod
     def load(cls, rule_files: Sequence[str] = (), genre: Optional[str] = None) -> "Config":
+        """``genre`` (an id such as ``shuzhi`` or a name such as 述职报告, see
+        rules/genres/) overrides the genre each draft's title names; an unknown
+        one raises :class:`UnknownGenre`."""
         rules = _builtin_rules() if not rule_files else load_rules(list(rule_files))
+        if genre is not None:
+            find_genre(genre)
         return cls(rules=list(rules), genre=genre)
 
     def rule(self, name: str) -> Rule:
@@ -44,6 +50,7 @@ class FileResult:
 def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResult:
     config = config or Config.load()
     document = parse_document(source)
+    document.genre = config.genre  # the declared genre, for the section rules
     return FileResult(source.path or "-", run_rules(document, config.rules), document)
 
 
@@ -60,4 +67,4 @@ def lint_paths(paths: Iterable[str], config: Optional[Config] = None) -> list[Fi
     return [lint_source(read_source(path), config) for path in expand_paths(list(paths))]
 
 
-__all__ = ["Config", "FileResult", "InputError", "lint_paths", "lint_source", "lint_text"]
+__all__ = ["Config", "FileResult", "InputError", "UnknownGenre", "lint_paths", "lint_source", "lint_text"]

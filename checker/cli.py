@@ -7,12 +7,12 @@ or configuration error (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import sys
-from typing import Optional
+from typing import NoReturn, Optional
 
 import click
 
 from . import __version__
-from .api import Config, FileResult, lint_source
+from .api import Config, FileResult, UnknownGenre, lint_source
 from .formats import FORMATTERS
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
@@ -31,12 +31,26 @@ class DefaultCommandGroup(click.Group):
     default_command = "check"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        # No arguments at all also goes to ``check``, which says "no input" in one line.
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
+    def main(self, *args, **kwargs):
+        """Usage errors (unknown option, bad choice…) in one line on stderr,
+        exit 2, like every other error; click's own handling prints several."""
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.exceptions.Abort:  # Ctrl-C: not "findings" (1), so the shell's 130
+            click.echo("reportlint: interrupted", err=True)
+            sys.exit(130)
+        except click.ClickException as error:
+            fail(f"{error.format_message().rstrip('.')} (see reportlint --help)")
+        sys.exit(result if isinstance(result, int) else EXIT_CLEAN)
 
-def fail(message: str) -> "NoReturn":  # noqa: F821
+
+def fail(message: str) -> NoReturn:
     click.echo(f"reportlint: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
@@ -46,15 +60,19 @@ def load_config(rule_files: tuple[str, ...], genre: Optional[str] = None) -> Con
         return Config.load(rule_files, genre=genre)
     except RuleFileError as error:
         fail(f"invalid rules: {error}")
+    except UnknownGenre as error:
+        fail(f"--genre: {error}")
 
 
 def input_paths(paths: tuple[str, ...]) -> list[str]:
     if not paths:
         fail("no input: give one or more files or directories, or - for standard input")
-    try:
-        found = expand_paths(list(paths))
-    except InputError as error:
-        fail(str(error))
+    found: list[str] = []
+    for path in paths:
+        try:
+            found.extend(expand_paths([path]))
+        except InputError:
+            found.append(path)  # a missing file: read_source reports it beside the readable ones
     if not found:
         fail(f"no .txt or .md files found in {', '.join(paths)}")
     return found
@@ -81,10 +99,13 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="warning", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
+@click.option("--genre", default=None, metavar="GENRE",
+              help="The drafts' genre (述职报告, 自查报告, 工作汇报, 工作报告, 情况报告, 工作总结, 通用, or an id "
+                   "such as shuzhi); default: read from each draft's title.")
 def check(paths: tuple[str, ...], output_format: str, rule_files: tuple[str, ...], fail_on: str,
-          color: Optional[bool]) -> None:
+          color: Optional[bool], genre: Optional[str]) -> None:
     """Check drafts: files, directories (their *.txt and *.md), or - for stdin."""
-    config = load_config(rule_files)
+    config = load_config(rule_files, genre)
     results: list[FileResult] = []
     errors: list[str] = []
     for path in input_paths(paths):

@@ -76,6 +76,12 @@ class Heading:
     def kind(self) -> str:
         return LEVEL_KINDS[self.level]
 
+    @property
+    def span(self) -> Span:
+        """The heading as written: its marker through its heading sentence."""
+        end = self.body_column - (len(self.title) - len(self.title.rstrip()))
+        return Span(self.line, self.marker_span.column, self.line, max(end, self.marker_span.end_column))
+
 
 LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "closing")
 
@@ -132,6 +138,9 @@ class Document:
     title: Optional[Paragraph] = None
     salutation: Optional[Paragraph] = None
     line_kinds: dict[int, str] = field(default_factory=dict)  # line -> one of LINE_KINDS
+    # The genre the user declared for this draft (``--genre``: a genre id or name,
+    # see checker/genres.py); None lets the rules detect it from the title.
+    genre: Optional[str] = None
 
     @property
     def lines(self) -> tuple[str, ...]:

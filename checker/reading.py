@@ -72,8 +72,15 @@ def decode(data: bytes, where: str) -> tuple[str, str, bool]:
     except UnicodeDecodeError as utf8_error:
         try:
             text = data.decode("gb18030")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as gb_error:
             text = None
+            if gb_error.start > utf8_error.start:
+                # It reads further as GB18030 (a GBK file with a damaged byte):
+                # name that byte, not the first Chinese character.
+                raise InputError(
+                    f"{where}: cannot decode: invalid GB18030 byte 0x{data[gb_error.start]:02x} "
+                    f"at offset {gb_error.start} (not UTF-8 either)"
+                ) from None
         if text is not None and _looks_like_text(text):
             return text, "gb18030", False
         raise InputError(

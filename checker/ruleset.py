@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
-
 from . import resources
 from .kinds import KINDS, OptionError
 from .model import SEVERITIES
+from .yamlfile import Located, LocatedList, RuleFileError, read_yaml, reject_unknown_keys
+from .yamlfile import at as _at
+from .yamlfile import where as _where
 
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 CODE = re.compile(r"^RL\d{3}$")
@@ -28,48 +29,6 @@ REQUIRED_RULE_KEYS = ("name", "code", "type", "severity", "message", "descriptio
 EXAMPLE_KEYS = {"pass", "fail"}
 PASS_EXAMPLE_KEYS = {"text", "path"}
 FAIL_EXAMPLE_KEYS = {"text", "count", "lines", "path"}
-
-
-class RuleFileError(Exception):
-    """A malformed rule file; str() is ``file:line: what is wrong``."""
-
-
-class Located(dict):
-    """A YAML mapping that remembers the line it started on."""
-
-    line: int = 0
-
-
-class LocatedList(list):
-    line: int = 0
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
-    loader.flatten_mapping(node)
-    mapping = Located()
-    mapping.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            raise RuleFileError(f"{loader.name}:{key_node.start_mark.line + 1}: keys must be strings, got {key!r}")
-        if key in mapping:
-            raise RuleFileError(f"{loader.name}:{key_node.start_mark.line + 1}: duplicate key '{key}'")
-        mapping[key] = loader.construct_object(value_node, deep=True)
-    return mapping
-
-
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
-    sequence = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
-    sequence.line = node.start_mark.line + 1
-    return sequence
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 @dataclass(frozen=True)
@@ -98,8 +57,13 @@ class Rule:
 
     def format_message(self, values: dict, template: Optional[str] = None) -> str:
         """Fill ``{name}`` fields of the rule's message (or of ``template``);
-        unknown fields stay as written."""
-        return string.Formatter().vformat(template or self.message, (), _Defaulting(values))
+        unknown fields stay as written; a template that cannot be filled is
+        returned as written rather than stopping the run."""
+        template = template or self.message
+        try:
+            return string.Formatter().vformat(template, (), _Defaulting(values))
+        except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+            return template
 
 
 class _Defaulting(dict):
@@ -107,8 +71,40 @@ class _Defaulting(dict):
         return "{" + key + "}"
 
 
-def _where(path: str, node: Any, fallback: int = 1) -> str:
-    return f"{path}:{getattr(node, 'line', fallback) or fallback}"
+def _quoted_line(node: Any, message: str) -> Optional[int]:
+    """The line of the innermost value or key that ``message`` quotes ('…'),
+    so an option error points at the entry it is about."""
+    if isinstance(node, Located):
+        entries = [(value, node.key_lines.get(key)) for key, value in node.items()]
+    elif isinstance(node, LocatedList):
+        entries = list(zip(node, getattr(node, "item_lines", [])))
+    else:
+        return None
+    for value, line in entries:
+        found = _quoted_line(value, message)
+        if found:
+            return found
+        if isinstance(value, str) and value and repr(value) in message:
+            return line
+    if isinstance(node, Located):
+        for key in node:
+            if f"'{key}'" in message:
+                return node.key_lines.get(key)
+    return None
+
+
+def _template_problem(template: str) -> Optional[str]:
+    """Why a message template cannot be filled with named values, or None."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as error:
+        return str(error)
+    for _, name, _, conversion in parsed:
+        if name is not None and (not name or name[0].isdigit()):
+            return f"field {{{name}}} must be a name, like {{match}} (write {{{{ and }}}} for literal braces)"
+        if conversion not in (None, "r", "s", "a"):
+            return f"unknown conversion !{conversion} in {{{name}!{conversion}}}"
+    return None
 
 
 def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
@@ -122,19 +118,16 @@ def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
             continue
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise RuleFileError(f"{_where(path, item, node.line)}: an example is a string or a mapping with 'text'")
-        unknown = set(item) - known
-        if unknown:
-            raise RuleFileError(f"{_where(path, item)}: unknown key '{sorted(unknown)[0]}' in a {which} example "
-                                f"(known: {', '.join(sorted(known))})")
+        reject_unknown_keys(path, item, known, f" in a {which} example")
         count = item.get("count")
         if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
-            raise RuleFileError(f"{_where(path, item)}: 'count' must be a positive whole number")
+            raise RuleFileError(f"{_at(path, item, 'count')}: 'count' must be a positive whole number")
         lines = item.get("lines")
         if lines is not None and (not isinstance(lines, list) or not all(isinstance(n, int) for n in lines)):
-            raise RuleFileError(f"{_where(path, item)}: 'lines' must be a list of line numbers")
+            raise RuleFileError(f"{_at(path, item, 'lines')}: 'lines' must be a list of line numbers")
         example_path = item.get("path")
         if example_path is not None and not isinstance(example_path, str):
-            raise RuleFileError(f"{_where(path, item)}: 'path' must be a file name")
+            raise RuleFileError(f"{_at(path, item, 'path')}: 'path' must be a file name")
         examples.append(Example(item["text"], example_path, count, tuple(lines) if lines else None))
     return tuple(examples)
 
@@ -143,38 +136,43 @@ def build_rule(path: str, node: Any, pack: str) -> Rule:
     if not isinstance(node, dict):
         raise RuleFileError(f"{_where(path, node)}: each rule must be a mapping")
     where = _where(path, node)
-    unknown = set(node) - RULE_KEYS
-    if unknown:
-        raise RuleFileError(f"{where}: unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(RULE_KEYS))})")
+    reject_unknown_keys(path, node, RULE_KEYS)
     for key in REQUIRED_RULE_KEYS:
         if key not in node:
             raise RuleFileError(f"{where}: rule is missing '{key}'")
     name, code, kind, severity = node["name"], node["code"], node["type"], node["severity"]
     if not isinstance(name, str) or not NAME.match(name):
-        raise RuleFileError(f"{where}: name {name!r} is not kebab-case (like 'ad-residue')")
+        raise RuleFileError(f"{_at(path, node, 'name')}: name {name!r} is not kebab-case (like 'ad-residue')")
     if not isinstance(code, str) or not CODE.match(code):
-        raise RuleFileError(f"{where}: rule '{name}': code {code!r} must look like RL101")
+        raise RuleFileError(f"{_at(path, node, 'code')}: rule '{name}': code {code!r} must look like RL101")
     if kind not in KINDS:
-        raise RuleFileError(f"{where}: rule '{name}': unknown type {kind!r} (known: {', '.join(sorted(KINDS))})")
+        raise RuleFileError(f"{_at(path, node, 'type')}: rule '{name}': unknown type {kind!r} "
+                            f"(known: {', '.join(sorted(KINDS))})")
     if severity not in SEVERITIES:
-        raise RuleFileError(f"{where}: rule '{name}': severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        raise RuleFileError(f"{_at(path, node, 'severity')}: rule '{name}': severity must be one of "
+                            f"{', '.join(SEVERITIES)}, not {severity!r}")
     for key in ("message", "description"):
         if not isinstance(node[key], str) or not node[key].strip():
-            raise RuleFileError(f"{where}: rule '{name}': '{key}' must be a non-empty string")
+            raise RuleFileError(f"{_at(path, node, key)}: rule '{name}': '{key}' must be a non-empty string")
+    problem = _template_problem(node["message"])
+    if problem:
+        raise RuleFileError(f"{_at(path, node, 'message')}: rule '{name}': message: {problem}")
     options = node.get("options", {}) or {}
     if not isinstance(options, dict):
         raise RuleFileError(f"{_where(path, options, node.line)}: rule '{name}': options must be a mapping")
     try:
         checker = KINDS[kind](options)
     except OptionError as error:
-        raise RuleFileError(f"{_where(path, options, node.line)}: rule '{name}': {error}") from None
+        line = _quoted_line(options, str(error))
+        where_options = f"{path}:{line}" if line else _where(path, options, node.line)
+        raise RuleFileError(f"{where_options}: rule '{name}': {error}") from None
     examples = node["examples"]
     if not isinstance(examples, dict) or set(examples) - EXAMPLE_KEYS or not examples.get("fail"):
         raise RuleFileError(f"{_where(path, examples, node.line)}: rule '{name}': examples needs 'fail' "
                             f"(and may have 'pass'), each a non-empty list")
     enabled = node.get("enabled", True)
     if not isinstance(enabled, bool):
-        raise RuleFileError(f"{where}: rule '{name}': enabled must be true or false")
+        raise RuleFileError(f"{_at(path, node, 'enabled')}: rule '{name}': enabled must be true or false")
     return Rule(
         name=name, code=code, type=kind, severity=severity, message=node["message"],
         description=node["description"].strip(), checker=checker, options=dict(options),
@@ -185,31 +183,10 @@ def build_rule(path: str, node: Any, pack: str) -> Rule:
 
 def load_pack(path: Path | str) -> list[Rule]:
     path = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuleFileError(f"{path}:1: no such rule file") from None
-    except UnicodeDecodeError as error:
-        raise RuleFileError(f"{path}:1: rule files must be UTF-8 (bad byte at offset {error.start})") from None
-    except OSError as error:
-        raise RuleFileError(f"{path}:1: cannot read: {error.strerror or error}") from None
-    loader = _Loader(text)
-    loader.name = path
-    try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise RuleFileError(f"{path}:{line}: invalid YAML: {error.problem or error.context}") from None
-    except yaml.YAMLError as error:
-        raise RuleFileError(f"{path}:1: invalid YAML: {error}") from None
-    finally:
-        loader.dispose()
+    data = read_yaml(path, "rule")
     if not isinstance(data, dict):
         raise RuleFileError(f"{path}:1: a rule pack is a mapping with 'pack', 'description' and 'rules'")
-    unknown = set(data) - PACK_KEYS
-    if unknown:
-        raise RuleFileError(f"{_where(path, data)}: unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(PACK_KEYS))})")
+    reject_unknown_keys(path, data, PACK_KEYS)
     if not isinstance(data.get("pack"), str) or not isinstance(data.get("rules"), list):
         raise RuleFileError(f"{_where(path, data)}: a rule pack needs 'pack' (a name) and 'rules' (a list)")
     return [build_rule(path, node, data["pack"]) for node in data["rules"]]

@@ -16,6 +16,8 @@ from checker.outline import parse_text, shape_of
     ("一.基本情况", 1, 1, "N."),
     ("一，基本情况", 1, 1, "N，"),
     ("四、三点体会", 1, 4, "N、"),
+    ("一、2023年工作回顾", 1, 1, "N、"),
+    ("三、2024年政府工作任务", 1, 3, "N、"),
     ("（一）加强学习。", 2, 1, "（N）"),
     ("(三)严格党内生活。", 2, 3, "(N)"),
     ("（一）、加强学习。", 2, 1, "（N）、"),
@@ -133,3 +135,14 @@ def test_samples_titles_and_salutations(samples_dir):
     assert parsed["003_zicha_baogao.txt"].title.text == "镇党委自查报告"
     assert parsed["003_zicha_baogao.txt"].salutation.line == 3
     assert parsed["004_shuzhi_baogao.txt"].salutation.text == "**常委会："
+
+
+def test_corpus_level1_headings(corpus_dir):
+    from checker.outline import parse_document
+    from checker.reading import read_source
+
+    levels = {}
+    for path in sorted(corpus_dir.glob("*.txt")):
+        document = parse_document(read_source(str(path)))
+        levels[path.name[:3]] = [h.number for h in document.headings() if h.level == 1]
+    assert levels == {"014": [1, 2, 3], "015": [1, 2, 3], "016": list(range(1, 16))}

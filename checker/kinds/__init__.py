@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from .base import Finding, OptionError
 from .count_mismatch import CountMismatchRule
+from .empty_section import EmptySection
 from .numbering_level import NumberingLevelRule
 from .numbering_sequence import NumberingSequenceRule
 from .numbering_style import NumberingStyleRule
 from .pattern import PatternRule
+from .required_sections import RequiredSections
+from .section_order import SectionOrder
+from .title import RequiredTitle
+from .truncation import Truncation
 
 KINDS = {
     "pattern": PatternRule,
@@ -20,6 +25,11 @@ KINDS = {
     "numbering-style": NumberingStyleRule,
     "numbering-level": NumberingLevelRule,
     "count-mismatch": CountMismatchRule,
+    "required-title": RequiredTitle,
+    "required-sections": RequiredSections,
+    "section-order": SectionOrder,
+    "empty-section": EmptySection,
+    "truncation": Truncation,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]

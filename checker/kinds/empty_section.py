@@ -1,0 +1,81 @@
+"""Rule type ``empty-section``: a heading with nothing under it.
+
+A section's body runs to the next heading of the same or a higher level; text
+after the heading sentence on the heading's own line and child headings count
+as body. Reported on the heading when the body is empty or only placeholders
+(……, 略, 待补充). A heading that is itself a full sentence (（一）农业产业链条
+偏短。) is an item, not an empty section. Below the top level, a bodiless label
+heading is reported only where a sibling has a body: a run of short item
+headings (1.加强学习 2.转变作风) is a list, not a row of empty sections.
+
+Options:
+  placeholders: regexes; a body line matching one in full is a placeholder,
+            not content.
+  placeholder_message: the message where the body is only placeholders
+            ({heading}, {placeholder}).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from ..model import Document, Heading, Section
+from .base import Finding, OptionError, check_known, compile_regex, expect
+
+SENTENCE_END = "。！？!?；;…"
+LABEL_TAIL = re.compile(r"[：:][ \t\u3000]*(?P<rest>.*)$")
+
+
+class EmptySection:
+    OPTIONS = {"placeholders": [], "placeholder_message": None}
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        placeholders = expect(options["placeholders"], list, "placeholders", "a list of regular expressions")
+        self.placeholders = [compile_regex(item, "placeholders") for item in placeholders]
+        message = options["placeholder_message"]
+        if message is not None and not isinstance(message, str):
+            raise OptionError("option 'placeholder_message' must be a string")
+        self.placeholder_message = message
+
+    def _placeholder(self, text: str) -> bool:
+        text = text.strip(" \t\u3000\u00a0")
+        return bool(text) and any(p.fullmatch(text) for p in self.placeholders)
+
+    def _label(self, heading: Heading) -> tuple[str, Optional[str]]:
+        """The heading as a label, and the placeholder written after its colon, if any
+        (（一）主要做法：……)."""
+        title = heading.title.strip()
+        tail = LABEL_TAIL.search(title)
+        if tail and tail.group("rest") and self._placeholder(tail.group("rest")):
+            return title[: tail.start()], tail.group("rest").strip()
+        return title, None
+
+    @staticmethod
+    def _has_body(section: Section) -> bool:
+        return bool(section.children) or any(p.text.strip() for p in section.paragraphs)
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for section in document.sections():
+            heading = section.heading
+            if heading.level > 4 or section.children:
+                continue
+            label, tail_placeholder = self._label(heading)
+            texts = [p.text.strip() for p in section.paragraphs if p.text.strip()]
+            content = [t for t in texts if not self._placeholder(t)]
+            if content:
+                continue
+            placeholders = [t for t in texts if self._placeholder(t)]
+            if tail_placeholder:
+                placeholders.insert(0, tail_placeholder)
+            if not placeholders:
+                if not label or label[-1] in SENTENCE_END:
+                    continue  # a heading that is a full sentence is an item, not a section
+                siblings = section.parent.children if section.parent else []
+                if heading.level > 1 and not any(self._has_body(s) for s in siblings if s is not section):
+                    continue  # a list of short item headings
+            written = (heading.marker + label).strip()
+            values = {"heading": written, "placeholder": placeholders[0] if placeholders else ""}
+            message = self.placeholder_message if placeholders else None
+            yield Finding(heading.span, values, message)

@@ -1,0 +1,104 @@
+"""Strict YAML files that remember where everything is.
+
+Rule packs and genre packs are read with PyYAML's safe loader only; mappings and
+lists remember their lines (and each key's and item's line) so every problem can
+be reported as ``file:line: what is wrong`` — a :class:`RuleFileError`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class RuleFileError(Exception):
+    """A malformed rule or genre file; str() is ``file:line: what is wrong``."""
+
+
+class Located(dict):
+    """A YAML mapping that remembers the line it started on, and each key's line."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class LocatedList(list):
+    line: int = 0
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    loader.flatten_mapping(node)
+    mapping = Located()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise RuleFileError(f"{loader.name}:{key_node.start_mark.line + 1}: keys must be strings, got {key!r}")
+        if key in mapping:
+            raise RuleFileError(f"{loader.name}:{key_node.start_mark.line + 1}: duplicate key '{key}'")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    sequence = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.line = node.start_mark.line + 1
+    sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return sequence
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_yaml(path: str, what: str) -> Any:
+    """The data of one YAML file (``what`` names the kind of file in errors)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleFileError(f"{path}:1: no such {what} file") from None
+    except UnicodeDecodeError as error:
+        raise RuleFileError(f"{path}:1: {what} files must be UTF-8 (bad byte at offset {error.start})") from None
+    except OSError as error:
+        raise RuleFileError(f"{path}:1: cannot read: {error.strerror or error}") from None
+    loader = _Loader(text)
+    loader.name = path
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise RuleFileError(f"{path}:{line}: invalid YAML: {error.problem or error.context}") from None
+    except yaml.YAMLError as error:
+        raise RuleFileError(f"{path}:1: invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def where(path: str, node: Any, fallback: int = 1) -> str:
+    """``file:line`` of a mapping or list (``fallback`` where it has no line)."""
+    return f"{path}:{getattr(node, 'line', fallback) or fallback}"
+
+
+def at(path: str, node: Any, key: str) -> str:
+    """``file:line`` of ``key`` in a mapping (of the mapping where it has no such key)."""
+    line = getattr(node, "key_lines", {}).get(key)
+    return f"{path}:{line}" if line else where(path, node)
+
+
+def reject_unknown_keys(path: str, node: dict, known: set, context: str = "") -> None:
+    """Raise at the first key of ``node`` not in ``known`` (``context`` says
+    where, e.g. " in a section")."""
+    unknown = sorted(set(node) - set(known))
+    if unknown:
+        raise RuleFileError(f"{at(path, node, unknown[0])}: unknown key '{unknown[0]}'{context} "
+                            f"(known: {', '.join(sorted(known))})")
