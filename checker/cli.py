@@ -16,6 +16,7 @@ from .api import Config, FileResult, UnknownGenre, lint_source
 from .formats import FORMATTERS
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
+from .genres import find_genre, genre_of
 from .model import SEVERITIES, severity_rank
 from .outline import parse_document
 from .reading import InputError, expand_paths, read_source
@@ -100,7 +101,7 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
 @click.option("--genre", default=None, metavar="GENRE",
-              help="The drafts' genre (述职报告, 自查报告, 工作汇报, 工作报告, 情况报告, 工作总结, 通用, or an id "
+              help="The drafts' genre (述职报告, 自查报告, 工作汇报, 工作报告, 情况报告, 工作总结, 各类报告, or an id "
                    "such as shuzhi); default: read from each draft's title.")
 def check(paths: tuple[str, ...], output_format: str, rule_files: tuple[str, ...], fail_on: str,
           color: Optional[bool], genre: Optional[str]) -> None:
@@ -127,18 +128,26 @@ def check(paths: tuple[str, ...], output_format: str, rule_files: tuple[str, ...
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def outline(paths: tuple[str, ...], output_format: str) -> None:
-    """Show the outline the linter understood: title, headings, enumerations."""
+@click.option("--genre", default=None, metavar="GENRE", help="The drafts' genre, as for check.")
+def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str]) -> None:
+    """Show the outline the linter understood: genre, title, headings, enumerations."""
+    if genre is not None:
+        try:
+            find_genre(genre)
+        except UnknownGenre as error:
+            fail(f"--genre: {error}")
     documents = []
     for path in input_paths(paths):
         try:
             documents.append(parse_document(read_source(path)))
         except InputError as error:
             fail(str(error))
+        documents[-1].genre = genre
+    genres = [genre_of(document).names[0] for document in documents]
     if output_format == "json":
-        click.echo(render_outline_json(documents), nl=False)
+        click.echo(render_outline_json(documents, genres), nl=False)
     else:
-        click.echo("\n".join(render_outline_text(d) for d in documents), nl=False)
+        click.echo("\n".join(render_outline_text(d, g) for d, g in zip(documents, genres)), nl=False)
 
 
 @main.command()

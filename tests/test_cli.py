@@ -308,7 +308,7 @@ def test_outline_text(run_cli):
     result = run_cli("outline", "examples/clean.txt")
     assert result.returncode == 0, err(result)
     text = out(result)
-    assert text.startswith("examples/clean.txt\n")
+    assert text.startswith("examples/clean.txt  (genre: 工作总结)\n")
     assert re.search(rf"^\s+1\s+title\s+{re.escape(title[:20])}", text, re.M)
     for number, line in level1:
         assert re.search(rf"^\s+{number}\s+{re.escape(line[:8])}.*\[level 1", text, re.M), line
@@ -365,3 +365,15 @@ def test_cli_never_modifies_its_input(run_cli, tmp_path):
     run_cli(str(draft))
     run_cli("--format", "json", str(draft))
     assert draft.read_bytes() == data
+
+
+def test_outline_names_the_genre_detected_or_declared(run_cli):
+    detected = run_cli("outline", "--format", "json", "examples/sections.txt")
+    assert detected.returncode == 0
+    assert json.loads(detected.stdout)["outlines"][0]["genre"] == "自查报告"
+    declared = run_cli("outline", "--format", "json", "--genre", "述职报告", "examples/sections.txt")
+    assert json.loads(declared.stdout)["outlines"][0]["genre"] == "述职报告"
+    text = run_cli("outline", "examples/untitled.txt")
+    assert text.stdout.decode("utf-8").splitlines()[0].endswith("(genre: 各类报告)")
+    unknown = run_cli("outline", "--genre", "诗歌", "examples/untitled.txt")
+    assert unknown.returncode == 2 and len(unknown.stderr.decode("utf-8").strip().splitlines()) == 1

@@ -30,8 +30,8 @@ def _enumerators_line(enumerators: list[Enumerator], indent: str) -> list[str]:
     return [f"{'':>5}  {indent}  enumeration: {items}"]
 
 
-def render_text(document: Document) -> str:
-    out = [document.path or "-"]
+def render_text(document: Document, genre: str) -> str:
+    out = [f"{document.path or '-'}  (genre: {genre})"]
     if document.title:
         out.append(f"{document.title.line:>5}  title       {_preview(document.title.text)}")
     else:
@@ -94,12 +94,13 @@ def _enumerator_object(enumerator: Enumerator) -> dict:
             "line": enumerator.span.line, "column": enumerator.span.column}
 
 
-def outline_object(document: Document) -> dict:
+def outline_object(document: Document, genre: str) -> dict:
     def line_object(paragraph):
         return {"line": paragraph.line, "text": paragraph.text} if paragraph else None
 
     return {
         "path": document.path or "-",
+        "genre": genre,
         "title": line_object(document.title),
         "salutation": line_object(document.salutation),
         "paragraphs": [p.line for p in document.root.paragraphs],
@@ -109,6 +110,7 @@ def outline_object(document: Document) -> dict:
     }
 
 
-def render_json(documents: list[Document]) -> str:
-    return json.dumps({"version": 1, "outlines": [outline_object(d) for d in documents]},
+def render_json(documents: list[Document], genres: list[str]) -> str:
+    outlines = [outline_object(d, g) for d, g in zip(documents, genres)]
+    return json.dumps({"version": 1, "outlines": outlines},
                       ensure_ascii=False, indent=2) + "\n"
