@@ -16,11 +16,11 @@ from . import segment
 from .model import Enumerator, Span
 from .numerals import CIRCLED, parse_number
 
-CLAUSE_OPENERS = "。；;：:！？!?，,、“‘\"（(　 \t\u00a0"
+CLAUSE_OPENERS = "。；;：:！？!?，,、“‘\"（(　 \t\u00a0*"  # * : Markdown **一是**
 SHI_CANDIDATE = re.compile(
-    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))([一二三四五六七八九十]{1,3})是"
+    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))([一二三四五六七八九十]{1,3})是(?![”’\"」』])"  # not “三是”: a quoted term
 )
-CIRCLED_CANDIDATE = re.compile("[" + CIRCLED + "]")
+CIRCLED_CANDIDATE = re.compile("[" + CIRCLED + "](?![号#＃])")  # not ①号机组: a name
 CLAUSE_END = re.compile(r"[，,。；;：:！？!?、]")
 
 

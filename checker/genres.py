@@ -22,13 +22,14 @@ from typing import Any, Iterable, Optional, Sequence
 
 from . import resources
 from .model import Document, Heading, Paragraph
+from .outline import looks_like_title
 from .yamlfile import RuleFileError, read_yaml, reject_unknown_keys
 from .yamlfile import at as _at
 from .yamlfile import where as _where
 
 GENRE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PACK_KEYS = {"genre", "names", "description", "title", "priority", "strict", "fallback", "sections"}
-SECTION_KEYS = {"name", "aliases", "required", "covers_thematic"}
+SECTION_KEYS = {"name", "aliases", "exclude", "required", "covers_thematic"}
 TRAILING = " \t\u3000。．.：:；;，,！!？?"
 LEAD_IN_MAX_CHARS = 40  # a paragraph label before ：, such as 但也存在一些不足：
 SHORT_LEAD_IN_MAX_CHARS = 10  # a label before ，, such as 下一步， or 在今后的工作中，
@@ -58,10 +59,12 @@ class SectionSpec:
     aliases: tuple[re.Pattern, ...]
     required: bool = True
     covers_thematic: bool = False  # unrecognised top-level headings before the next part count as this one
+    exclude: tuple[re.Pattern, ...] = ()  # titles that do not stand for the part although an alias matches
 
     def matches(self, text: str) -> bool:
         text = text.strip(TRAILING)
-        return bool(text) and any(alias.search(text) for alias in self.aliases)
+        return (bool(text) and any(alias.search(text) for alias in self.aliases)
+                and not any(pattern.search(text) for pattern in self.exclude))
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ def _section(path: str, node: Any, parent: Any) -> SectionSpec:
         aliases=_regexes(path, node, "aliases"),
         required=_flag(path, node, "required", True),
         covers_thematic=_flag(path, node, "covers_thematic", False),
+        exclude=_regexes(path, node, "exclude") if "exclude" in node else (),
     )
 
 
@@ -226,11 +230,27 @@ def detect_genre(title: Optional[str], genres: Optional[Sequence[GenrePack]] = N
     return max(found, key=lambda p: p.priority) if found else fallback
 
 
+def title_block(document: Document) -> list[str]:
+    """The title and the lines under it (bylines, subtitles, the second line of
+    a title set on two lines: 某县市场监督管理局 / 关于…的自查报告)."""
+    if document.title is None:
+        return []
+    bylines = [document.lines[n - 1].strip() for n, kind in sorted(document.line_kinds.items()) if kind == "byline"]
+    # a line ending in a colon (县财政局：, 现将有关情况汇报如下：) addresses or leads in
+    return [document.title.text, *(line for line in bylines if looks_like_title(line))]
+
+
 def genre_of(document: Document, genres: Optional[Sequence[GenrePack]] = None) -> GenrePack:
-    """The declared genre (``document.genre``), else the title's, else the fallback."""
+    """The declared genre (``document.genre``), else the one the title names,
+    else the one a line of the title block names (a two-line title, a subtitle
+    ——某某2024年度述职报告), else the fallback."""
     if document.genre:
         return find_genre(document.genre, genres)
-    return detect_genre(document.title.text if document.title else None, genres)
+    for text in title_block(document):
+        pack = detect_genre(text, genres)
+        if not pack.fallback:
+            return pack
+    return detect_genre(None, genres)
 
 
 # ---------------------------------------------------------------- matching

@@ -83,7 +83,7 @@ class Heading:
         return Span(self.line, self.marker_span.column, self.line, max(end, self.marker_span.end_column))
 
 
-LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "closing")
+LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "attachment", "closing")
 
 LEVEL_KINDS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
 
@@ -138,6 +138,8 @@ class Document:
     title: Optional[Paragraph] = None
     salutation: Optional[Paragraph] = None
     line_kinds: dict[int, str] = field(default_factory=dict)  # line -> one of LINE_KINDS
+    # lines that open a part of the document (第一部分　…, 第二章 …), above its headings
+    part_lines: list[int] = field(default_factory=list)
     # The genre the user declared for this draft (``--genre``: a genre id or name,
     # see checker/genres.py); None lets the rules detect it from the title.
     genre: Optional[str] = None

@@ -29,12 +29,39 @@ TITLE_MAX_CHARS = 60
 BYLINE_MAX_CHARS = 40
 NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
+MARKDOWN_BOLD_OPEN = re.compile(r"(?:\*\*|__)(?=[^\s*_])")
+# A date alone on its line; numbers left blank or as X / × (2024年　月　日, 202X年X月X日)
+# still make it the date of the closing block (the placeholder rule reports them).
+DATE_BLANK = r"[xXＸ×*＊]{1,2}|[ \u3000]{1,4}"
 DATE_LINE = re.compile(
-    r"^[ \t\u3000]*[（(]?(\d{4}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月"
-    r"([0-9一二三四五六七八九十]{1,3}日)?[）)]?[ \t\u3000]*$"
+    r"^[ \t\u3000]*[（(]?(\d{4}|[〇○零一二三四五六七八九]{4}|\d{2,3}[xXＸ×]{1,2}|[xXＸ×*＊]{2,4})年"
+    r"(?:[0-9一二三四五六七八九十]{1,2}|" + DATE_BLANK + r")月"
+    r"((?:[0-9一二三四五六七八九十]{1,3}|" + DATE_BLANK + r")日)?[）)]?[ \t\u3000]*$"
 )
 CLOSING_NAME_MAX_CHARS = 30
+CLOSING_NAMES_MAX = 4  # signature lines above the date (joint reports carry several)
+# Lines that may follow the signature and date: the 版记 (抄送：…, …印发) and a
+# bracketed note (（此件公开发布）, （联系人：…）).
+AFTER_CLOSING = re.compile(
+    r"^[ \t\u3000]*(?:(?:抄送|抄报|分送|主题词)[ \t\u3000]*[：:].*|.{0,40}印发|"
+    r"[（(](?:此件|本件|此页|联系人|联系电话)[^）)]*[）)])[ \t\u3000]*$"
+)
+MARKDOWN_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
 PUNCTUATION = re.compile(r"[，,。；;：:！？!?、]")
+# a signature names a unit or a person; a bracketed or elided line (（略）, ……) does not
+NOT_A_NAME = re.compile(r"^(?:[（(][^）)]*[）)]|[…—\-.·].*)$")
+# 一、二季度 / 三、四年级: two consecutive numbers before a unit are a range, not
+# a level-1 heading followed by its title.
+NUMBER_RANGE = re.compile(r"^[ \u3000]*([一二三四五六七八九十]{1,3})(?:季度|年级|等奖|期|批|审|轮|号|标段)")
+# 第一部分　2024年工作总结 / 第二章 …: a part of the document above its 一、 headings;
+# the numbering of the headings may restart in each part.
+PART_LINE = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十]{1,3}(?:部分|章|篇|编)[^，。；！？,;!?]{0,36}$")
+# 附件：1.… and the numbered lines that continue the list (2.… 3.…) are the
+# attachment list, not headings or body text.
+ATTACHMENT = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[0-9一二三四五六七八九十]*[ \t\u3000]*[：:][ \t\u3000]*(?P<rest>.*)$")
+ATTACHMENT_ITEM = re.compile(
+    r"^[ \t\u3000]*(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,2})[ \u3000]*[）)]|(?P<plain>[0-9０-９]{1,2})[ \u3000]*[.．、])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +89,21 @@ def shape_of(line: str, markdown: bool) -> LineShape:
         heading_hashes = MARKDOWN_HEADING.match(line)
         if heading_hashes:
             prefix = heading_hashes.end()
+        # **（一）产业振兴。** … / **一是**…: a marker set in bold is still a marker;
+        # the closing emphasis is read as blanks so that columns stay those of the line
+        bold = MARKDOWN_BOLD_OPEN.match(line, prefix)
+        if bold:
+            closing = line.find(bold.group(0), bold.end())
+            if closing > 0:
+                blanked = line[:closing] + " " * len(bold.group(0)) + line[closing + len(bold.group(0)):]
+                shape = _shape(blanked, bold.end())
+                if shape.kind in ("heading", "enumerated"):
+                    return shape
+    return _shape(line, prefix)
+
+
+def _shape(line: str, prefix: int) -> LineShape:
+    """What the grammar sees in ``line`` from ``prefix`` on."""
     tree = line_parser().parse(line[prefix:])
     indent = ""
     shape = LineShape(kind="blank")
@@ -120,6 +162,10 @@ def make_heading(line_number: int, shape: LineShape) -> Optional[Heading]:
     number = parse_number(numeral.group(0)) if numeral else None
     if number is None:
         return None
+    if shape.level == 1:
+        following = NUMBER_RANGE.match(shape.text)
+        if following and parse_number(following.group(1)) == number + 1:
+            return None  # 一、二季度: a range of two numbers
     marker_start = shape.prefix + shape.marker.start_pos
     title, body, body_offset = split_heading_text(shape.text)
     return Heading(
@@ -137,6 +183,15 @@ def make_heading(line_number: int, shape: LineShape) -> Optional[Heading]:
     )
 
 
+def attachment_item(text: str) -> Optional[int]:
+    """The number of a line of an attachment list (2.某某表, （2）某某表), if it
+    reads as one: numbered, with no sentence punctuation."""
+    match = ATTACHMENT_ITEM.match(text)
+    if not match or any(mark in text for mark in "。；;！？"):
+        return None
+    return parse_number(match.group("bracketed") or match.group("plain"))
+
+
 def looks_like_title(text: str) -> bool:
     stripped = text.strip()
     return (
@@ -146,22 +201,40 @@ def looks_like_title(text: str) -> bool:
     )
 
 
-def closing_lines(lines: tuple[str, ...]) -> set[int]:
-    """1-based numbers of the trailing signature/date block, if any."""
+def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
+    """1-based numbers of the trailing signature/date block, if any: up to
+    CLOSING_NAMES_MAX signature lines, the date, and after it the 版记 lines
+    (抄送：…) or a bracketed note (（此件公开发布）)."""
+    def text_of(number: int) -> str:
+        text = lines[number - 1].strip()
+        return MARKDOWN_EMPHASIS.sub("", text).strip() if markdown else text
+
     content = [i for i, line in enumerate(lines, 1) if line.strip()]
+    trailing: list[int] = []
+    while content and AFTER_CLOSING.match(text_of(content[-1])):
+        trailing.append(content.pop())
+    # an attachment list set after the date (附件：1.… 2.…) follows the closing block too
+    last_attachment = next((i for i in range(len(content) - 1, -1, -1) if ATTACHMENT.match(text_of(content[i]))), None)
+    if last_attachment is not None and all(attachment_item(text_of(n)) is not None
+                                           for n in content[last_attachment + 1:]):
+        trailing.extend(content[last_attachment:])
+        content = content[:last_attachment]
+        while content and AFTER_CLOSING.match(text_of(content[-1])):
+            trailing.append(content.pop())
     closing: set[int] = set()
-    if not content:
+    if not content or not DATE_LINE.match(text_of(content[-1])):
         return closing
-    last = content[-1]
-    if DATE_LINE.match(lines[last - 1]):
-        closing.add(last)
-        for number in reversed(content[:-1]):
-            text = lines[number - 1].strip()
-            if len(text) <= CLOSING_NAME_MAX_CHARS and not PUNCTUATION.search(text) and len(closing) < 3:
-                closing.add(number)
-            else:
-                break
-    return closing
+    closing.add(content[-1])
+    names = 0
+    for number in reversed(content[:-1]):
+        text = text_of(number)
+        if (len(text) <= CLOSING_NAME_MAX_CHARS and not PUNCTUATION.search(text) and names < CLOSING_NAMES_MAX
+                and not NOT_A_NAME.match(text)):
+            closing.add(number)
+            names += 1
+        else:
+            break
+    return closing | set(trailing)
 
 
 def parse_document(source: SourceText) -> Document:
@@ -171,7 +244,8 @@ def parse_document(source: SourceText) -> Document:
     seen_content = False
     in_title_block = False
     seen_heading = False
-    closing = closing_lines(source.lines)
+    closing = closing_lines(source.lines, source.is_markdown)
+    attachment_next: Optional[int] = None  # the number the attachment list continues with
 
     for number, line in enumerate(source.lines, 1):
         shape = shape_of(line, source.is_markdown)
@@ -181,6 +255,19 @@ def parse_document(source: SourceText) -> Document:
             continue
         first_content = not seen_content
         seen_content = True
+
+        attachment = ATTACHMENT.match(line) if not first_content else None
+        if attachment or (attachment_next is not None and attachment_item(line) == attachment_next):
+            document.line_kinds[number] = "attachment"
+            if attachment:
+                rest = attachment.group("rest")
+                first_item = attachment_item(rest)
+                # 附件：1.… continues with 2.; 附件： alone with 1.; 附件：某某表 has no list
+                attachment_next = first_item + 1 if first_item else (None if rest.strip() else 1)
+            else:
+                attachment_next += 1
+            continue
+        attachment_next = None
 
         if kind == "enumerated" and not is_enumerator(shape.marker.value + shape.text, 0):
             kind = "text"
@@ -218,6 +305,8 @@ def parse_document(source: SourceText) -> Document:
             continue
         text = shape.marker.value + shape.text if kind == "enumerated" else shape.text
         column = shape.prefix + shape.marker.start_pos + 1 if kind == "enumerated" else shape.text_column
+        if PART_LINE.match(text):
+            document.part_lines.append(number)
         if in_title_block and len(text.strip()) <= BYLINE_MAX_CHARS and not any(m in text for m in "。！？，；"):
             document.line_kinds[number] = "byline"
             continue

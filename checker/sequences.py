@@ -56,15 +56,30 @@ def _heading_item(heading: Heading) -> Item:
     return Item(heading.number, heading.marker_span, heading.marker)
 
 
+def _split_at_parts(headings: list[Heading], part_lines: list[int]) -> list[list[Heading]]:
+    """Sibling headings cut where a part line (第二部分 …) stands between two of them."""
+    groups: list[list[Heading]] = []
+    for heading in headings:
+        if groups and any(groups[-1][-1].line < line < heading.line for line in part_lines):
+            groups.append([])
+        if not groups:
+            groups.append([])
+        groups[-1].append(heading)
+    return groups
+
+
 def heading_runs(document: Document) -> list[Run]:
-    """The children of each parent, one run per level, in document order."""
+    """The children of each parent, one run per level, in document order; a
+    part line (第二部分 …) between two siblings starts a new run."""
     runs: list[Run] = []
     last_number_at_level: dict[int, int] = {}
     for parent in document.root.walk():
         levels: dict[int, list[Heading]] = {}
         for child in parent.children:
             levels.setdefault(child.heading.level, []).append(child.heading)
-        for level, headings in levels.items():
+        groups = [(level, group) for level, headings in levels.items()
+                  for group in _split_at_parts(headings, document.part_lines)]
+        for level, headings in groups:
             first = headings[0].number
             previous = last_number_at_level.get(level)
             continued = first != 1 and previous is not None and first == previous + 1

@@ -24,9 +24,14 @@ def test_inline_enumerators_with_columns():
 @pytest.mark.parametrize("text", [
     "这是唯一是最好的办法。", "思想统一是前提。", "重要任务之一是抓落实。", "其一是加强学习。",
     "坚持一是一、二是二的原则。", "坚持一是一，二是二。", "做到三个一是基础。",
+    "把“三是”原则贯穿工作全过程。", "①号机组、②号楼完成检修。",
 ])
 def test_look_alikes_are_not_enumerators(text):
     assert markers(text) == []
+
+
+def test_markdown_bold_enumerators():
+    assert [m for m, _ in markers("**一是**坚持学习；**二是**压实责任。")] == ["一是", "二是"]
 
 
 def test_enumerator_after_comma_and_at_start():

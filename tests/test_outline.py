@@ -45,11 +45,51 @@ def test_leading_whitespace_is_recorded_not_fatal(indent):
     "3.5亿元的投资全部到位。", "2023年以来，全镇上下共同努力。", "10、20万元的项目。",
     "一年来，全镇上下共同努力。", "一、二线城市房价回稳。", "5G基站建设加快。", "X光机投入使用。",
     "唯一是坚持。", "一是一、二是二。", "2023.3月召开会议。",
+    "一、二季度，全县完成投资12亿元。", "三、四年级学生体质健康达标率98%。", "一、二等奖各3名。",
 ])
 def test_sentences_that_start_with_a_number_are_not_headings(line):
     document = parse_text(f"标题行\n{line}")
     assert document.headings() == []
     assert document.line_kinds[2] == "paragraph"
+
+
+@pytest.mark.parametrize("line, number", [
+    ("一、一季度经济运行情况", 1), ("二、三大攻坚战取得决定性成就", 2), ("一、二十大精神学习情况", 1),
+])
+def test_a_numeral_after_the_marker_that_is_not_the_next_one_keeps_the_heading(line, number):
+    [heading] = parse_text(f"标题行\n{line}").headings()
+    assert (heading.level, heading.number) == (1, number)
+
+
+@pytest.mark.parametrize("block", [
+    "附件：1.项目清单\n　　　2.资金安排表\n　　　3.责任分工表",
+    "附件：1.项目清单\n2.资金安排表",
+    "附件：\n1.项目清单\n2.资金安排表",
+    "附件：（1）项目清单\n　　　（2）资金安排表",
+])
+def test_the_attachment_list_is_neither_heading_nor_body(block):
+    document = parse_text(f"某镇工作总结\n一、主要工作\n推进项目5个。\n\n{block}\n\n某镇人民政府\n2025年1月6日")
+    assert [h.line for h in document.headings()] == [2]
+    lines = range(5, 5 + block.count("\n") + 1)
+    assert [document.line_kinds[n] for n in lines] == ["attachment"] * len(lines)
+    assert [p.line for p in document.paragraphs()] == [3]
+
+
+def test_an_attachment_list_after_the_date_leaves_the_closing_block_whole():
+    document = parse_text("某镇工作总结\n一、主要工作\n推进项目5个。\n\n某镇人民政府\n2025年1月6日\n\n附件：1.项目清单\n2.资金表")
+    assert [document.line_kinds[n] for n in (5, 6, 8, 9)] == ["closing", "closing", "attachment", "attachment"]
+
+
+def test_an_attachment_list_ends_where_the_numbers_stop_continuing():
+    document = parse_text("某镇工作总结\n一、主要工作\n推进项目5个。\n附件：项目清单\n1.健全制度。\n2.压实责任。")
+    assert document.line_kinds[4] == "attachment"
+    assert [h.line for h in document.headings()] == [2, 5, 6]
+
+
+def test_part_lines_are_recorded_and_sentences_are_not_parts():
+    document = parse_text("某局工作总结和工作计划\n第一部分　2024年工作总结\n一、甲\n正文。\n"
+                          "第三章对此作出规定，要求严格执行。\n第二部分：2025年工作计划\n一、乙\n正文。")
+    assert document.part_lines == [2, 6]
 
 
 def test_title_salutation_and_body():
@@ -65,7 +105,8 @@ def test_first_line_of_body_text_is_not_a_title():
 
 
 def test_salutation_forms():
-    for line in ("**常委会：", "同志们：", "各位代表：", "尊敬的县委巡察组各位领导:"):
+    for line in ("**常委会：", "同志们：", "各位代表：", "尊敬的县委巡察组各位领导:", "主任、各位副主任、秘书长，各位委员：",
+                 "尊敬的各位领导、各位来宾，同志们："):
         assert parse_text(f"标题\n{line}").salutation is not None, line
 
 
@@ -87,6 +128,42 @@ def test_section_tree_nests_by_level_and_ends_before_next_sibling():
 def test_closing_signature_and_date_are_not_body():
     document = parse_text("某镇工作总结\n一、主要工作\n全年完成任务。\n某镇人民政府\n2024年12月30日")
     assert document.line_kinds[4] == "closing" and document.line_kinds[5] == "closing"
+
+
+def test_closing_block_of_several_signatures_and_the_lines_after_the_date():
+    document = parse_text("某县重点项目情况报告\n一、总体情况\n完成投资108.6亿元。\n\n中共某某县委办公室\n某某县人民政府办公室\n"
+                          "某某县发展和改革委员会\n2024年10月12日\n（此件公开发布）\n\n抄送：县委各部门，县人大常委会办公室。")
+    assert [document.line_kinds[n] for n in (5, 6, 7, 8, 9, 11)] == ["closing"] * 6
+    assert [p.line for p in document.paragraphs()] == [3]
+
+
+@pytest.mark.parametrize("date", ["2024年　月　日", "202X年X月X日", "2024年12月", "二〇二四年十二月三十日"])
+def test_closing_date_with_blanks_is_still_the_date_and_a_placeholder_body_is_no_signature(date):
+    document = parse_text(f"某镇工作总结\n一、下步打算\n（略）\n\n【单位名称】\n{date}")
+    assert [document.line_kinds[n] for n in (3, 5, 6)] == ["paragraph", "closing", "closing"]
+
+
+def test_closing_block_in_markdown_emphasis():
+    document = parse_text("# 某社区党委2024年工作总结\n\n## 一、主要工作\n\n全年开展学习28次。\n\n*某某社区党委*\n*2024年12月28日*",
+                          path="draft.md")
+    assert document.line_kinds[7] == "closing" and document.line_kinds[8] == "closing"
+
+
+@pytest.mark.parametrize("line, level, number, title", [
+    ("**（一）产业振兴。** 发展设施农业1.2万亩。", 2, 1, "产业振兴。"),
+    ("**一、存在问题**", 1, 1, "存在问题"),
+    ("__2.加强党员管理__。", 3, 2, "加强党员管理  。"),
+])
+def test_markdown_markers_set_in_bold_are_markers(line, level, number, title):
+    [heading] = parse_text(f"# 标题\n\n{line}", path="draft.md").headings()
+    assert (heading.level, heading.number, heading.title.strip()) == (level, number, title)
+    assert heading.marker_span.column == 3
+
+
+def test_markdown_bold_text_that_is_no_marker_stays_a_paragraph():
+    document = parse_text("# 标题\n\n**全年完成投资3.2亿元。**\n\n**2024年以来**，各项工作稳步推进。", path="draft.md")
+    assert document.headings() == []
+    assert [p.line for p in document.paragraphs()] == [3, 5]
 
 
 def test_markdown_heading_hashes_are_not_indentation():

@@ -310,6 +310,9 @@ def test_a_draft_without_title_is_checked_with_the_fallback_genre():
     ("关于某某路段交通事故的情况报告", "qingkuang"),
     ("某县农业农村局2024年工作总结", "zongjie"),
     ("关于某某镇产业发展的调研报告", "generic"),
+    ("在全县2024年度工作总结暨表彰大会上的讲话", "jianghua"),
+    ("在2024年度述职评议会上的讲话", "jianghua"),
+    ("在全市安全生产工作会议上的发言", "jianghua"),
     (None, "generic"),
 ])
 def test_genre_is_read_from_the_title(title, genre):
@@ -318,7 +321,8 @@ def test_genre_is_read_from_the_title(title, genre):
 
 @pytest.mark.parametrize("title", [
     "存在问题", "存在的问题和原因剖析", "存在的问题与不足", "存在问题及原因", "存在的主要问题", "存在的困难和问题",
-    "问题与不足", "当前存在的问题", "自查发现的问题",
+    "问题与不足", "当前存在的问题", "自查发现的问题", "工作中的不足", "工作中的差距", "几点不足",
+    "需要改进的地方", "反思与不足", "正视不足，明确努力方向", "查找自身差距",
 ])
 def test_problem_titles_are_recognised_by_every_genre(title):
     for pack in builtin_genres():
@@ -328,13 +332,35 @@ def test_problem_titles_are_recognised_by_every_genre(title):
 
 @pytest.mark.parametrize("title", [
     "下一步工作计划", "下阶段重点工作", "下步工作打算", "今后努力方向和改进措施", "改进工作的措施和思路",
-    "明年工作计划", "2025年工作思路", "下一步整改措施", "今后工作打算",
+    "明年工作计划", "2025年工作思路", "下一步整改措施", "今后工作打算", "2025年工作展望", "今后设想",
+    "整改落实措施",
 ])
 def test_next_step_titles_are_recognised_by_every_genre(title):
     for pack in builtin_genres():
         next_steps = pack.sections[-1]
         assert next_steps.matches(title), (pack.genre, title)
         assert not pack.sections[0].matches(title), (pack.genre, title)  # never taken for the work done
+
+
+@pytest.mark.parametrize("head, genre", [
+    ("某县市场监督管理局\n关于2024年度内部控制建设情况的自查报告", "zicha"),  # a title set on two lines
+    ("中共某某镇委员会\n关于落实全面从严治党主体责任情况的汇报", "huibao"),
+    ("凝心聚力抓落实　砥砺奋进谱新篇\n——某某街道党工委书记2024年度述职报告", "shuzhi"),  # the subtitle names it
+    ("2024年度述职报告\n县财政局局长　王某某", "shuzhi"),
+    ("某县统计局工作报告\n——在2024年度工作总结会议上", "baogao"),  # the title's own genre comes first
+    ("某某镇2024年度工作情况\n现将有关工作汇报如下：", "generic"),  # a lead-in, not a title line
+])
+def test_genre_is_read_from_the_title_block(head, genre):
+    assert genre_of(parse_text(head + "\n\n一、主要工作\n全年完成任务。")).genre == genre
+
+
+def test_a_speech_at_a_meeting_named_after_a_genre_is_not_that_genre():
+    speech = ("在全县2024年度工作总结暨表彰大会上的讲话\n\n同志们：\n下面，我讲三点意见。\n"
+              "一、充分肯定成绩\n全县地区生产总值增长6.1%。\n二、清醒认识不足\n产业结构不优。\n"
+              "三、聚焦目标任务\n全力推动高质量发展。").replace("清醒认识不足", "正视存在的不足")
+    assert findings(speech) == []
+    assert findings(speech.replace("在全县2024年度工作总结暨表彰大会上的讲话", "某县2024年度工作总结")) \
+        == [("missing-section", 8)]
 
 
 def test_declared_genre_overrides_the_title_through_the_api():
@@ -403,6 +429,12 @@ def test_a_good_genre_pack_loads(tmp_path):
     assert pack.recognises("关于某事的备忘录")
 
 
+def test_exclude_keeps_a_title_from_standing_for_a_part(tmp_path):
+    pack = load_genre_pack(write(tmp_path, GOOD_PACK.replace("    required: false", "    exclude: ['落实情况$']")))
+    opinions = pack.sections[1]
+    assert opinions.matches("意见建议") and not opinions.matches("意见落实情况")
+
+
 @pytest.mark.parametrize("text, line, fragment", [
     (GOOD_PACK.replace("names: [备忘录]", "names: [备忘录]\nlevel: 3"), 3, "unknown key 'level'"),
     (GOOD_PACK.replace("genre: memo", "genre: Memo Pack"), 1, "kebab-case id"),
@@ -412,6 +444,7 @@ def test_a_good_genre_pack_loads(tmp_path):
     (GOOD_PACK.replace("    aliases: ['事项']\n", ""), 5, "needs 'aliases'"),
     (GOOD_PACK.replace("aliases: ['事项']", "aliases: []"), 6, "non-empty list"),
     (GOOD_PACK.replace("required: false", "required: maybe"), 8, "'required' must be true or false"),
+    (GOOD_PACK.replace("    required: false", "    exclude: ['(']"), 8, "invalid regular expression"),
     (GOOD_PACK.replace("  - name: 意见", "  - name: 事项"), 7, "listed twice"),
     (GOOD_PACK.replace("    required: false", "    optional: true"), 8, "unknown key 'optional' in a section"),
     (GOOD_PACK.split("sections:")[0] + "sections: 事项\n", 4, "'sections' must be a list"),
@@ -441,7 +474,7 @@ def test_genre_packs_need_exactly_one_fallback_and_unique_names(tmp_path):
 
 def test_builtin_genre_packs_load_and_cover_the_genres():
     names = {name for pack in builtin_genres() for name in pack.names}
-    assert {"述职报告", "自查报告", "巡察汇报", "工作汇报", "工作报告", "情况报告", "工作总结", "通用"} <= names
+    assert {"述职报告", "自查报告", "巡察汇报", "工作汇报", "工作报告", "情况报告", "工作总结", "讲话稿", "通用"} <= names
     assert sum(pack.fallback for pack in builtin_genres()) == 1
 
 
@@ -518,3 +551,20 @@ def test_examples_clean_draws_nothing_and_sections_shows_the_rules():
 def test_legitimate_look_alikes_stay_quiet(text):
     path = "draft.md" if "## " in text else None
     assert [d for d in lint_text(text, path=path) if d.rule in SECTION_RULES] == []
+
+
+# ---------------------------------------------------------------- truncation options
+
+
+def test_truncation_options_are_validated():
+    from checker.kinds.base import OptionError
+    from checker.kinds.truncation import Truncation
+
+    with pytest.raises(OptionError, match="lead_in_message"):
+        Truncation({"lead_in_message": 3})
+    with pytest.raises(OptionError, match="look_through"):
+        Truncation({"look_through": "##paid##"})
+    rule = Truncation({"look_through": ["##paid(?:begin|end)##"], "lead_in_message": "引导语“{tail}”之后没有内容"})
+    document = parse_text("某镇工作总结\n一、主要工作\n推进项目5个。##paidend##\n二、下步打算\n重点做好以下工作：")
+    [finding] = list(rule.check(document))
+    assert finding.span.line == 5 and finding.message == "引导语“{tail}”之后没有内容"

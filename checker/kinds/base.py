@@ -44,3 +44,15 @@ def expect(value: Any, kind: type | tuple, option: str, what: str) -> Any:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise OptionError(f"option '{option}' must be {what}")
     return value
+
+
+def regex_list(value: Any, option: str) -> list[re.Pattern]:
+    """An option that lists regular expressions, compiled."""
+    return [compile_regex(item, option) for item in expect(value, list, option, "a list of regular expressions")]
+
+
+def optional_message(value: Any, option: str) -> Optional[str]:
+    """An option that holds a message template or nothing."""
+    if value is not None and not isinstance(value, str):
+        raise OptionError(f"option '{option}' must be a string")
+    return value

@@ -20,7 +20,7 @@ from typing import Iterator, Optional
 
 from ..model import Document, Paragraph, Section, Span
 from ..numerals import parse_number
-from .base import Finding, OptionError, check_known, compile_regex, expect
+from .base import Finding, OptionError, check_known, compile_regex, regex_list
 
 
 class CountMismatchRule:
@@ -31,8 +31,7 @@ class CountMismatchRule:
         self.statement = compile_regex(options["statement"], "statement")
         if "count" not in self.statement.groupindex:
             raise OptionError("option 'statement' needs a named group (?P<count>…)")
-        leads = expect(options["item_leads"], list, "item_leads", "a list of regular expressions")
-        self.item_leads = [compile_regex(lead, "item_leads") for lead in leads]
+        self.item_leads = regex_list(options["item_leads"], "item_leads")
 
     def check(self, document: Document) -> Iterator[Finding]:
         for section in document.root.walk():

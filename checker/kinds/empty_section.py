@@ -4,7 +4,8 @@ A section's body runs to the next heading of the same or a higher level; text
 after the heading sentence on the heading's own line and child headings count
 as body. Reported on the heading when the body is empty or only placeholders
 (……, 略, 待补充). A heading that is itself a full sentence (（一）农业产业链条
-偏短。) is an item, not an empty section. Below the top level, a bodiless label
+偏短。) is an item, not an empty section — unless it is a short label
+(（二）加大执法力度。) and every sibling (two or more) has a body. Below the top level, a bodiless label
 heading is reported only where a sibling has a body: a run of short item
 headings (1.加强学习 2.转变作风) is a list, not a row of empty sections.
 
@@ -21,9 +22,11 @@ import re
 from typing import Iterator, Optional
 
 from ..model import Document, Heading, Section
-from .base import Finding, OptionError, check_known, compile_regex, expect
+from .base import Finding, check_known, optional_message, regex_list
 
 SENTENCE_END = "。！？!?；;…"
+SHORT_LABEL_MAX_CHARS = 12
+INNER_PUNCTUATION = re.compile(r"[，,、；;：:“”\"]")
 LABEL_TAIL = re.compile(r"[：:][ \t\u3000]*(?P<rest>.*)$")
 
 
@@ -32,12 +35,8 @@ class EmptySection:
 
     def __init__(self, options: dict):
         options = check_known(options, self.OPTIONS)
-        placeholders = expect(options["placeholders"], list, "placeholders", "a list of regular expressions")
-        self.placeholders = [compile_regex(item, "placeholders") for item in placeholders]
-        message = options["placeholder_message"]
-        if message is not None and not isinstance(message, str):
-            raise OptionError("option 'placeholder_message' must be a string")
-        self.placeholder_message = message
+        self.placeholders = regex_list(options["placeholders"], "placeholders")
+        self.placeholder_message = optional_message(options["placeholder_message"], "placeholder_message")
 
     def _placeholder(self, text: str) -> bool:
         text = text.strip(" \t\u3000\u00a0")
@@ -51,6 +50,12 @@ class EmptySection:
         if tail and tail.group("rest") and self._placeholder(tail.group("rest")):
             return title[: tail.start()], tail.group("rest").strip()
         return title, None
+
+    @staticmethod
+    def _short_label(label: str) -> bool:
+        """A heading sentence short enough to be a section's label, not a statement."""
+        text = label.rstrip(SENTENCE_END)
+        return len(text) <= SHORT_LABEL_MAX_CHARS and not INNER_PUNCTUATION.search(text)
 
     @staticmethod
     def _has_body(section: Section) -> bool:
@@ -70,10 +75,15 @@ class EmptySection:
             if tail_placeholder:
                 placeholders.insert(0, tail_placeholder)
             if not placeholders:
-                if not label or label[-1] in SENTENCE_END:
-                    continue  # a heading that is a full sentence is an item, not a section
-                siblings = section.parent.children if section.parent else []
-                if heading.level > 1 and not any(self._has_body(s) for s in siblings if s is not section):
+                if not label:
+                    continue
+                siblings = [s for s in (section.parent.children if section.parent else []) if s is not section]
+                if label[-1] in SENTENCE_END:
+                    # a heading that is a full sentence is an item, not a section — unless it is a
+                    # short label (加大执法力度。) among siblings that all have a body
+                    if not (self._short_label(label) and len(siblings) >= 2 and all(map(self._has_body, siblings))):
+                        continue
+                elif heading.level > 1 and not any(self._has_body(s) for s in siblings):
                     continue  # a list of short item headings
             written = (heading.marker + label).strip()
             values = {"heading": written, "placeholder": placeholders[0] if placeholders else ""}

@@ -28,17 +28,23 @@ from .base import Finding, OptionError, check_known, expect
 
 EXPECTATIONS = ("standard", "majority")
 BODY_INDENT_SHARE = 0.8
+# Deeper indentation sets a line right or centre (a signature, a date, a
+# centred table caption), not a body paragraph; such lines do not count.
+BODY_INDENT_MAX_CHARS = 4
 WHITESPACE_NAMES = {" ": "空格", "\u00a0": "不换行空格 NBSP", "\u3000": "全角空格", "\t": "制表符",
                     "\u2002": "半角空格 EN SPACE", "\u2003": "全角空格 EM SPACE", "\ufeff": "零宽空格"}
 
 
 def body_indent(document: Document) -> str:
-    """The indentation most body paragraphs share, or "" where they share none."""
+    """The indentation most lines of the body (paragraphs and headings) share,
+    or "" where they share none."""
     indents = []
     for line, kind in document.line_kinds.items():
-        if kind in ("paragraph", "enumerated"):
+        if kind in ("paragraph", "enumerated", "heading"):
             text = document.lines[line - 1]
-            indents.append(text[: len(text) - len(text.lstrip(" \t\u00a0\u3000\u2002\u2003\ufeff"))])
+            indent = text[: len(text) - len(text.lstrip(" \t\u00a0\u3000\u2002\u2003\ufeff"))]
+            if len(indent) <= BODY_INDENT_MAX_CHARS:
+                indents.append(indent)
     if not indents:
         return ""
     indent, count = Counter(indents).most_common(1)[0]

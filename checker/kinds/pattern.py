@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from ..model import Document, Edit, Fix, Span
-from .base import Finding, OptionError, check_known, compile_regex, expect
+from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
 
 MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
 FIX_ACTIONS = ("delete",)
@@ -39,8 +39,7 @@ class PatternRule:
         if not entries:
             raise OptionError("option 'patterns' must list at least one pattern")
         self.patterns = [self._pattern(entry) for entry in entries]
-        ignore = expect(options["ignore"], list, "ignore", "a list of regular expressions")
-        self.ignore = [compile_regex(item, "ignore") for item in ignore]
+        self.ignore = regex_list(options["ignore"], "ignore")
         self.markdown_emphasis = expect(options["markdown_emphasis"], bool, "markdown_emphasis", "true or false")
 
     @staticmethod

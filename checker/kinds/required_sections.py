@@ -36,15 +36,15 @@ def heading_text(heading: Heading) -> str:
 
 def last_body_line(document: Document, heading: Optional[Heading]) -> int:
     """The last content line of the top-level section opened by ``heading``
-    (of the whole body where None): closing block and closing formulas
-    (以上报告，请审议。) excluded, since a missing part goes before them."""
+    (of the whole body where None): closing block, attachment list and closing
+    formulas (以上报告，请审议。) excluded, since a missing part goes before them."""
     end = len(document.lines)
     if heading is not None:
         section = next(s for s in document.sections() if s.heading is heading)
         end = section.end_line
     for number in range(end, 0, -1):
         kind = document.line_kinds.get(number, "blank")
-        if kind in ("blank", "closing"):
+        if kind in ("blank", "closing", "attachment"):
             continue
         if kind == "paragraph" and CLOSING_FORMULA.match(document.lines[number - 1]):
             continue

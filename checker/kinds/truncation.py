@@ -8,9 +8,10 @@ in ： are not paragraphs. Reported on the paragraph's last character.
 
 Left alone: lines matching an ``ignore`` regex (附件：…, 联系人：…), a short
 unpunctuated last line after a blank line (a signature without a date), a line
-that reads as a heading the outline did not take (一、2021年工作回顾), a short
-unpunctuated line standing right above a body paragraph (an unnumbered
-subheading such as 加强组织领导), and in Markdown files
+that reads as a heading the outline did not take (一、2021年工作回顾), a line
+standing right above a body paragraph that reads as an unnumbered subheading
+(short and unpunctuated: 加强组织领导; or two parallel phrases without
+figures: 压实安全责任，筑牢安全防线), and in Markdown files
 structural lines (# headings, tables, fences, rules); trailing **emphasis**
 markers are looked through.
 
@@ -19,6 +20,13 @@ Options:
   ignore:   regexes; a paragraph in which one matches (re.search) is skipped.
   subheading_max_chars: the longest line taken as an unnumbered subheading
             (0: none).
+  lead_in_message: where set, a lead-in ending in ： that nothing follows in its
+            section (no later paragraph, no child heading: 主要做好以下工作： right
+            before the next part) is reported with this message; {tail} as above.
+  look_through: regexes for trailing text that is not part of the sentence (a
+            paywall marker, a watermark that another rule reports): removed
+            from the end of a paragraph, as often as they match, before it is
+            judged.
 """
 
 from __future__ import annotations
@@ -28,19 +36,24 @@ from typing import Iterator
 
 from ..genres import heading_like
 from ..model import Document, Paragraph, Span
-from .base import Finding, OptionError, check_known, compile_regex, expect
+from .base import Finding, OptionError, check_known, expect, optional_message, regex_list
 
 LEAD_IN = "：:"
 SIGNATURE_MAX_CHARS = 30
 PUNCTUATION = re.compile(r"[，,。；;：:！？!?、]")
-MARKDOWN_STRUCTURE = re.compile(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|<!--)")
+MARKDOWN_STRUCTURE = re.compile(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
 MARKDOWN_TRAILING = re.compile(r"(?:\*\*|__|\*|_)+$")
 TAIL_CHARS = 10
+PARALLEL_SEPARATOR = re.compile(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
+PARALLEL_MIN_CHARS = 2
+PARALLEL_LENGTH_SLACK = 3
+DIGIT = re.compile(r"[0-9０-９]")
 INDENT = " \t\u00a0\u2002\u2003\u3000\ufeff"  # as grammar/outline.lark's INDENT
 
 
 class Truncation:
-    OPTIONS = {"terminal": "。！？；…", "ignore": [], "subheading_max_chars": 12}
+    OPTIONS = {"terminal": "。！？；…", "ignore": [], "subheading_max_chars": 12, "look_through": [],
+               "lead_in_message": None}
 
     def __init__(self, options: dict):
         options = check_known(options, self.OPTIONS)
@@ -48,10 +61,23 @@ class Truncation:
         if not terminal:
             raise OptionError("option 'terminal' must list at least one character")
         self.terminal = set(terminal)
-        ignore = expect(options["ignore"], list, "ignore", "a list of regular expressions")
-        self.ignore = [compile_regex(item, "ignore") for item in ignore]
+        self.ignore = regex_list(options["ignore"], "ignore")
         self.subheading_max_chars = expect(options["subheading_max_chars"], int, "subheading_max_chars",
                                            "a whole number")
+        self.look_through = regex_list(options["look_through"], "look_through")
+        self.lead_in_message = optional_message(options["lead_in_message"], "lead_in_message")
+
+    def _without_trailing(self, text: str) -> str:
+        """``text`` without the trailing matches of ``look_through``."""
+        changed = True
+        while changed and text:
+            changed = False
+            for pattern in self.look_through:
+                ending = [m for m in pattern.finditer(text) if m.end() == len(text) and m.start() < m.end()]
+                if ending:
+                    text = text[: ending[0].start()].rstrip(INDENT)
+                    changed = True
+        return text
 
     def _signature_line(self, document: Document) -> int:
         """The last content line when it may be an undated signature (某某镇党委):
@@ -73,37 +99,63 @@ class Truncation:
     def check(self, document: Document) -> Iterator[Finding]:
         markdown = document.source.is_markdown
         signature = self._signature_line(document)
-        for paragraph in document.paragraphs():
-            if paragraph.line == signature and document.line_kinds.get(paragraph.line) != "heading":
-                continue
-            finding = self._check(document, paragraph, markdown)
-            if finding:
-                yield finding
+        for section in document.root.walk():
+            for index, paragraph in enumerate(section.paragraphs):
+                if paragraph.line == signature and document.line_kinds.get(paragraph.line) != "heading":
+                    continue
+                followed = index + 1 < len(section.paragraphs) \
+                    or any(child.heading.line > paragraph.line for child in section.children)
+                finding = self._check(document, paragraph, markdown, followed)
+                if finding:
+                    yield finding
 
     def _subheading(self, document: Document, paragraph: Paragraph, text: str) -> bool:
-        """A short unpunctuated line right above a body paragraph: 加强组织领导."""
-        if len(text.strip()) > self.subheading_max_chars or PUNCTUATION.search(text):
+        """A line right above a body paragraph that reads as an unnumbered
+        subheading: short and unpunctuated (加强组织领导), or two parallel
+        phrases (压实安全责任，筑牢安全防线; 聚焦主责主业 推动高质量发展)."""
+        text = text.strip()
+        short = len(text) <= self.subheading_max_chars and not PUNCTUATION.search(text)
+        if not (short or self._parallel_phrases(text)):
             return False
         return document.line_kinds.get(paragraph.line + 1) in ("paragraph", "enumerated")
+
+    def _parallel_phrases(self, text: str) -> bool:
+        """Two phrases of about the same length, without figures, joined by a
+        comma or a space: the shape of a heading, not of a broken sentence."""
+        if not self.subheading_max_chars:
+            return False
+        parts = PARALLEL_SEPARATOR.split(text)
+        if len(parts) != 2 or any(PUNCTUATION.search(part) or DIGIT.search(part) for part in parts):
+            return False
+        lengths = [len(part) for part in parts]
+        return all(PARALLEL_MIN_CHARS <= n <= self.subheading_max_chars for n in lengths) \
+            and max(lengths) - min(lengths) <= PARALLEL_LENGTH_SLACK
 
     @staticmethod
     def _line_start(document: Document, paragraph: Paragraph) -> int:
         line = document.lines[paragraph.line - 1]
         return len(line) - len(line.lstrip(INDENT)) + 1
 
-    def _check(self, document: Document, paragraph: Paragraph, markdown: bool):
+    def _check(self, document: Document, paragraph: Paragraph, markdown: bool, followed: bool = True):
         text = paragraph.text.rstrip(INDENT)
         if markdown:
             if MARKDOWN_STRUCTURE.match(document.lines[paragraph.line - 1]):
                 return None
             text = MARKDOWN_TRAILING.sub("", text).rstrip()
+        text = self._without_trailing(text)
         if not text.strip():
             return None
         last = text[-1]
-        if last in self.terminal or last in LEAD_IN:
+        if last in self.terminal:
             return None
         if any(pattern.search(text) for pattern in self.ignore):
             return None
+        if last in LEAD_IN:
+            if followed or not self.lead_in_message:
+                return None  # a lead-in: what it announces follows
+            end = paragraph.column + len(text)
+            return Finding(Span(paragraph.line, end - 1, paragraph.line, end), {"tail": text.strip()[-TAIL_CHARS:]},
+                           self.lead_in_message)
         if paragraph.column == self._line_start(document, paragraph):
             if heading_like(text) is not None:
                 return None  # a heading the outline did not take as one (一、2021年工作回顾)
