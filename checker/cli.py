@@ -16,7 +16,7 @@ from .api import Config, FileResult, UnknownGenre, lint_source
 from .formats import FORMATTERS
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
-from .genres import find_genre, genre_of
+from .genres import builtin_genres, find_genre, genre_of
 from .model import SEVERITIES, severity_rank
 from .outline import parse_document
 from .reading import InputError, expand_paths, read_source
@@ -157,7 +157,7 @@ def rules(rule_files: tuple[str, ...], markdown: bool) -> None:
     """List the rules: name, code, default severity, what each finds."""
     config = load_config(rule_files)
     if markdown:
-        click.echo(render_reference(config.rules), nl=False)
+        click.echo(render_reference(config.rules, builtin_genres()), nl=False)
         return
     for rule in config.rules:
         summary = " ".join(rule.description.split()).split(": ")[0].split(". ")[0]

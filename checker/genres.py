@@ -5,6 +5,9 @@ A genre pack (``rules/genres/*.yaml``, format in docs/rules-schema.md) names a
 genre (述职报告, 自查报告…), the title patterns that recognise it, and its
 sections in the expected order, each with alias patterns matched against
 heading titles (real titles vary: 存在问题 / 存在的问题与不足 / 存在问题及原因).
+The parts most genres share (work done, problems, causes, next steps) are
+defined once in the parts library (``rules/parts/*.yaml``); a section written
+``part: problems`` takes its name, aliases and exclude from there.
 
 The genre of a draft is the one the user declared (``--genre``, carried by
 ``Document.genre``), else the one its title names, else the fallback pack.
@@ -29,7 +32,8 @@ from .yamlfile import where as _where
 
 GENRE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PACK_KEYS = {"genre", "names", "description", "title", "priority", "strict", "fallback", "sections"}
-SECTION_KEYS = {"name", "aliases", "exclude", "required", "covers_thematic"}
+SECTION_KEYS = {"part", "name", "aliases", "exclude", "required", "covers_thematic"}
+PART_KEYS = {"name", "aliases", "exclude"}
 TRAILING = " \t\u3000。．.：:；;，,！!？?"
 LEAD_IN_MAX_CHARS = 40  # a paragraph label before ：, such as 但也存在一些不足：
 SHORT_LEAD_IN_MAX_CHARS = 10  # a label before ，, such as 下一步， or 在今后的工作中，
@@ -65,6 +69,17 @@ class SectionSpec:
         text = text.strip(TRAILING)
         return (bool(text) and any(alias.search(text) for alias in self.aliases)
                 and not any(pattern.search(text) for pattern in self.exclude))
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part many genres share (rules/parts/): its usual name and the titles
+    that stand for it."""
+
+    id: str
+    name: str
+    aliases: tuple[re.Pattern, ...]
+    exclude: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,27 +129,73 @@ def _flag(path: str, node: dict, key: str, default: bool) -> bool:
     return value
 
 
-def _section(path: str, node: Any, parent: Any) -> SectionSpec:
-    if not isinstance(node, dict):
-        raise RuleFileError(f"{_where(path, node, parent.line)}: each section is a mapping with 'name' and 'aliases'")
-    reject_unknown_keys(path, node, SECTION_KEYS, " in a section")
+def _name(path: str, node: dict, what: str) -> str:
     name = node.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise RuleFileError(f"{_at(path, node, 'name')}: a section needs 'name' (a non-empty string)")
-    if "aliases" not in node:
-        raise RuleFileError(f"{_where(path, node)}: section '{name}' needs 'aliases'")
+        raise RuleFileError(f"{_at(path, node, 'name')}: {what} needs 'name' (a non-empty string)")
+    return name.strip()
+
+
+def _section(path: str, node: Any, parent: Any, parts: dict[str, Part]) -> SectionSpec:
+    """One section of a pack: written out (name, aliases), or a part of the
+    library (``part: problems``), renamed, with more aliases or another exclude."""
+    if not isinstance(node, dict):
+        raise RuleFileError(f"{_where(path, node, parent.line)}: each section is a mapping with 'part', "
+                            "or with 'name' and 'aliases'")
+    reject_unknown_keys(path, node, SECTION_KEYS, " in a section")
+    part = None
+    if "part" in node:
+        part = parts.get(node["part"]) if isinstance(node["part"], str) else None
+        if part is None:
+            raise RuleFileError(f"{_at(path, node, 'part')}: unknown part {node['part']!r} "
+                                f"(known: {', '.join(parts) or 'none'})")
+    name = _name(path, node, "a section") if part is None or "name" in node else part.name
+    if part is None and "aliases" not in node:
+        raise RuleFileError(f"{_where(path, node)}: section '{name}' needs 'aliases' (or 'part')")
+    aliases = _regexes(path, node, "aliases") if "aliases" in node else ()
     return SectionSpec(
-        name=name.strip(),
-        aliases=_regexes(path, node, "aliases"),
+        name=name,
+        aliases=(part.aliases if part else ()) + aliases,
         required=_flag(path, node, "required", True),
         covers_thematic=_flag(path, node, "covers_thematic", False),
-        exclude=_regexes(path, node, "exclude") if "exclude" in node else (),
+        exclude=_regexes(path, node, "exclude") if "exclude" in node else (part.exclude if part else ()),
     )
 
 
-def load_genre_pack(path: Path | str) -> GenrePack:
-    """Read one genre pack; raise RuleFileError ``file:line: what is wrong``."""
+def load_parts(paths: Iterable[Path | str]) -> dict[str, Part]:
+    """Read the parts library: files with a ``parts:`` mapping from id to
+    ``{name, aliases, exclude}``; an id may be defined only once."""
+    parts: dict[str, Part] = {}
+    for path in map(str, paths):
+        data = read_yaml(path, "parts")
+        if not isinstance(data, dict) or not isinstance(data.get("parts"), dict):
+            raise RuleFileError(f"{_where(path, data)}: a parts file is a mapping with 'parts' "
+                                "(part ids mapped to name and aliases)")
+        reject_unknown_keys(path, data, {"parts"})
+        library = data["parts"]
+        for part_id, node in library.items():
+            where = _at(path, library, part_id)
+            if not GENRE_ID.match(part_id):
+                raise RuleFileError(f"{where}: part id {part_id!r} must be a kebab-case id (like 'next-steps')")
+            if part_id in parts:
+                raise RuleFileError(f"{where}: part '{part_id}' is defined twice")
+            if not isinstance(node, dict):
+                raise RuleFileError(f"{where}: part '{part_id}' is a mapping with 'name' and 'aliases'")
+            reject_unknown_keys(path, node, PART_KEYS, " in a part")
+            if "aliases" not in node:
+                raise RuleFileError(f"{where}: part '{part_id}' needs 'aliases'")
+            parts[part_id] = Part(
+                id=part_id, name=_name(path, node, "a part"), aliases=_regexes(path, node, "aliases"),
+                exclude=_regexes(path, node, "exclude") if "exclude" in node else (),
+            )
+    return parts
+
+
+def load_genre_pack(path: Path | str, parts: Optional[dict[str, Part]] = None) -> GenrePack:
+    """Read one genre pack (its ``part:`` sections from ``parts``, by default
+    the built-in library); raise RuleFileError ``file:line: what is wrong``."""
     path = str(path)
+    parts = builtin_parts() if parts is None else parts
     data = read_yaml(path, "genre")
     if not isinstance(data, dict):
         raise RuleFileError(f"{path}:1: a genre pack is a mapping with 'genre', 'names' and 'sections'")
@@ -166,7 +227,7 @@ def load_genre_pack(path: Path | str) -> GenrePack:
     sections_node = data["sections"]
     if not isinstance(sections_node, list):
         raise RuleFileError(f"{_at(path, data, 'sections')}: 'sections' must be a list")
-    sections = tuple(_section(path, node, sections_node) for node in sections_node)
+    sections = tuple(_section(path, node, sections_node, parts) for node in sections_node)
     seen: dict[str, SectionSpec] = {}
     for node, section in zip(sections_node, sections):
         if section.name in seen:
@@ -178,12 +239,12 @@ def load_genre_pack(path: Path | str) -> GenrePack:
     )
 
 
-def load_genres(paths: Iterable[Path | str]) -> tuple[GenrePack, ...]:
+def load_genres(paths: Iterable[Path | str], parts: Optional[dict[str, Part]] = None) -> tuple[GenrePack, ...]:
     """Read genre packs; ids and names must be unique and exactly one pack is the fallback."""
     packs: list[GenrePack] = []
     seen: dict[str, str] = {}
     for path in paths:
-        pack = load_genre_pack(path)
+        pack = load_genre_pack(path, parts)
         for key in (pack.genre, *pack.names):
             if key in seen:
                 raise RuleFileError(f"{pack.source}: genre '{key}' is already defined at {seen[key]}")
@@ -199,6 +260,15 @@ def load_genres(paths: Iterable[Path | str]) -> tuple[GenrePack, ...]:
 
 def builtin_genre_paths() -> list[Path]:
     return sorted(resources.data_path("rules", "genres").glob("*.yaml"))
+
+
+def builtin_parts_paths() -> list[Path]:
+    return sorted(resources.data_path("rules", "parts").glob("*.yaml"))
+
+
+@lru_cache(maxsize=1)
+def builtin_parts() -> dict[str, Part]:
+    return load_parts(builtin_parts_paths())
 
 
 @lru_cache(maxsize=1)

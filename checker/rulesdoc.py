@@ -7,7 +7,9 @@ equal to this output, so the reference cannot drift from the rules.
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Sequence
 
+from .genres import GenrePack
 from .ruleset import Example, Rule
 
 HEADER = """# Rule reference
@@ -55,11 +57,34 @@ def render_rule(rule: Rule) -> list[str]:
     ]
 
 
-def render_reference(rules: list[Rule]) -> str:
+def render_genres(genres: Sequence[GenrePack]) -> list[str]:
+    """The genres the section rules know, and the parts each requires, in order."""
+    out = ["## Genres", "",
+           "From the genre packs in `rules/genres/` (format: docs/rules-schema.md). `missing-section`",
+           "reports a required part that is absent; `section-order` checks all the parts listed,",
+           "in this order. Parts in brackets are optional. A *strict* genre is judged even where",
+           "its draft's headings are all topics (一、抓学习强引领); the *fallback* serves a draft",
+           "whose title names no genre.", "",
+           "| `--genre` | names | parts, in order | note |", "|---|---|---|---|"]
+    for pack in sorted(genres, key=lambda p: (p.fallback, p.genre)):
+        parts = " → ".join(s.name if s.required else f"（{s.name}）" for s in pack.sections)
+        note = "fallback" if pack.fallback else ("strict" if pack.strict else "")
+        out.append(f"| `{pack.genre}` | {'、'.join(pack.names)} | {parts} | {note} |")
+    out.append("")
+    for pack in sorted(genres, key=lambda p: (p.fallback, p.genre)):
+        if pack.description:
+            out.append(f"- `{pack.genre}`: {pack.description}")
+    out.append("")
+    return out
+
+
+def render_reference(rules: list[Rule], genres: Sequence[GenrePack] = ()) -> str:
     out = [HEADER]
     for pack, pack_rules in groupby(rules, key=lambda r: r.pack):
         out.append(f"## Pack `{pack}`")
         out.append("")
         for rule in pack_rules:
             out.extend(render_rule(rule))
+    if genres:
+        out.extend(render_genres(genres))
     return "\n".join(out).rstrip("\n") + "\n"

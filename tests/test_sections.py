@@ -18,7 +18,7 @@ import pytest
 
 from checker.api import Config, UnknownGenre, lint_text
 from checker.genres import (
-    builtin_genres, detect_genre, find_genre, genre_of, load_genre_pack, load_genres,
+    builtin_genres, builtin_parts, detect_genre, find_genre, genre_of, load_genre_pack, load_genres, load_parts,
 )
 from checker.outline import parse_text
 from checker.ruleset import RuleFileError
@@ -476,6 +476,82 @@ def test_builtin_genre_packs_load_and_cover_the_genres():
     names = {name for pack in builtin_genres() for name in pack.names}
     assert {"述职报告", "自查报告", "巡察汇报", "工作汇报", "工作报告", "情况报告", "工作总结", "讲话稿", "通用"} <= names
     assert sum(pack.fallback for pack in builtin_genres()) == 1
+
+
+# ---------------------------------------------------------------- the parts library
+
+PARTS = """\
+parts:
+  items:
+    name: 事项
+    exclude: ['完成情况$']
+    aliases: ['事项', '议题']
+"""
+
+PACK_WITH_PARTS = """\
+genre: memo
+names: [备忘录]
+title: ['备忘']
+sections:
+  - part: items
+  - part: items
+    name: 待办事项
+    required: false
+    aliases: ['待办']
+    exclude: ['已办']
+"""
+
+
+def test_a_section_takes_name_aliases_and_exclude_from_its_part(tmp_path):
+    parts = load_parts([write(tmp_path, PARTS, "parts.yaml")])
+    items = load_genre_pack(write(tmp_path, PACK_WITH_PARTS), parts).sections[0]
+    assert (items.name, items.required) == ("事项", True)
+    assert items.matches("会议议题") and not items.matches("事项完成情况")
+
+
+def test_a_section_may_rename_its_part_add_aliases_and_replace_the_exclude(tmp_path):
+    parts = load_parts([write(tmp_path, PARTS, "parts.yaml")])
+    later = load_genre_pack(write(tmp_path, PACK_WITH_PARTS), parts).sections[1]
+    assert (later.name, later.required) == ("待办事项", False)
+    assert later.matches("待办") and later.matches("议题")  # its own alias, and the part's
+    assert later.matches("事项完成情况") and not later.matches("已办事项")  # its exclude replaces the part's
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    (PARTS.replace("  items:", "  Items:"), 2, "kebab-case id"),
+    (PARTS.replace("    name: 事项\n", ""), 3, "needs 'name'"),
+    (PARTS.replace("    aliases: ['事项', '议题']\n", ""), 2, "needs 'aliases'"),
+    (PARTS.replace("    name: 事项", "    name: 事项\n    required: true"), 4, "unknown key 'required' in a part"),
+    (PARTS.replace("'议题'", "'议题('"), 5, "invalid regular expression"),
+    (PARTS + "  items2: 事项\n", 6, "is a mapping"),
+    ("parts: [items]\n", 1, "a parts file is a mapping with 'parts'"),
+])
+def test_parts_file_errors_name_file_and_line(tmp_path, text, line, fragment):
+    path = write(tmp_path, text, "parts.yaml")
+    with pytest.raises(RuleFileError) as caught:
+        load_parts([path])
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: "), message
+    assert fragment in message, message
+
+
+def test_a_part_is_defined_once_and_a_pack_names_only_known_parts(tmp_path):
+    first = write(tmp_path, PARTS, "a.yaml")
+    second = write(tmp_path, PARTS, "b.yaml")
+    with pytest.raises(RuleFileError, match=r"b\.yaml:2: part 'items' is defined twice"):
+        load_parts([first, second])
+    pack = write(tmp_path, PACK_WITH_PARTS.replace("  - part: items\n  - part", "  - part: issues\n  - part"))
+    with pytest.raises(RuleFileError, match=r"memo\.yaml:5: unknown part 'issues' \(known: items\)"):
+        load_genre_pack(pack, load_parts([first]))
+
+
+def test_builtin_packs_share_the_parts_library():
+    assert {"work", "problems", "causes", "next-steps"} <= set(builtin_parts())
+    problems = builtin_parts()["problems"]
+    for pack in builtin_genres():
+        sections = {section.name: section for section in pack.sections}
+        assert "存在问题" in sections, pack.genre
+        assert set(problems.aliases) <= set(sections["存在问题"].aliases), pack.genre
 
 
 # ---------------------------------------------------------------- samples, corpus, examples
