@@ -422,6 +422,15 @@ def write(tmp_path: Path, text: str, name: str = "memo.yaml") -> Path:
     return path
 
 
+def assert_file_error(load, path: Path, line: int, fragment: str) -> None:
+    """``load()`` stops with ``path:line: …fragment…``."""
+    with pytest.raises(RuleFileError) as caught:
+        load()
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: "), message
+    assert fragment in message, message
+
+
 def test_a_good_genre_pack_loads(tmp_path):
     pack = load_genre_pack(write(tmp_path, GOOD_PACK))
     assert pack.genre == "memo" and pack.name == "备忘录"
@@ -454,11 +463,7 @@ def test_exclude_keeps_a_title_from_standing_for_a_part(tmp_path):
 ])
 def test_genre_pack_errors_name_file_and_line(tmp_path, text, line, fragment):
     path = write(tmp_path, text)
-    with pytest.raises(RuleFileError) as caught:
-        load_genre_pack(path)
-    message = str(caught.value)
-    assert message.startswith(f"{path}:{line}: "), message
-    assert fragment in message, message
+    assert_file_error(lambda: load_genre_pack(path), path, line, fragment)
 
 
 def test_genre_packs_need_exactly_one_fallback_and_unique_names(tmp_path):
@@ -528,11 +533,7 @@ def test_a_section_may_rename_its_part_add_aliases_and_replace_the_exclude(tmp_p
 ])
 def test_parts_file_errors_name_file_and_line(tmp_path, text, line, fragment):
     path = write(tmp_path, text, "parts.yaml")
-    with pytest.raises(RuleFileError) as caught:
-        load_parts([path])
-    message = str(caught.value)
-    assert message.startswith(f"{path}:{line}: "), message
-    assert fragment in message, message
+    assert_file_error(lambda: load_parts([path]), path, line, fragment)
 
 
 def test_a_part_is_defined_once_and_a_pack_names_only_known_parts(tmp_path):
