@@ -115,7 +115,7 @@ def check(paths: tuple[str, ...], output_format: str, rule_files: tuple[str, ...
         except InputError as error:
             errors.append(str(error))
     use_color = sys.stdout.isatty() if color is None else color
-    click.echo(FORMATTERS[output_format](results, use_color), nl=False, color=use_color)
+    click.echo(FORMATTERS[output_format](results, use_color, len(errors)), nl=False, color=use_color)
     for error in errors:
         click.echo(f"reportlint: {error}", err=True)
     if errors:

@@ -15,8 +15,10 @@ from conftest import EXAMPLES
 
 DIAGNOSTIC_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) "
                              r"\[(?P<rule>[a-z][a-z0-9-]*)\] (?P<message>.+)$")
-SUMMARY_LINE = re.compile(r"^(no problems found \((?P<files0>\d+) files? checked\)"
-                          r"|(?P<total>\d+) problems? \((?P<parts>[^)]*)\) in (?P<affected>\d+) of (?P<files>\d+) files? checked)$")
+UNREADABLE = r"(?:, \d+ could not be read)?"
+SUMMARY_LINE = re.compile(r"^(no problems found \((?P<files0>\d+) files? checked" + UNREADABLE + r"\)"
+                          r"|(?P<total>\d+) problems? \((?P<parts>[^)]*)\) in (?P<affected>\d+) of (?P<files>\d+) "
+                          r"files? checked" + UNREADABLE + r")$")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 WARNING_PACK = """\
@@ -156,7 +158,7 @@ def test_one_unreadable_file_among_several(run_cli, tmp_path, request, bad):
     found = diagnostic_lines(out(result))
     assert found and all(m["path"] == str(draft) for m in found)
     assert any(m["rule"] == "placeholder" for m in found)
-    assert "of 2 files checked" in out(result)
+    assert "of 2 files checked, 1 could not be read" in out(result)
 
 
 # -- --fail-on ----------------------------------------------------------------------------

@@ -50,5 +50,7 @@ def document(results: list[FileResult]) -> dict:
     }
 
 
-def render(results: list[FileResult], color: bool = False) -> str:
+def render(results: list[FileResult], color: bool = False, unreadable: int = 0) -> str:
+    """The JSON document (files that could not be read are reported on stderr
+    and by exit code 2, not here)."""
     return json.dumps(document(results), ensure_ascii=False, indent=2) + "\n"

@@ -11,7 +11,7 @@ from ..api import FileResult
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def render(results: list[FileResult], color: bool = False) -> str:
+def render(results: list[FileResult], color: bool = False, unreadable: int = 0) -> str:
     lines = []
     for result in results:
         for diagnostic in result.diagnostics:
@@ -20,15 +20,20 @@ def render(results: list[FileResult], color: bool = False) -> str:
                 if color else diagnostic.severity
             rule = click.style(f"[{diagnostic.rule}]", dim=True) if color else f"[{diagnostic.rule}]"
             lines.append(f"{location} {severity} {rule} {diagnostic.message}")
-    lines.append(summary(results))
+    lines.append(summary(results, unreadable))
     return "\n".join(lines) + "\n"
 
 
-def summary(results: list[FileResult]) -> str:
+def summary(results: list[FileResult], unreadable: int = 0) -> str:
+    """One line: the problems by severity and the files checked; ``unreadable``
+    files (reported on stderr) are counted so that "no problems" is not read as
+    "all is well"."""
     counts = Counter(d.severity for r in results for d in r.diagnostics)
     total = sum(counts.values())
     files = len(results)
     checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if unreadable:
+        checked += f", {unreadable} could not be read"
     if not total:
         return f"no problems found ({checked})"
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
