@@ -1,7 +1,7 @@
 """Enumerators inside paragraphs: 一是…二是…三是… and ①…②….
 
 A candidate 一是 must open a clause (start of the text or right after
-punctuation), and jieba must see its numeral as a word of its own: that
+punctuation, or right after a word announcing a list: 表现为一是…, 包括一是…), and jieba must see its numeral as a word of its own: that
 keeps out 唯一是 / 统一是 / 之一是 / 其一是 (the numeral belongs to a longer
 word) and the idiom 一是一、二是二 (segmented as one word 一是一). jieba is
 asked only when the cheap pattern has found a candidate.
@@ -17,8 +17,10 @@ from .model import Enumerator, Span
 from .numerals import CIRCLED, parse_number
 
 CLAUSE_OPENERS = "。；;：:！？!?，,、“‘\"（(　 \t\u00a0*"  # * : Markdown **一是**
+# a list announced without a colon: 主要表现为一是…；二是… (not 其中一是…: one of them is…)
+LIST_LEADS = r"(?<=包括)|(?<=表现为|表现在|体现为|体现在|主要有|主要为|具体为|具体是|分别为|分别是)"
 SHI_CANDIDATE = re.compile(
-    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))([一二三四五六七八九十]{1,3})是(?![”’\"」』])"  # not “三是”: a quoted term
+    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"])|" + LIST_LEADS + r")([一二三四五六七八九十]{1,3})是(?![”’\"」』])"  # not “三是”: a quoted term
 )
 CIRCLED_CANDIDATE = re.compile("[" + CIRCLED + "](?![号#＃])")  # not ①号机组: a name
 CLAUSE_END = re.compile(r"[，,。；;：:！？!?、]")

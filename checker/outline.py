@@ -50,9 +50,9 @@ MARKDOWN_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
 PUNCTUATION = re.compile(r"[，,。；;：:！？!?、]")
 # a signature names a unit or a person; a bracketed or elided line (（略）, ……) does not
 NOT_A_NAME = re.compile(r"^(?:[（(][^）)]*[）)]|[…—\-.·].*)$")
-# 一、二季度 / 三、四年级: two consecutive numbers before a unit are a range, not
-# a level-1 heading followed by its title.
-NUMBER_RANGE = re.compile(r"^[ \u3000]*([一二三四五六七八九十]{1,3})(?:季度|年级|等奖|期|批|审|轮|号|标段)")
+# 一、二季度 / 三、四年级 / 七、八月份: two consecutive numbers before a unit are a
+# range, not a level-1 heading followed by its title.
+NUMBER_RANGE = re.compile(r"^[ \u3000]*([一二三四五六七八九十]{1,3})(?:季度|年级|等奖|期|批|审|轮|号|标段|月|楼|层|届|班)")
 # 第一部分　2024年工作总结 / 第二章 …: a part of the document above its 一、 headings;
 # the numbering of the headings may restart in each part.
 PART_LINE = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十]{1,3}(?:部分|章|篇|编)[^，。；！？,;!?]{0,36}$")
@@ -157,7 +157,9 @@ def split_heading_text(text: str) -> tuple[str, str, int]:
 
 
 def make_heading(line_number: int, shape: LineShape) -> Optional[Heading]:
-    marker = shape.marker.value
+    # blanks after a closing bracket belong to the title, not to the marker's form:
+    # （一） 加强学习, and **（一）** 加强学习 in Markdown (the emphasis read as blanks)
+    marker = shape.marker.value.rstrip(" \u3000")
     numeral = NUMERAL_RUN.search(marker)
     number = parse_number(numeral.group(0)) if numeral else None
     if number is None:

@@ -21,6 +21,14 @@ def test_inline_enumerators_with_columns():
     assert markers(text) == [("一是", 8), ("二是", 17), ("三是", 26)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("问题主要表现为一是学习不深；二是作风不实。", [("一是", 8), ("二是", 15)]),
+    ("困难主要有一是资金缺口大，二是用地指标紧。", [("一是", 6), ("二是", 14)]),
+])
+def test_an_enumeration_announced_without_a_colon(text, expected):
+    assert markers(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "这是唯一是最好的办法。", "思想统一是前提。", "重要任务之一是抓落实。", "其一是加强学习。",
     "坚持一是一、二是二的原则。", "坚持一是一，二是二。", "做到三个一是基础。",

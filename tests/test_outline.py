@@ -46,6 +46,7 @@ def test_leading_whitespace_is_recorded_not_fatal(indent):
     "一年来，全镇上下共同努力。", "一、二线城市房价回稳。", "5G基站建设加快。", "X光机投入使用。",
     "唯一是坚持。", "一是一、二是二。", "2023.3月召开会议。",
     "一、二季度，全县完成投资12亿元。", "三、四年级学生体质健康达标率98%。", "一、二等奖各3名。",
+    "七、八月份是主汛期，累计发生强降雨过程6次。", "五、六月份降雨偏少。", "三、四楼为办公区域。",
 ])
 def test_sentences_that_start_with_a_number_are_not_headings(line):
     document = parse_text(f"标题行\n{line}")

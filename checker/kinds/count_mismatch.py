@@ -3,10 +3,12 @@
 
 A statement is a match of ``statement`` (a regex with a ``count`` group) in a
 heading's title or a paragraph. It is a lead-in only where it ends its text or
-is followed by a colon; the items it announces are, in this order:
+is followed by a colon, and not where it sums up a list written before it in
+its clause (“三会一课”、主题党日、谈心谈话三项制度); the items it announces are, in this order:
   1. enumerators (一是…, ①…) after it in the same paragraph;
   2. the paragraphs right after it that open with an enumerator or with one of
-     ``item_leads`` (e.g. ——);
+     ``item_leads`` (e.g. ——); where all open with an enumerator, the
+     enumerators in them (一是…；二是… in one paragraph counts two);
   3. the child headings that follow it (for a heading: its children).
 Where no items follow, nothing is judged.
 
@@ -21,6 +23,9 @@ from typing import Iterator, Optional
 from ..model import Document, Paragraph, Section, Span
 from ..numerals import parse_number
 from .base import Finding, OptionError, check_known, compile_regex, regex_list
+
+
+CLAUSE_BREAKS = "，,。；;：:！？!?"
 
 
 class CountMismatchRule:
@@ -49,8 +54,15 @@ class CountMismatchRule:
                     yield from self._judge(match, paragraph.line, paragraph.column, actual)
 
     def _statement(self, text: str) -> Optional[re.Match]:
-        matches = list(self.statement.finditer(text))
+        matches = [m for m in self.statement.finditer(text) if not self._counts_back(text, m)]
         return matches[-1] if matches else None
+
+    @staticmethod
+    def _counts_back(text: str, match: re.Match) -> bool:
+        """Whether the count sums up a list written just before it in the same
+        clause (“三会一课”、主题党日、谈心谈话三项制度): it announces nothing."""
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in CLAUSE_BREAKS) + 1
+        return "、" in text[clause_start: match.start()]
 
     def _judge(self, match: re.Match, line: int, column: int, actual: int) -> Iterator[Finding]:
         stated = parse_number(match.group("count"))
@@ -82,6 +94,10 @@ class CountMismatchRule:
                 break
             following.append(later)
         if following:
+            # 一是…；二是… written in one paragraph after the statement counts its enumerators
+            led = [e for e in section.enumerators if following[0].line <= e.span.line <= following[-1].line]
+            if all(any(e.span.line == p.line and e.leading for e in led) for p in following):
+                return self._first_run_length(led)
             return len(following)
         return self._child_count(section, after_line=paragraph.line)
 

@@ -36,15 +36,21 @@ WHITESPACE_NAMES = {" ": "空格", "\u00a0": "不换行空格 NBSP", "\u3000": "
 
 
 def body_indent(document: Document) -> str:
-    """The indentation most lines of the body (paragraphs and headings) share,
-    or "" where they share none."""
-    indents = []
+    """The indentation most body paragraphs share, else the one most lines of the
+    body (paragraphs and headings) share, or "" where they share none. Paragraphs
+    come first: a draft that sets its level-1 headings flush left and indents
+    everything else still indents its body."""
+    indents: dict[str, list[str]] = {"paragraph": [], "heading": []}
     for line, kind in document.line_kinds.items():
         if kind in ("paragraph", "enumerated", "heading"):
             text = document.lines[line - 1]
             indent = text[: len(text) - len(text.lstrip(" \t\u00a0\u3000\u2002\u2003\ufeff"))]
             if len(indent) <= BODY_INDENT_MAX_CHARS:
-                indents.append(indent)
+                indents["heading" if kind == "heading" else "paragraph"].append(indent)
+    return _shared(indents["paragraph"]) or _shared(indents["paragraph"] + indents["heading"])
+
+
+def _shared(indents: list[str]) -> str:
     if not indents:
         return ""
     indent, count = Counter(indents).most_common(1)[0]

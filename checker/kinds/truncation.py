@@ -2,7 +2,8 @@
 
 Every body paragraph — text lines, 一是… lines, and the text that follows a
 heading sentence on the heading's line — must end with a terminal mark (。！？；
-……, or a closing quote or bracket after one). Titles, bylines, salutations,
+……, or a closing quote or bracket after one). So must a bodiless item heading
+with a clause break (，；) in a list of one-line items that all end with one. Titles, bylines, salutations,
 headings themselves, the closing signature/date block and lead-in lines ending
 in ： are not paragraphs. Reported on the paragraph's last character.
 
@@ -48,6 +49,8 @@ PARALLEL_SEPARATOR = re.compile(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
 PARALLEL_MIN_CHARS = 2
 PARALLEL_LENGTH_SLACK = 3
 DIGIT = re.compile(r"[0-9０-９]")
+ITEM_CLAUSE = re.compile(r"[，,；;]")  # an item heading with a clause break is a sentence, not a label
+SENTENCE_END = "。！？!?；;"
 INDENT = " \t\u00a0\u2002\u2003\u3000\ufeff"  # as grammar/outline.lark's INDENT
 
 
@@ -99,6 +102,7 @@ class Truncation:
     def check(self, document: Document) -> Iterator[Finding]:
         markdown = document.source.is_markdown
         signature = self._signature_line(document)
+        yield from self._truncated_items(document, markdown)
         for section in document.root.walk():
             for index, paragraph in enumerate(section.paragraphs):
                 if paragraph.line == signature and document.line_kinds.get(paragraph.line) != "heading":
@@ -108,6 +112,33 @@ class Truncation:
                 finding = self._check(document, paragraph, markdown, followed)
                 if finding:
                     yield finding
+
+    def _truncated_items(self, document: Document, markdown: bool) -> Iterator[Finding]:
+        """A bodiless item heading that is a sentence (it has a comma) but stops
+        without a terminal mark in a list of one-line items that all end with one:
+        （二）加快防火通道建设，力争明年底前实现 after （一）…40名。 (a label
+        heading among sections with bodies, 坚持项目为王，推动经济发展, is not)."""
+        for section in document.sections():
+            heading = section.heading
+            siblings = [s for s in section.parent.children if s is not section and s.heading.level == heading.level]
+            if section.paragraphs or section.children or not siblings:
+                continue
+            title = heading.title.rstrip(INDENT)
+            if markdown:
+                title = MARKDOWN_TRAILING.sub("", title).rstrip()
+            if not title or title[-1] in self.terminal or title[-1] in LEAD_IN or not ITEM_CLAUSE.search(title):
+                continue
+            if all(self._ends_sentence(s.heading.title, markdown) and not (s.paragraphs or s.children)
+                   for s in siblings):
+                end = heading.marker_span.end_column + len(title) - (len(heading.title) - len(heading.title.lstrip()))
+                yield Finding(Span(heading.line, end - 1, heading.line, end), {"tail": title.strip()[-TAIL_CHARS:]})
+
+    @staticmethod
+    def _ends_sentence(title: str, markdown: bool) -> bool:
+        title = title.rstrip(INDENT)
+        if markdown:
+            title = MARKDOWN_TRAILING.sub("", title).rstrip()
+        return bool(title) and title[-1] in SENTENCE_END
 
     def _subheading(self, document: Document, paragraph: Paragraph, text: str) -> bool:
         """A line right above a body paragraph that reads as an unnumbered
