@@ -9,6 +9,7 @@ from .ruleset import Rule
 
 
 def run_rules(document: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
+    rules = list(rules)
     diagnostics = []
     for rule in rules:
         if not rule.enabled:
@@ -25,5 +26,19 @@ def run_rules(document: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
                     path=document.path,
                 )
             )
+    diagnostics = _without_explained(diagnostics, rules)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+def _without_explained(diagnostics: list[Diagnostic], rules: list[Rule]) -> list[Diagnostic]:
+    """Drop a finding of a rule on a line where a rule it ``yields_to`` reports
+    too: the other finding explains it (an advert line has no full stop)."""
+    yields_to = {rule.name: set(rule.yields_to) for rule in rules if rule.yields_to}
+    if not yields_to:
+        return diagnostics
+    lines_of: dict[str, set[int]] = {}
+    for diagnostic in diagnostics:
+        lines_of.setdefault(diagnostic.rule, set()).update(range(diagnostic.span.line, diagnostic.span.end_line + 1))
+    return [d for d in diagnostics
+            if not any(d.line in lines_of.get(other, ()) for other in yields_to.get(d.rule, ()))]

@@ -67,6 +67,7 @@ class Heading:
     title: str  # the heading sentence (up to the first full stop)
     body: str  # what follows the heading sentence on the same line
     body_column: int  # 1-based column where ``body`` starts
+    indent_column: int = 1  # 1-based column where ``indent`` starts (before a Markdown '#' or '**')
 
     @property
     def off_style(self) -> bool:

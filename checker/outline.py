@@ -29,6 +29,7 @@ TITLE_MAX_CHARS = 60
 BYLINE_MAX_CHARS = 40
 NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
+MARKDOWN_INDENT = re.compile(r"[ \t\u00a0\u2002\u2003\u3000\ufeff]*")  # as grammar/outline.lark's INDENT
 MARKDOWN_BOLD_OPEN = re.compile(r"(?:\*\*|__)(?=[^\s*_])")
 # A date alone on its line; numbers left blank or as X / × (2024年　月　日, 202X年X月X日)
 # still make it the date of the closing block (the placeholder rule reports them).
@@ -76,6 +77,7 @@ class LineShape:
 
     kind: str  # blank, heading, enumerated, salutation, text
     indent: str = ""
+    indent_start: Optional[int] = None  # where ``indent`` starts on the line, when not right before the content
     prefix: int = 0  # characters before the content (indent, Markdown '#')
     marker: Optional[Token] = None
     level: int = 0
@@ -86,20 +88,31 @@ class LineShape:
 def shape_of(line: str, markdown: bool) -> LineShape:
     prefix = 0
     if markdown:
-        heading_hashes = MARKDOWN_HEADING.match(line)
+        # blanks before '#' or '**' indent the marker as they would indent it in plain text
+        lead = MARKDOWN_INDENT.match(line).end()
+        heading_hashes = MARKDOWN_HEADING.match(line, lead)
         if heading_hashes:
             prefix = heading_hashes.end()
         # **（一）产业振兴。** … / **一是**…: a marker set in bold is still a marker;
         # the closing emphasis is read as blanks so that columns stay those of the line
-        bold = MARKDOWN_BOLD_OPEN.match(line, prefix)
+        bold = MARKDOWN_BOLD_OPEN.match(line, prefix or lead)
         if bold:
             closing = line.find(bold.group(0), bold.end())
             if closing > 0:
                 blanked = line[:closing] + " " * len(bold.group(0)) + line[closing + len(bold.group(0)):]
                 shape = _shape(blanked, bold.end())
                 if shape.kind in ("heading", "enumerated"):
-                    return shape
+                    return _led_by(shape, line, lead)
+        if heading_hashes:
+            return _led_by(_shape(line, prefix), line, lead)
     return _shape(line, prefix)
+
+
+def _led_by(shape: LineShape, line: str, lead: int) -> LineShape:
+    """``shape`` of a Markdown line whose '#' or '**' stands after ``lead`` blanks."""
+    if lead:
+        shape.indent, shape.indent_start = line[:lead], 0
+    return shape
 
 
 def _shape(line: str, prefix: int) -> LineShape:
@@ -178,6 +191,8 @@ def make_heading(line_number: int, shape: LineShape) -> Optional[Heading]:
         style=marker_style(marker),
         standard_style=STANDARD_STYLES[shape.level],
         indent=shape.indent,
+        indent_column=(shape.indent_start if shape.indent_start is not None
+                       else marker_start - len(shape.indent)) + 1,
         marker_span=Span.on_line(line_number, marker_start, marker_start + len(marker)),
         title=title,
         body=body,

@@ -48,7 +48,9 @@ def render_rule(rule: Rule) -> list[str]:
     return [
         f"### `{rule.name}` ({rule.code})",
         "",
-        f"Type `{rule.type}`, default severity **{rule.severity}**. Message: “{rule.message}”.",
+        f"Type `{rule.type}`, default severity **{rule.severity}**. Message: “{rule.message}”."
+        + (f" Yields to {', '.join(f'`{name}`' for name in rule.yields_to)} on the same line."
+           if rule.yields_to else ""),
         "",
         rule.description,
         "",

@@ -24,7 +24,8 @@ from .yamlfile import where as _where
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 CODE = re.compile(r"^RL\d{3}$")
 PACK_KEYS = {"pack", "description", "rules"}
-RULE_KEYS = {"name", "code", "type", "severity", "message", "description", "options", "examples", "enabled"}
+RULE_KEYS = {"name", "code", "type", "severity", "message", "description", "options", "examples", "enabled",
+             "yields_to"}
 REQUIRED_RULE_KEYS = ("name", "code", "type", "severity", "message", "description", "examples")
 EXAMPLE_KEYS = {"pass", "fail"}
 PASS_EXAMPLE_KEYS = {"text", "path"}
@@ -52,6 +53,9 @@ class Rule:
     passes: tuple[Example, ...] = ()
     fails: tuple[Example, ...] = ()
     enabled: bool = True
+    # rules whose finding on the same line explains this rule's (a residue line
+    # that also lacks a full stop): there this rule's finding is not reported
+    yields_to: tuple[str, ...] = ()
     source: str = ""  # file:line where the rule is defined
     pack: str = ""
 
@@ -173,11 +177,15 @@ def build_rule(path: str, node: Any, pack: str) -> Rule:
     enabled = node.get("enabled", True)
     if not isinstance(enabled, bool):
         raise RuleFileError(f"{_at(path, node, 'enabled')}: rule '{name}': enabled must be true or false")
+    yields_to = node.get("yields_to", [])
+    if not isinstance(yields_to, list) or not all(isinstance(n, str) and NAME.match(n) for n in yields_to):
+        raise RuleFileError(f"{_at(path, node, 'yields_to')}: rule '{name}': yields_to must be a list of rule names")
     return Rule(
         name=name, code=code, type=kind, severity=severity, message=node["message"],
         description=node["description"].strip(), checker=checker, options=dict(options),
         passes=_examples(path, examples.get("pass", []), "pass"),
-        fails=_examples(path, examples["fail"], "fail"), enabled=enabled, source=where, pack=pack,
+        fails=_examples(path, examples["fail"], "fail"), enabled=enabled, yields_to=tuple(yields_to),
+        source=where, pack=pack,
     )
 
 
@@ -210,4 +218,8 @@ def load_rules(extra: list[str] = ()) -> list[Rule]:
             names[rule.name] = rule.source
             codes[rule.code] = rule.source
             rules.append(rule)
+    for rule in rules:
+        unknown = [other for other in rule.yields_to if other not in names or other == rule.name]
+        if unknown:
+            raise RuleFileError(f"{rule.source}: rule '{rule.name}': yields_to names unknown rule '{unknown[0]}'")
     return rules

@@ -72,7 +72,10 @@ def heading_runs(document: Document) -> list[Run]:
     """The children of each parent, one run per level, in document order; a
     part line (第二部分 …) between two siblings starts a new run."""
     runs: list[Run] = []
-    last_number_at_level: dict[int, int] = {}
+    # per level, the numbers the next parent's run may continue from: the one
+    # after the last number written, and the one after the last number the
+    # previous run should have reached (1. 2. 2. | 4. continues a slip)
+    continues_at: dict[int, set[int]] = {}
     for parent in document.root.walk():
         levels: dict[int, list[Heading]] = {}
         for child in parent.children:
@@ -81,11 +84,11 @@ def heading_runs(document: Document) -> list[Run]:
                   for group in _split_at_parts(headings, document.part_lines)]
         for level, headings in groups:
             first = headings[0].number
-            previous = last_number_at_level.get(level)
-            continued = first != 1 and previous is not None and first == previous + 1
+            continued = first != 1 and first in continues_at.get(level, ())
+            start = first if continued else 1
             runs.append(Run(level, [_heading_item(h) for h in headings],
-                            style=headings[0].style, start=first if continued else 1, continued=continued))
-            last_number_at_level[level] = headings[-1].number
+                            style=headings[0].style, start=start, continued=continued))
+            continues_at[level] = {headings[-1].number + 1, start + len(headings)}
     runs.sort(key=lambda run: run.items[0].span)
     return runs
 

@@ -133,10 +133,51 @@ def test_continuation_is_judged_against_the_previous_run():
     assert [p.kind for r in runs for p in problems(r)] == ["skip"]
 
 
+@pytest.mark.parametrize("slip, expected", [
+    ("3.子三。", []),
+    ("2.子三。", [("numbering-duplicate", 4)]),
+    ("4.子三。", [("numbering-skip", 4)]),
+])
+def test_a_slip_before_continued_numbering_is_reported_once(slip, expected):
+    """1.–3. under （一） then 4.–5. under （二）: a slip in the first run (2. for
+    3., or 4. for 3.) is reported where it is, not again where （二） continues."""
+    text = f"（一）甲。\n1.子一。\n2.子二。\n{slip}\n（二）乙。\n4.子四。\n5.子五。"
+    assert [f for f in findings(text) if f[0] in NUMBERING_RULES] == expected
+
+
 def test_inline_enumerators_restart_a_run_at_one():
     document = parse_text("（一）甲。一是学。二是做。\n一是查。二是改。三是建。")
     runs = enumerator_runs(document)
     assert [[i.number for i in r.items] for r in runs] == [[1, 2], [1, 2, 3]]
+
+
+INDENTED_BODY = ("某街道2024年上半年工作总结\n\n　　今年以来，街道各项工作稳步推进。\n一、上半年工作\n（一）经济运行稳中有进\n"
+                 "　　完成固定资产投资8.6亿元。\n（二）城市管理精细高效\n　　整治背街小巷12条。\n"
+                 "（三）民生保障持续加强\n　　新增就业1320人。\n二、下半年打算\n　　抓好项目建设。\n")
+
+
+def test_a_heading_indented_unlike_its_level_is_reported_in_an_indented_body():
+    """The body is indented with full-width spaces, the headings are flush left:
+    the one （二） indented like the body breaks its level's layout."""
+    assert [f for f in findings(INDENTED_BODY) if f[0] in NUMBERING_RULES] == []
+    text = INDENTED_BODY.replace("（二）城市", "　　（二）城市")
+    found = [d for d in lint_text(text) if d.rule in NUMBERING_RULES]
+    assert [(d.rule, d.line, d.column, d.span.end_column) for d in found] == [("numbering-style", 7, 1, 3)]
+    assert "全角空格" in found[0].message
+
+
+def test_headings_indented_like_the_body_throughout_are_quiet():
+    text = INDENTED_BODY.replace("\n（", "\n　　（").replace("\n一、", "\n　　一、").replace("\n二、", "\n　　二、")
+    assert [f for f in findings(text) if f[0] in NUMBERING_RULES] == []
+
+
+@pytest.mark.parametrize("line", ["　　**（二）人才振兴。** 吸引返乡创业人员126名。", "　　### （二）人才振兴"])
+def test_markdown_marker_indented_before_its_emphasis_or_hashes(line):
+    """In Markdown the blanks before '**' or '#' indent the marker: the heading
+    still counts (no skip) and the blanks are reported where they are."""
+    text = f"# 某县乡村振兴工作汇报\n\n**（一）产业振兴。** 新建基地3个。\n\n{line}\n\n**（三）生态振兴。** 完成改厕3200户。\n"
+    found = [d for d in lint_text(text, path="report.md") if d.rule in NUMBERING_RULES]
+    assert [(d.rule, d.line, d.column, d.span.end_column) for d in found] == [("numbering-style", 5, 1, 3)]
 
 
 def test_style_message_names_the_expected_form_and_fix_replaces_marker():

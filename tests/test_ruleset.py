@@ -102,6 +102,8 @@ CASES = [
      "草稿标记", ["message"]),
     ("message-positional-field", GOOD.replace("草稿标记“{match}”未删除", "草稿标记“{0}”未删除"),
      "草稿标记", ["message", "{0}"]),
+    ("yields-to-not-a-list", GOOD.replace("    severity: warning\n", "    severity: warning\n    yields_to: ad-residue\n"),
+     "yields_to: ad-residue", ["yields_to", "list of rule names"]),
 ]
 
 
@@ -180,6 +182,29 @@ def test_duplicate_of_a_builtin_code(tmp_path):
     with pytest.raises(RuleFileError) as raised:
         load_rules([str(pack)])
     assert "RL101" in str(raised.value)
+
+
+def test_yields_to_must_name_a_loaded_rule(tmp_path):
+    text = GOOD.replace("    severity: warning\n", "    severity: warning\n    yields_to: [ad-residu]\n")
+    pack = write(tmp_path, text)
+    with pytest.raises(RuleFileError) as raised:
+        load_rules([str(pack)])
+    message = str(raised.value)
+    assert message.startswith(f"{pack}:{line_of(text, '- name: draft-marker')}: ")
+    assert "yields_to" in message and "'ad-residu'" in message
+
+
+def test_a_finding_yields_to_another_rule_on_its_line(tmp_path):
+    """draft-marker yields to ad-residue: on a line ad-residue reports, its
+    finding is dropped; elsewhere, and with ad-residue disabled, it stays."""
+    text = GOOD.replace("    severity: warning\n", "    severity: warning\n    yields_to: [ad-residue]\n")
+    config = Config.load([str(write(tmp_path, text))])
+    draft = "全年完成投资【待定】亿元。[【公*众号：某某君】@]\n新建项目【待定】个。"
+    found = [(d.rule, d.line) for d in lint_text(draft, config=config) if d.rule in ("draft-marker", "ad-residue")]
+    assert found == [("ad-residue", 1), ("draft-marker", 2)]
+    config.rule("ad-residue").enabled = False
+    found = [(d.rule, d.line) for d in lint_text(draft, config=config) if d.rule == "draft-marker"]
+    assert found == [("draft-marker", 1), ("draft-marker", 2)]
 
 
 @pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/object/new:os.system"])

@@ -3,8 +3,10 @@
 GB/T 9704-2012 and GB/T 15834-2011 B.3.3 fix the forms: 一、 （一） 1. （1）.
 Off-style variants ((三), 1、, 1．, １., 一., 一，, （一）、) are reported with the
 expected form, and so is whitespace (space, NBSP, full-width space) before a
-heading marker — unless the document indents its body paragraphs the same way,
-in which case the heading follows the document's own layout.
+heading marker — unless the document indents its body paragraphs the same way
+and so do most headings of that level, in which case the heading follows the
+document's own layout (one （二） indented among flush-left （一） and （三） is
+still reported).
 
 Options:
   expect: standard (default) — every off-standard marker is reported;
@@ -83,13 +85,24 @@ class NumberingStyleRule:
                 else counts.most_common(1)[0][0]
         return expected
 
+    @staticmethod
+    def _level_indents(headings: list[Heading]) -> dict[int, str]:
+        """Per level, the indentation most of its headings share ("" on a tie)."""
+        by_level: dict[int, Counter] = {}
+        for heading in headings:
+            by_level.setdefault(heading.level, Counter())[heading.indent] += 1
+        return {level: max(counts, key=lambda indent: (counts[indent], indent == ""))
+                for level, counts in by_level.items()}
+
     def check(self, document: Document) -> Iterator[Finding]:
         headings = document.headings()
         expected_styles = self._expected_styles(headings)
         allowed_indent = body_indent(document)
+        level_indents = self._level_indents(headings)
         for heading in headings:
-            if self.indent and heading.indent and heading.indent != allowed_indent:
-                start = heading.marker_span.column - 1 - len(heading.indent)
+            if self.indent and heading.indent and \
+                    (heading.indent != allowed_indent or heading.indent != level_indents[heading.level]):
+                start = heading.indent_column - 1
                 span = Span.on_line(heading.line, start, start + len(heading.indent))
                 names = "、".join(dict.fromkeys(WHITESPACE_NAMES.get(ch, repr(ch)) for ch in heading.indent))
                 yield Finding(span, {"marker": heading.marker, "indent": names}, self.indent_message,

@@ -6,8 +6,9 @@ Options:
             matched text. ``fix: delete`` offers removing the match.
   ignore:   regexes for legitimate look-alikes (X光, B超…): a match that lies
             inside an ignore match is dropped.
-  markdown_emphasis: in .md files, skip matches inside **bold**, __bold__,
-            *italic* and _italic_ and a list bullet opening a line.
+  markdown_emphasis: in .md files, skip matches that are the marks of **bold**,
+            __bold__, *italic* and _italic_ (the text they set off is still
+            checked) or a list bullet opening a line.
 """
 
 from __future__ import annotations
@@ -62,7 +63,13 @@ class PatternRule:
     def _masked(self, line: str, markdown: bool) -> list[tuple[int, int]]:
         spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
         if markdown and self.markdown_emphasis:
-            spans.extend(m.span() for m in MARKDOWN_MARKUP.finditer(line))
+            for markup in MARKDOWN_MARKUP.finditer(line):
+                delimiter = markup.group(1) or markup.group(3)
+                if delimiter:  # the emphasis marks, not the text they set off (**XX镇** is a placeholder)
+                    spans += [(markup.start(), markup.start() + len(delimiter)),
+                              (markup.end() - len(delimiter), markup.end())]
+                else:  # a list bullet
+                    spans.append(markup.span())
         return spans
 
     def check(self, document: Document) -> Iterator[Finding]:
