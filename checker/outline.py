@@ -27,6 +27,10 @@ STANDARD_STYLES = {1: "N、", 2: "（N）", 3: "N.", 4: "（N）", 5: "N"}
 SENTENCE_END = "。！？!?"
 TITLE_MAX_CHARS = 60
 BYLINE_MAX_CHARS = 40
+PAIRED_MARKS = ("《》", "“”", "（）", "()", "【】", "「」", "〔〕")
+# how a report's first sentence opens (根据…要求，现将…): no byline starts so
+SENTENCE_OPENER = re.compile(r"^[ \t\u3000]*(?:根据|按照|依据|遵照|为了|为进一步|为深入|为全面|今年以来|近年来|"
+                             r"(?:19|20)\d\d年(?:以来|来|上半年|下半年|[1-9一二三四五六七八九十]{1,2}月)|我们|本人|现将|现就)")
 NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 MARKDOWN_INDENT = re.compile(r"[ \t\u00a0\u2002\u2003\u3000\ufeff]*")  # as grammar/outline.lark's INDENT
@@ -218,6 +222,16 @@ def looks_like_title(text: str) -> bool:
     )
 
 
+def looks_like_byline(text: str) -> bool:
+    """A line under the title that reads as a byline, date or subtitle: short,
+    without sentence punctuation, not opening like a report's first sentence
+    (根据…, 按照…, 今年以来…), every bracket and quote it opens closed (根据
+    《某某方案 is a first sentence cut short, not a byline)."""
+    return (len(text.strip()) <= BYLINE_MAX_CHARS and not any(m in text for m in "。！？，；")
+            and not SENTENCE_OPENER.match(text)
+            and all(text.count(opening) <= text.count(closing) for opening, closing in PAIRED_MARKS))
+
+
 def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
     """1-based numbers of the trailing signature/date block, if any: up to
     CLOSING_NAMES_MAX signature lines, the date, and after it the 版记 lines
@@ -324,7 +338,7 @@ def parse_document(source: SourceText) -> Document:
         column = shape.prefix + shape.marker.start_pos + 1 if kind == "enumerated" else shape.text_column
         if PART_LINE.match(text):
             document.part_lines.append(number)
-        if in_title_block and len(text.strip()) <= BYLINE_MAX_CHARS and not any(m in text for m in "。！？，；"):
+        if in_title_block and looks_like_byline(text):
             document.line_kinds[number] = "byline"
             continue
         in_title_block = False

@@ -83,9 +83,11 @@ def heading_runs(document: Document) -> list[Run]:
         groups = [(level, group) for level, headings in levels.items()
                   for group in _split_at_parts(headings, document.part_lines)]
         for level, headings in groups:
-            first = headings[0].number
-            continued = first != 1 and first in continues_at.get(level, ())
-            start = first if continued else 1
+            # judged from its lowest number, so that a run whose first two
+            # numbers are swapped (7. 6. 8.) still continues at 6
+            lowest = min(h.number for h in headings)
+            continued = lowest != 1 and lowest in continues_at.get(level, ())
+            start = lowest if continued else 1
             runs.append(Run(level, [_heading_item(h) for h in headings],
                             style=headings[0].style, start=start, continued=continued))
             continues_at[level] = {headings[-1].number + 1, start + len(headings)}

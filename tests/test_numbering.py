@@ -145,6 +145,11 @@ def test_a_slip_before_continued_numbering_is_reported_once(slip, expected):
     assert [f for f in findings(text) if f[0] in NUMBERING_RULES] == expected
 
 
+def test_swapped_numbers_opening_a_continued_run_are_one_order_problem():
+    text = "（一）甲。\n1.子一。\n2.子二。\n3.子三。\n（二）乙。\n5.子五。\n4.子四。\n6.子六。"
+    assert [f for f in findings(text) if f[0] in NUMBERING_RULES] == [("numbering-order", 7)]
+
+
 def test_inline_enumerators_restart_a_run_at_one():
     document = parse_text("（一）甲。一是学。二是做。\n一是查。二是改。三是建。")
     runs = enumerator_runs(document)

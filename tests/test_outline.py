@@ -100,6 +100,18 @@ def test_title_salutation_and_body():
     assert document.line_kinds == {1: "title", 2: "blank", 3: "salutation", 4: "paragraph", 5: "heading"}
 
 
+@pytest.mark.parametrize("line, kind", [
+    ("某某县人民政府", "byline"),
+    ("——在全县经济工作会议上的讲话", "byline"),
+    ("（2025年1月6日）", "byline"),
+    ("根据《某某市中小学办学水平督导评", "paragraph"),  # a first sentence cut short
+    ("按照县委“三个一批”部署要", "paragraph"),
+])
+def test_a_line_under_the_title_is_a_byline_only_with_its_brackets_closed(line, kind):
+    document = parse_text(f"某某中学2024年度办学水平自评报告\n\n{line}\n一、学校基本情况")
+    assert document.line_kinds[3] == kind
+
+
 def test_first_line_of_body_text_is_not_a_title():
     document = parse_text("2022年以来，镇党委坚持以人民为中心，扎实推进各项工作。现报告如下：\n一、主要工作")
     assert document.title is None
