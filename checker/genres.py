@@ -345,6 +345,15 @@ def heading_like(text: str) -> Optional[str]:
     return None
 
 
+def heading_label(heading: Heading) -> str:
+    """What a heading below the top level names, where it names a part: its
+    title up to a colon (（二）存在的问题：…), unless that is a sentence with a
+    clause break (（一）对检查发现的问题实行清单化管理，明确… is a measure, not
+    the problems part); else ""."""
+    label = re.split(r"[：:]", heading.title, maxsplit=1)[0].strip().rstrip("。.")
+    return "" if re.search(r"[，,；;。]", label) else label
+
+
 def lead_in_label(document: Document, paragraph: Paragraph) -> str:
     """The label a paragraph opens with (存在的主要问题：…, 下一步，…), the title
     of a line that reads as a heading (see heading_like), or the whole text of
@@ -400,11 +409,13 @@ def match_outline(document: Document, pack: GenrePack) -> OutlineMatch:
         if found:
             result.headings[index] = found
             named_lines.update(h.line for h in found)
-    top_lines = {h.line for h in top}
-    deeper = [h for h in document.headings() if h.line not in top_lines]
+    # a part may also be named one level down (一、2024年工作 → （三）存在的问题), not
+    # deeper: （2）整改措施：… under each problem is that problem's measure
+    second_level = min(h.level for h in top) + 1 if top else 0
+    deeper = [label for label in (heading_label(h) for h in document.headings() if h.level == second_level) if label]
     labels = [label for label in (lead_in_label(document, p) for p in document.paragraphs()) if label]
     for index, section in enumerate(pack.sections):
-        if index in result.headings or any(section.matches(h.title) for h in deeper):
+        if index in result.headings or any(section.matches(label) for label in deeper):
             result.named.add(index)
             result.present.add(index)
         elif any(section.matches(label) for label in labels):
