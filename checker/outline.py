@@ -54,6 +54,8 @@ AFTER_CLOSING = re.compile(
 MARKDOWN_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
 PUNCTUATION = re.compile(r"[，,。；;：:！？!?、]")
 # a signature names a unit or a person; a bracketed or elided line (（略）, ……) does not
+# a labelled signature above the date: 述责述廉人：刘某某, 报告单位：县教育局
+SIGNATURE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:人|单位)[ \u3000]*[：:][ \u3000]*[^，,。；;：:！？!?、]{1,20}$")
 NOT_A_NAME = re.compile(r"^(?:[（(][^）)]*[）)]|[…—\-.·].*)$")
 # 一、二季度 / 三、四年级 / 七、八月份: two consecutive numbers before a unit are a
 # range, not a level-1 heading followed by its title.
@@ -259,8 +261,8 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
     names = 0
     for number in reversed(content[:-1]):
         text = text_of(number)
-        if (len(text) <= CLOSING_NAME_MAX_CHARS and not PUNCTUATION.search(text) and names < CLOSING_NAMES_MAX
-                and not NOT_A_NAME.match(text)):
+        if (len(text) <= CLOSING_NAME_MAX_CHARS and names < CLOSING_NAMES_MAX
+                and (SIGNATURE_LABEL.match(text) or not PUNCTUATION.search(text) and not NOT_A_NAME.match(text))):
             closing.add(number)
             names += 1
         else:

@@ -143,6 +143,19 @@ def test_closing_signature_and_date_are_not_body():
     assert document.line_kinds[4] == "closing" and document.line_kinds[5] == "closing"
 
 
+@pytest.mark.parametrize("signature, closing", [
+    ("述责述廉人：刘某某", True),
+    ("报告单位：县教育局", True),
+    ("执笔人：王某", True),
+    ("全年完成任务：共12项", False),  # a label that is no signer
+    ("联系人：王某，电话：12345678", False),  # clause punctuation: not a bare signature
+])
+def test_a_labelled_signature_above_the_date_closes_the_draft(signature, closing):
+    document = parse_text(f"某局述责述廉报告\n一、主要工作\n全年完成任务。\n{signature}\n2025年1月15日")
+    assert (document.line_kinds[4] == "closing") is closing
+    assert document.line_kinds[5] == "closing"
+
+
 def test_closing_block_of_several_signatures_and_the_lines_after_the_date():
     document = parse_text("某县重点项目情况报告\n一、总体情况\n完成投资108.6亿元。\n\n中共某某县委办公室\n某某县人民政府办公室\n"
                           "某某县发展和改革委员会\n2024年10月12日\n（此件公开发布）\n\n抄送：县委各部门，县人大常委会办公室。")
