@@ -38,7 +38,9 @@ TRAILING = " \t\u3000。．.：:；;，,！!？?"
 LEAD_IN_MAX_CHARS = 40  # a paragraph label before ：, such as 但也存在一些不足：
 SHORT_LEAD_IN_MAX_CHARS = 10  # a label before ，, such as 下一步， or 在今后的工作中，
 # 按照年度工作安排，… / 根据巡察工作安排，…: a clause of purpose or basis, not a label
-NOT_A_LABEL = re.compile(r"^(?:按照|根据|依据|遵照|对照|围绕|为了|为|经|按|依|在.{0,8}(?:指导|领导|要求|安排|部署)下)")
+# a clause that only refers to a part (针对自查发现的问题，…) does not name it
+NOT_A_LABEL = re.compile(r"^(?:按照|根据|依据|遵照|对照|围绕|为了|为|经|按|依|针对|对于|结合|通过|关于|面对|鉴于|"
+                         r"在.{0,8}(?:指导|领导|要求|安排|部署)下)")
 HEADING_LIKE_MAX_CHARS = 40
 # A line the outline did not take as a heading although it reads as one: a
 # marker and a short title with no sentence punctuation (一、2021年工作回顾,

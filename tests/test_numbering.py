@@ -111,6 +111,9 @@ def test_injected_defect_is_reported_alone(injection, rule, line):
     "唯一是坚持不懈，统一是前提，之一是关键，其一是抓学习。\n坚持一是一、二是二的原则。\n3.5亿元的投资全部到位。\n2023年以来，各项工作稳步推进。",
     # a document indented with full-width spaces throughout
     "　　一、主要工作\n　　（一）加强学习。开展学习32次。\n　　全镇上下共同努力。\n　　（二）压实责任。签订责任书22份。\n　　二、下步打算",
+    # the same with a table pasted with tabs: its rows are not body paragraphs
+    ("　　一、主要工作\n　　（一）加强学习。开展学习32次。\n项目\t次数\n集中学习\t12\n专题研讨\t8\n"
+     "　　全镇上下共同努力。\n　　（二）压实责任。签订责任书22份。\n　　二、下步打算"),
 ])
 def test_legitimate_numbering_is_quiet(text):
     assert [f for f in findings(text) if f[0] in NUMBERING_RULES] == []

@@ -21,6 +21,7 @@ whitespace.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterator
 
@@ -33,6 +34,7 @@ BODY_INDENT_SHARE = 0.8
 # Deeper indentation sets a line right or centre (a signature, a date, a
 # centred table caption), not a body paragraph; such lines do not count.
 BODY_INDENT_MAX_CHARS = 4
+TABLE_ROW = re.compile(r"\S[ \u3000]*\t")  # cells split by tabs
 WHITESPACE_NAMES = {" ": "空格", "\u00a0": "不换行空格 NBSP", "\u3000": "全角空格", "\t": "制表符",
                     "\u2002": "半角空格 EN SPACE", "\u2003": "全角空格 EM SPACE", "\ufeff": "零宽空格"}
 
@@ -41,11 +43,12 @@ def body_indent(document: Document) -> str:
     """The indentation most body paragraphs share, else the one most lines of the
     body (paragraphs and headings) share, or "" where they share none. Paragraphs
     come first: a draft that sets its level-1 headings flush left and indents
-    everything else still indents its body."""
+    everything else still indents its body. Table rows pasted with tabs are not
+    body text and do not count."""
     indents: dict[str, list[str]] = {"paragraph": [], "heading": []}
     for line, kind in document.line_kinds.items():
-        if kind in ("paragraph", "enumerated", "heading"):
-            text = document.lines[line - 1]
+        text = document.lines[line - 1]
+        if kind in ("paragraph", "enumerated", "heading") and not TABLE_ROW.search(text):
             indent = text[: len(text) - len(text.lstrip(" \t\u00a0\u3000\u2002\u2003\ufeff"))]
             if len(indent) <= BODY_INDENT_MAX_CHARS:
                 indents["heading" if kind == "heading" else "paragraph"].append(indent)
