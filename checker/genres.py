@@ -25,7 +25,6 @@ from typing import Any, Iterable, Optional, Sequence
 
 from . import resources
 from .model import Document, Heading, Paragraph
-from .outline import looks_like_title
 from .yamlfile import RuleFileError, read_yaml, reject_unknown_keys
 from .yamlfile import at as _at
 from .yamlfile import where as _where
@@ -304,12 +303,12 @@ def detect_genre(title: Optional[str], genres: Optional[Sequence[GenrePack]] = N
 
 def title_block(document: Document) -> list[str]:
     """The title and the lines under it (bylines, subtitles, the second line of
-    a title set on two lines: 某县市场监督管理局 / 关于…的自查报告)."""
-    if document.title is None:
-        return []
+    a title set on two lines: 某县市场监督管理局 / 关于…的自查报告); where the
+    title is missing, what stood under it (——某某2024年度述职报告)."""
     bylines = [document.lines[n - 1].strip() for n, kind in sorted(document.line_kinds.items()) if kind == "byline"]
     # a line ending in a colon (县财政局：, 现将有关情况汇报如下：) addresses or leads in
-    return [document.title.text, *(line for line in bylines if looks_like_title(line))]
+    lines = [line for line in bylines if not line.endswith(("：", ":"))]
+    return [document.title.text, *lines] if document.title is not None else lines
 
 
 def genre_of(document: Document, genres: Optional[Sequence[GenrePack]] = None) -> GenrePack:

@@ -62,6 +62,9 @@ NOT_A_NAME = re.compile(r"^(?:[（(][^）)]*[）)]|[…—\-.·].*)$")
 NUMBER_RANGE = re.compile(r"^[ \u3000]*([一二三四五六七八九十]{1,3})(?:季度|年级|等奖|期|批|审|轮|号|标段|月|楼|层|届|班)")
 # 第一部分　2024年工作总结 / 第二章 …: a part of the document above its 一、 headings;
 # the numbering of the headings may restart in each part.
+# lines that stand under a title, never as one: a subtitle, a bracketed note or
+# date, a labelled byline (述职人：…, 汇报单位：…)
+UNDER_TITLE = re.compile(r"^(?:——|—|－－|--)|^[（(][^（）()]*[）)]$|^[\u4e00-\u9fff]{1,6}(?:人|单位)[：:]")
 PART_LINE = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十]{1,3}(?:部分|章|篇|编)[^，。；！？,;!?]{0,36}$")
 # 附件：1.… and the numbered lines that continue the list (2.… 3.…) are the
 # attachment list, not headings or body text.
@@ -107,7 +110,7 @@ def shape_of(line: str, markdown: bool) -> LineShape:
             if closing > 0:
                 blanked = line[:closing] + " " * len(bold.group(0)) + line[closing + len(bold.group(0)):]
                 shape = _shape(blanked, bold.end())
-                if shape.kind in ("heading", "enumerated"):
+                if shape.kind in ("heading", "enumerated", "salutation"):  # also **县委巡察组：**
                     return _led_by(shape, line, lead)
         if heading_hashes:
             return _led_by(_shape(line, prefix), line, lead)
@@ -216,11 +219,17 @@ def attachment_item(text: str) -> Optional[int]:
 
 
 def looks_like_title(text: str) -> bool:
+    """Short, without sentence punctuation, and not a line that belongs under a
+    title (a subtitle ——…, a date, a bracketed note, 述职人：…) or opens a part
+    (第一部分　…): a draft that starts with one of those has lost its title."""
     stripped = text.strip()
     return (
         0 < len(stripped) <= TITLE_MAX_CHARS
         and stripped[-1] not in SENTENCE_END + "；;，,：:"
         and not any(mark in stripped for mark in "。！？")
+        and not UNDER_TITLE.match(stripped)
+        and not DATE_LINE.match(stripped)
+        and not PART_LINE.match(stripped)
     )
 
 
@@ -329,6 +338,12 @@ def parse_document(source: SourceText) -> Document:
         if first_content and kind == "text" and looks_like_title(shape.text):
             document.title = Paragraph(number, shape.text.strip(), shape.text_column)
             document.line_kinds[number] = "title"
+            in_title_block = True
+            continue
+        if first_content and kind == "text" and UNDER_TITLE.match(shape.text.strip()) and looks_like_byline(shape.text):
+            # the title is missing but what stood under it is there (——在…会议上的讲话):
+            # the title block goes on without its title
+            document.line_kinds[number] = "byline"
             in_title_block = True
             continue
         if kind == "salutation" and not seen_heading and document.salutation is None:

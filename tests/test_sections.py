@@ -294,6 +294,17 @@ def test_a_draft_without_title_is_checked_with_the_fallback_genre():
     assert findings(draft.text()) == [("missing-title", 1), ("section-order", draft.heading_line(2))]
 
 
+def test_a_subtitle_left_without_its_title_still_names_the_genre():
+    """The title line deleted, the subtitle under it stays: the draft is
+    reported as untitled and judged as the genre the subtitle names."""
+    text = ("——某某街道党工委书记2024年度述职报告\n\n一、履职情况\n全年推进重点项目12个。\n"
+            "二、下步打算\n持续抓好项目建设。\n")
+    document = parse_text(text)
+    assert document.title is None and document.line_kinds[1] == "byline"
+    assert genre_of(document).genre == "shuzhi"
+    assert sorted(findings(text)) == [("missing-section", 5), ("missing-title", 1)]
+
+
 # ---------------------------------------------------------------- genres
 
 
