@@ -33,10 +33,10 @@ rules:
     description: Draft markers.
     options:
       patterns:
-        - '【待补充】'
+        - '【待定】'
     examples:
       fail:
-        - 全年完成投资【待补充】亿元。
+        - 全年完成投资【待定】亿元。
   - name: soft-note
     code: RL902
     type: pattern
@@ -180,7 +180,7 @@ def clean_draft_with(tmp_path, name: str, insert: str):
 
 @pytest.fixture
 def warning_draft(tmp_path):
-    return clean_draft_with(tmp_path, "warning.txt", "全年完成投资【待补充】亿元。")
+    return clean_draft_with(tmp_path, "warning.txt", "全年完成投资【待定】亿元。")
 
 
 @pytest.fixture

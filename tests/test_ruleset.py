@@ -27,7 +27,7 @@ rules:
         - regex: '【?(?:待定|待补充)】?'
     examples:
       fail:
-        - {text: "全年完成投资【待补充】亿元。", count: 1}
+        - {text: "全年完成投资【待定】亿元。", count: 1}
       pass:
         - 全年完成投资3.2亿元。
 """
@@ -91,7 +91,7 @@ CASES = [
     ("invalid-regex", GOOD.replace("        - regex: '【?(?:待定|待补充)】?'\n",
                                    "        - '待定'\n        - regex: '待补充('\n"),
      "'待补充('", ["invalid regular expression", "待补充("]),
-    ("empty-fail-examples", GOOD.replace('      fail:\n        - {text: "全年完成投资【待补充】亿元。", count: 1}\n',
+    ("empty-fail-examples", GOOD.replace('      fail:\n        - {text: "全年完成投资【待定】亿元。", count: 1}\n',
                                          "      fail: []\n"),
      "fail: []", ["fail"]),
     ("bad-example-count", GOOD.replace("count: 1}", "count: 0}"),
@@ -223,7 +223,7 @@ def test_pattern_message_with_bad_braces_does_not_crash_the_run(tmp_path):
                         "        - {regex: '【?(?:待定|待补充)】?', message: '草稿{match'}\n")
     pack = write(tmp_path, text)
     config = Config.load([str(pack)])
-    found = [d for d in lint_text("全年完成投资【待补充】亿元。", config=config) if d.rule == "draft-marker"]
+    found = [d for d in lint_text("全年完成投资【待定】亿元。", config=config) if d.rule == "draft-marker"]
     assert len(found) == 1 and found[0].message
 
 

@@ -7,8 +7,10 @@ is followed by a colon, and not where it sums up a list written before it in
 its clause (“三会一课”、主题党日、谈心谈话三项制度); the items it announces are, in this order:
   1. enumerators (一是…, ①…) after it in the same paragraph;
   2. the paragraphs right after it that open with an enumerator or with one of
-     ``item_leads`` (e.g. ——); where all open with an enumerator, the
-     enumerators in them (一是…；二是… in one paragraph counts two);
+     ``item_leads`` (e.g. ——, or 第一， where the lead has a ``(?P<number>…)``
+     group); numbered items may run on over plain paragraphs as long as the
+     next item carries the next number; where all open with an enumerator,
+     the enumerators in them (一是…；二是… in one paragraph counts two);
   3. the child headings that follow it (for a heading: its children).
 Where no items follow, nothing is judged.
 
@@ -86,20 +88,57 @@ class CountMismatchRule:
         inline = [e for e in section.enumerators if e.span.line == paragraph.line and e.span.column >= end_column]
         if inline:
             return self._first_run_length(inline)
-        following = []
-        for later in section.paragraphs[index + 1:]:
-            opens_item = any(e.span.line == later.line and e.leading for e in section.enumerators) \
-                or any(lead.match(later.text) for lead in self.item_leads)
-            if not opens_item:
-                break
-            following.append(later)
+        following = self._item_paragraphs(section, section.paragraphs[index + 1:])
         if following:
             # 一是…；二是… written in one paragraph after the statement counts its enumerators
-            led = [e for e in section.enumerators if following[0].line <= e.span.line <= following[-1].line]
+            lines = {p.line for p in following}
+            led = [e for e in section.enumerators if e.span.line in lines]
             if all(any(e.span.line == p.line and e.leading for e in led) for p in following):
                 return self._first_run_length(led)
             return len(following)
         return self._child_count(section, after_line=paragraph.line)
+
+    def _item_number(self, section: Section, paragraph: Paragraph) -> Optional[int]:
+        """The number of the item ``paragraph`` opens (一是…, 第二，…), 0 for an
+        unnumbered item (——…), None where it opens none."""
+        for enumerator in section.enumerators:
+            if enumerator.span.line == paragraph.line and enumerator.leading:
+                return enumerator.number
+        for lead in self.item_leads:
+            match = lead.match(paragraph.text)
+            if match:
+                numeral = match.groupdict().get("number")
+                return (parse_number(numeral) or 0) if numeral else 0
+        return None
+
+    def _item_paragraphs(self, section: Section, paragraphs: list[Paragraph]) -> list[Paragraph]:
+        """The paragraphs that open the items of the list starting right after a
+        statement. Numbered items (一是…, 第一，…) may each run on over plain
+        paragraphs, as long as the next item carries the next number (after
+        一是…；二是… in one paragraph, 三是); unnumbered ones (——…) end at the
+        first plain paragraph."""
+        items: list[Paragraph] = []
+        expected: Optional[int] = None  # numbered items: the number the next one carries
+        for paragraph in paragraphs:
+            number = self._item_number(section, paragraph)
+            if not items:
+                if number not in (0, 1):
+                    break
+            elif expected is None:  # unnumbered items
+                if number != 0:
+                    break
+            elif number is None:
+                continue  # the current item goes on
+            elif number != expected:
+                break  # not the next item: another list
+            items.append(paragraph)
+            if number:
+                led = next((e for e in section.enumerators if e.span.line == paragraph.line and e.leading), None)
+                # 一是…；二是… in one paragraph: the next item is 三是 (a 第一， item's own 一是… are its sub-items)
+                on_line = [e.number for e in section.enumerators
+                           if led and e.span.line == paragraph.line and e.kind == led.kind]
+                expected = max([number, *on_line]) + 1
+        return items
 
     @staticmethod
     def _child_count(section: Section, after_line: int) -> int:

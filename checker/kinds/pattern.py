@@ -8,7 +8,9 @@ Options:
             inside an ignore match is dropped.
   markdown_emphasis: in .md files, skip matches that are the marks of **bold**,
             __bold__, *italic* and _italic_ (the text they set off is still
-            checked) or a list bullet opening a line.
+            checked) or a list bullet opening a line; ** right after a
+            character and before a measure word with a clause break before
+            the next ** (党员**名，积极分子**名) stands for a figure, not bold.
 """
 
 from __future__ import annotations
@@ -22,6 +24,22 @@ from .base import Finding, OptionError, check_known, compile_regex, expect, rege
 
 MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
 FIX_ACTIONS = ("delete",)
+# ** standing for a figure in running text (党员**名，…; 投资**亿元，…; 对**年**月),
+# not opening bold: right after a character, before a measure word, and with a
+# clause break or at most one character before the next ** (bold sets off a
+# phrase: 推进**项目建设**)
+FIGURE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff0-9])\*\*(?=[名个户次家项元万亿%％篇场件批所座年月日])")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?]")
+
+
+def _without_figure_blanks(line: str) -> str:
+    """``line`` with the ** that stand for figures blanked out (same length),
+    so that they are not paired as bold marks."""
+    for blank in reversed(list(FIGURE_BLANK.finditer(line))):
+        following = line.find("**", blank.end())
+        if following < 0 or following - blank.end() <= 1 or CLAUSE_BREAK.search(line, blank.end(), following):
+            line = line[:blank.start()] + "\0\0" + line[blank.end():]
+    return line
 
 
 @dataclass(frozen=True)
@@ -63,7 +81,7 @@ class PatternRule:
     def _masked(self, line: str, markdown: bool) -> list[tuple[int, int]]:
         spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
         if markdown and self.markdown_emphasis:
-            for markup in MARKDOWN_MARKUP.finditer(line):
+            for markup in MARKDOWN_MARKUP.finditer(_without_figure_blanks(line)):
                 delimiter = markup.group(1) or markup.group(3)
                 if delimiter:  # the emphasis marks, not the text they set off (**XX镇** is a placeholder)
                     spans += [(markup.start(), markup.start() + len(delimiter)),

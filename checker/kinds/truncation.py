@@ -18,6 +18,9 @@ markers are looked through.
 
 Options:
   terminal: the characters that may end a paragraph.
+  closing:  closing quotes and title marks (” 》): they end a paragraph only
+            after a terminal mark (…抓实。”) or around a whole one-unit line
+            (《某某管理办法》); 实施“青苗培养计划” has lost its full stop.
   ignore:   regexes; a paragraph in which one matches (re.search) is skipped.
   subheading_max_chars: the longest line taken as an unnumbered subheading
             (0: none).
@@ -52,10 +55,11 @@ DIGIT = re.compile(r"[0-9０-９]")
 ITEM_CLAUSE = re.compile(r"[，,；;]")  # an item heading with a clause break is a sentence, not a label
 SENTENCE_END = "。！？!?；;"
 INDENT = " \t\u00a0\u2002\u2003\u3000\ufeff"  # as grammar/outline.lark's INDENT
+OPENING_MARKS = "“‘「『《\"'"
 
 
 class Truncation:
-    OPTIONS = {"terminal": "。！？；…", "ignore": [], "subheading_max_chars": 12, "look_through": [],
+    OPTIONS = {"terminal": "。！？；…", "closing": "", "ignore": [], "subheading_max_chars": 12, "look_through": [],
                "lead_in_message": None}
 
     def __init__(self, options: dict):
@@ -64,6 +68,7 @@ class Truncation:
         if not terminal:
             raise OptionError("option 'terminal' must list at least one character")
         self.terminal = set(terminal)
+        self.closing = set(expect(options["closing"], str, "closing", "a string of characters"))
         self.ignore = regex_list(options["ignore"], "ignore")
         self.subheading_max_chars = expect(options["subheading_max_chars"], int, "subheading_max_chars",
                                            "a whole number")
@@ -81,6 +86,18 @@ class Truncation:
                     text = text[: ending[0].start()].rstrip(INDENT)
                     changed = True
         return text
+
+    def _closed(self, text: str) -> bool:
+        """Whether ``text`` ends with closing marks after a terminal mark
+        (要把项目抓实。”), or is one quoted or bracketed unit (“两个维护”,
+        《某某管理办法》); 实施“青苗培养计划” has lost its full stop."""
+        body = text.rstrip("".join(self.closing))
+        if body == text:
+            return False
+        if body and body[-1] in self.terminal:
+            return True
+        stripped = text.strip(INDENT)
+        return stripped[:1] in OPENING_MARKS and not any(mark in stripped for mark in "，,；;：:")
 
     def _signature_line(self, document: Document) -> int:
         """The last content line when it may be an undated signature (某某镇党委):
@@ -177,7 +194,7 @@ class Truncation:
         if not text.strip():
             return None
         last = text[-1]
-        if last in self.terminal:
+        if last in self.terminal or self._closed(text):
             return None
         if any(pattern.search(text) for pattern in self.ignore):
             return None
