@@ -33,7 +33,8 @@ SENTENCE_OPENER = re.compile(r"^[ \t\u3000]*(?:根据|按照|依据|遵照|为�
                              r"(?:19|20)\d\d年(?:以来|来|上半年|下半年|[1-9一二三四五六七八九十]{1,2}月)|我们|本人|现将|现就)")
 NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
-MARKDOWN_INDENT = re.compile(r"[ \t\u00a0\u2002\u2003\u3000\ufeff]*")  # as grammar/outline.lark's INDENT
+INDENT_CHARS = " \t\u00a0\u2002\u2003\u3000\ufeff"  # the blanks grammar/outline.lark's INDENT takes
+MARKDOWN_INDENT = re.compile(f"[{INDENT_CHARS}]*")
 MARKDOWN_BOLD_OPEN = re.compile(r"(?:\*\*|__)(?=[^\s*_])")
 # A date alone on its line; numbers left blank or as X / × (2024年　月　日, 202X年X月X日)
 # still make it the date of the closing block (the placeholder rule reports them).

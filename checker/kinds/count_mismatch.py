@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from ..model import Document, Paragraph, Section, Span
+from ..model import Document, Enumerator, Paragraph, Section, Span
 from ..numerals import parse_number
 from .base import Finding, OptionError, check_known, compile_regex, regex_list
 
@@ -93,17 +93,21 @@ class CountMismatchRule:
             # 一是…；二是… written in one paragraph after the statement counts its enumerators
             lines = {p.line for p in following}
             led = [e for e in section.enumerators if e.span.line in lines]
-            if all(any(e.span.line == p.line and e.leading for e in led) for p in following):
+            if all(self._leading_enumerator(section, p) is not None for p in following):
                 return self._first_run_length(led)
             return len(following)
         return self._child_count(section, after_line=paragraph.line)
 
+    @staticmethod
+    def _leading_enumerator(section: Section, paragraph: Paragraph) -> Optional[Enumerator]:
+        return next((e for e in section.enumerators if e.span.line == paragraph.line and e.leading), None)
+
     def _item_number(self, section: Section, paragraph: Paragraph) -> Optional[int]:
         """The number of the item ``paragraph`` opens (一是…, 第二，…), 0 for an
         unnumbered item (——…), None where it opens none."""
-        for enumerator in section.enumerators:
-            if enumerator.span.line == paragraph.line and enumerator.leading:
-                return enumerator.number
+        enumerator = self._leading_enumerator(section, paragraph)
+        if enumerator is not None:
+            return enumerator.number
         for lead in self.item_leads:
             match = lead.match(paragraph.text)
             if match:
@@ -133,8 +137,8 @@ class CountMismatchRule:
                 break  # not the next item: another list
             items.append(paragraph)
             if number:
-                led = next((e for e in section.enumerators if e.span.line == paragraph.line and e.leading), None)
                 # 一是…；二是… in one paragraph: the next item is 三是 (a 第一， item's own 一是… are its sub-items)
+                led = self._leading_enumerator(section, paragraph)
                 on_line = [e.number for e in section.enumerators
                            if led and e.span.line == paragraph.line and e.kind == led.kind]
                 expected = max([number, *on_line]) + 1

@@ -26,6 +26,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..model import Document, Edit, Fix, Heading, Span
+from ..outline import INDENT_CHARS
 from ..sequences import render_number
 from .base import Finding, OptionError, check_known, expect
 
@@ -49,7 +50,7 @@ def body_indent(document: Document) -> str:
     for line, kind in document.line_kinds.items():
         text = document.lines[line - 1]
         if kind in ("paragraph", "enumerated", "heading") and not TABLE_ROW.search(text):
-            indent = text[: len(text) - len(text.lstrip(" \t\u00a0\u3000\u2002\u2003\ufeff"))]
+            indent = text[: len(text) - len(text.lstrip(INDENT_CHARS))]
             if len(indent) <= BODY_INDENT_MAX_CHARS:
                 indents["heading" if kind == "heading" else "paragraph"].append(indent)
     return _shared(indents["paragraph"]) or _shared(indents["paragraph"] + indents["heading"])

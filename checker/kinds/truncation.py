@@ -40,6 +40,7 @@ from typing import Iterator
 
 from ..genres import heading_like
 from ..model import Document, Paragraph, Span
+from ..outline import INDENT_CHARS as INDENT
 from .base import Finding, OptionError, check_known, expect, optional_message, regex_list
 
 LEAD_IN = "：:"
@@ -54,7 +55,6 @@ PARALLEL_LENGTH_SLACK = 3
 DIGIT = re.compile(r"[0-9０-９]")
 ITEM_CLAUSE = re.compile(r"[，,；;]")  # an item heading with a clause break is a sentence, not a label
 SENTENCE_END = "。！？!?；;"
-INDENT = " \t\u00a0\u2002\u2003\u3000\ufeff"  # as grammar/outline.lark's INDENT
 OPENING_MARKS = "“‘「『《\"'"
 
 
