@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..model import Document, Edit, Fix, Heading, Span
 from ..outline import INDENT_CHARS
@@ -63,6 +63,14 @@ def _shared(indents: list[str]) -> str:
     return indent if indent and count >= BODY_INDENT_SHARE * len(indents) else ""
 
 
+def _counts_by_level(headings: list[Heading], key: Callable[[Heading], str]) -> dict[int, Counter]:
+    """Per level, how often each value of ``key`` (a form, an indentation) occurs."""
+    by_level: dict[int, Counter] = {}
+    for heading in headings:
+        by_level.setdefault(heading.level, Counter())[key(heading)] += 1
+    return by_level
+
+
 class NumberingStyleRule:
     OPTIONS = {"expect": "standard", "indent": True,
                "indent_message": "编号“{marker}”前有多余的空白（{indent}）"}
@@ -78,9 +86,7 @@ class NumberingStyleRule:
     def _expected_styles(self, headings: list[Heading]) -> dict[int, str]:
         if self.expect == "standard":
             return {h.level: h.standard_style for h in headings}
-        by_level: dict[int, Counter] = {}
-        for heading in headings:
-            by_level.setdefault(heading.level, Counter())[heading.style] += 1
+        by_level = _counts_by_level(headings, lambda heading: heading.style)
         expected = {}
         for heading in headings:
             counts = by_level[heading.level]
@@ -92,9 +98,7 @@ class NumberingStyleRule:
     @staticmethod
     def _level_indents(headings: list[Heading]) -> dict[int, str]:
         """Per level, the indentation most of its headings share ("" on a tie)."""
-        by_level: dict[int, Counter] = {}
-        for heading in headings:
-            by_level.setdefault(heading.level, Counter())[heading.indent] += 1
+        by_level = _counts_by_level(headings, lambda heading: heading.indent)
         return {level: max(counts, key=lambda indent: (counts[indent], indent == ""))
                 for level, counts in by_level.items()}
 

@@ -41,11 +41,11 @@ from typing import Iterator
 from ..genres import heading_like
 from ..model import Document, Paragraph, Span
 from ..outline import INDENT_CHARS as INDENT
+from ..outline import PUNCTUATION
 from .base import Finding, OptionError, check_known, expect, optional_message, regex_list
 
 LEAD_IN = "：:"
 SIGNATURE_MAX_CHARS = 30
-PUNCTUATION = re.compile(r"[，,。；;：:！？!?、]")
 MARKDOWN_STRUCTURE = re.compile(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
 MARKDOWN_TRAILING = re.compile(r"(?:\*\*|__|\*|_)+$")
 TAIL_CHARS = 10
@@ -68,7 +68,7 @@ class Truncation:
         if not terminal:
             raise OptionError("option 'terminal' must list at least one character")
         self.terminal = set(terminal)
-        self.closing = set(expect(options["closing"], str, "closing", "a string of characters"))
+        self.closing = expect(options["closing"], str, "closing", "a string of characters")
         self.ignore = regex_list(options["ignore"], "ignore")
         self.subheading_max_chars = expect(options["subheading_max_chars"], int, "subheading_max_chars",
                                            "a whole number")
@@ -91,7 +91,7 @@ class Truncation:
         """Whether ``text`` ends with closing marks after a terminal mark
         (要把项目抓实。”), or is one quoted or bracketed unit (“两个维护”,
         《某某管理办法》); 实施“青苗培养计划” has lost its full stop."""
-        body = text.rstrip("".join(self.closing))
+        body = text.rstrip(self.closing)
         if body == text:
             return False
         if body and body[-1] in self.terminal:
