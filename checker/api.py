@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from .engine import run_rules
 from .genres import UnknownGenre, find_genre
-from .model import Diagnostic, Document, SourceText
+from .model import Diagnostic, FileResult, SourceText
 from .outline import parse_document
 from .reading import InputError, expand_paths, read_source
 from .ruleset import Rule, load_rules
@@ -38,13 +38,6 @@ class Config:
 @lru_cache(maxsize=1)
 def _builtin_rules() -> tuple[Rule, ...]:
     return tuple(load_rules())
-
-
-@dataclass
-class FileResult:
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    document: Optional[Document] = None
 
 
 def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResult:

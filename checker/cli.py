@@ -16,7 +16,7 @@ from .api import Config, FileResult, UnknownGenre, lint_source
 from .formats import FORMATTERS
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
-from .genres import builtin_genres, find_genre, genre_of
+from .genres import builtin_genres, find_genre
 from .model import SEVERITIES, severity_rank
 from .outline import parse_document
 from .reading import InputError, expand_paths, read_source
@@ -143,7 +143,7 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str]) ->
         except InputError as error:
             fail(str(error))
         documents[-1].genre = genre
-    genres = [genre_of(document).names[0] for document in documents]
+    genres = [document.facts.genre.name for document in documents]
     if output_format == "json":
         click.echo(render_outline_json(documents, genres), nl=False)
     else:

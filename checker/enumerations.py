@@ -13,6 +13,7 @@ import re
 from typing import Iterator
 
 from . import segment
+from .lexicon import PUNCTUATION
 from .model import Enumerator, Span
 from .numerals import CIRCLED, parse_number
 
@@ -23,13 +24,12 @@ SHI_CANDIDATE = re.compile(
     r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"])|" + LIST_LEADS + r")([一二三四五六七八九十]{1,3})是(?![”’\"」』])"  # not “三是”: a quoted term
 )
 CIRCLED_CANDIDATE = re.compile("[" + CIRCLED + "](?![号#＃])")  # not ①号机组: a name
-CLAUSE_END = re.compile(r"[，,。；;：:！？!?、]")
 
 
 def is_enumerator(text: str, start: int) -> bool:
     """Whether the numeral+是 at ``start`` is an enumerator, judged by jieba on
     the clause it opens."""
-    clause_end = CLAUSE_END.search(text, start + 2)
+    clause_end = PUNCTUATION.search(text, start + 2)
     clause = text[start: clause_end.start() if clause_end else len(text)]
     first = segment.words(clause)[0] if clause else ""
     numeral = SHI_CANDIDATE.match(clause).group(1)

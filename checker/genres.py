@@ -9,8 +9,9 @@ The parts most genres share (work done, problems, causes, next steps) are
 defined once in the parts library (``rules/parts/*.yaml``); a section written
 ``part: problems`` takes its name, aliases and exclude from there.
 
-The genre of a draft is the one the user declared (``--genre``, carried by
-``Document.genre``), else the one its title names, else the fallback pack.
+Which genre a draft is, and how its outline matches the genre's parts, is
+decided once per document by the analysis step (checker/analysis.py) with the
+functions here.
 Packs are read strictly with the rule-pack loader: every problem is a
 :class:`~checker.yamlfile.RuleFileError` reading ``file:line: what is wrong``.
 """
@@ -299,29 +300,6 @@ def detect_genre(title: Optional[str], genres: Optional[Sequence[GenrePack]] = N
         return fallback
     found = [p for p in genres if not p.fallback and p.recognises(title)]
     return max(found, key=lambda p: p.priority) if found else fallback
-
-
-def title_block(document: Document) -> list[str]:
-    """The title and the lines under it (bylines, subtitles, the second line of
-    a title set on two lines: 某县市场监督管理局 / 关于…的自查报告); where the
-    title is missing, what stood under it (——某某2024年度述职报告)."""
-    bylines = [document.lines[n - 1].strip() for n, kind in sorted(document.line_kinds.items()) if kind == "byline"]
-    # a line ending in a colon (县财政局：, 现将有关情况汇报如下：) addresses or leads in
-    lines = [line for line in bylines if not line.endswith(("：", ":"))]
-    return [document.title.text, *lines] if document.title is not None else lines
-
-
-def genre_of(document: Document, genres: Optional[Sequence[GenrePack]] = None) -> GenrePack:
-    """The declared genre (``document.genre``), else the one the title names,
-    else the one a line of the title block names (a two-line title, a subtitle
-    ——某某2024年度述职报告), else the fallback."""
-    if document.genre:
-        return find_genre(document.genre, genres)
-    for text in title_block(document):
-        pack = detect_genre(text, genres)
-        if not pack.fallback:
-            return pack
-    return detect_genre(None, genres)
 
 
 # ---------------------------------------------------------------- matching

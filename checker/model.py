@@ -7,8 +7,14 @@ last character), so a two-character match at column 5 ends at column 7.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from .lexicon import LEVEL_FORMS
+
+if TYPE_CHECKING:
+    from .analysis import Facts
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -30,6 +36,20 @@ class Span:
         return cls(line, start + 1, line, end + 1)
 
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> tuple[list[str], str]:
+    """Split on every physical line end (CRLF, CR, LF); return lines and the
+    dominant line end. A final line end does not open an extra line."""
+    parts = LINE_BREAK.split(text)
+    if len(parts) > 1 and parts[-1] == "":
+        parts.pop()
+    ends = LINE_BREAK.findall(text)
+    newline = max(set(ends), key=ends.count) if ends else "\n"
+    return parts, newline
+
+
 @dataclass(frozen=True)
 class SourceText:
     """Decoded text plus what is needed to write it back unchanged."""
@@ -42,8 +62,6 @@ class SourceText:
 
     @classmethod
     def from_string(cls, text: str, path: Optional[str] = None) -> "SourceText":
-        from .reading import split_lines
-
         lines, newline = split_lines(text)
         return cls(lines=tuple(lines), path=path, newline=newline)
 
@@ -75,7 +93,7 @@ class Heading:
 
     @property
     def kind(self) -> str:
-        return LEVEL_KINDS[self.level]
+        return LEVEL_FORMS[self.level]
 
     @property
     def span(self) -> Span:
@@ -85,8 +103,6 @@ class Heading:
 
 
 LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "attachment", "closing")
-
-LEVEL_KINDS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
 
 
 @dataclass(frozen=True)
@@ -142,8 +158,21 @@ class Document:
     # lines that open a part of the document (第一部分　…, 第二章 …), above its headings
     part_lines: list[int] = field(default_factory=list)
     # The genre the user declared for this draft (``--genre``: a genre id or name,
-    # see checker/genres.py); None lets the rules detect it from the title.
+    # see checker/genres.py); None lets the analysis detect it from the title.
     genre: Optional[str] = None
+    # The genre packs to choose from (checker.genres.GenrePack); None: the built-in ones.
+    genres: Optional[tuple] = None
+    _facts: Optional["Facts"] = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def facts(self) -> "Facts":
+        """What the analysis step (checker/analysis.py) found: title and closing
+        blocks, genre, outline matched to the genre. Computed on first use."""
+        if self._facts is None:
+            from .analysis import analyse  # the analysis reads the genre packs, which read the model
+
+            self._facts = analyse(self)
+        return self._facts
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -200,3 +229,12 @@ class Diagnostic:
 
     def sort_key(self):
         return (self.span, self.rule)
+
+
+@dataclass
+class FileResult:
+    """What linting one file gave: its diagnostics, and the parsed document."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    document: Optional[Document] = None

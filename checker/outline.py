@@ -19,12 +19,11 @@ from lark import Lark, Token, Tree
 
 from . import resources
 from .enumerations import find_enumerators, is_enumerator
+from .lexicon import COLONS, COMMAS, INDENT_CHARS, PUNCTUATION, SEMICOLONS, SENTENCE_END, STANDARD_STYLES
 from .model import Document, Heading, Paragraph, Section, SourceText, Span
 from .numerals import parse_number
 
 HEADING_LEVELS = {"level1": 1, "level2": 2, "level3": 3, "level4": 4, "circled": 5}
-STANDARD_STYLES = {1: "N、", 2: "（N）", 3: "N.", 4: "（N）", 5: "N"}
-SENTENCE_END = "。！？!?"
 TITLE_MAX_CHARS = 60
 BYLINE_MAX_CHARS = 40
 PAIRED_MARKS = ("《》", "“”", "（）", "()", "【】", "「」", "〔〕")
@@ -33,7 +32,6 @@ SENTENCE_OPENER = re.compile(r"^[ \t\u3000]*(?:根据|按照|依据|遵照|为�
                              r"(?:19|20)\d\d年(?:以来|来|上半年|下半年|[1-9一二三四五六七八九十]{1,2}月)|我们|本人|现将|现就)")
 NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
-INDENT_CHARS = " \t\u00a0\u2002\u2003\u3000\ufeff"  # the blanks grammar/outline.lark's INDENT takes
 MARKDOWN_INDENT = re.compile(f"[{INDENT_CHARS}]*")
 MARKDOWN_BOLD_OPEN = re.compile(r"(?:\*\*|__)(?=[^\s*_])")
 # A date alone on its line; numbers left blank or as X / × (2024年　月　日, 202X年X月X日)
@@ -53,7 +51,6 @@ AFTER_CLOSING = re.compile(
     r"[（(](?:此件|本件|此页|联系人|联系电话)[^）)]*[）)])[ \t\u3000]*$"
 )
 MARKDOWN_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
-PUNCTUATION = re.compile(r"[，,。；;：:！？!?、]")
 # a signature names a unit or a person; a bracketed or elided line (（略）, ……) does not
 # a labelled signature above the date: 述责述廉人：刘某某, 报告单位：县教育局
 SIGNATURE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:人|单位)[ \u3000]*[：:][ \u3000]*[^，,。；;：:！？!?、]{1,20}$")
@@ -226,7 +223,7 @@ def looks_like_title(text: str) -> bool:
     stripped = text.strip()
     return (
         0 < len(stripped) <= TITLE_MAX_CHARS
-        and stripped[-1] not in SENTENCE_END + "；;，,：:"
+        and stripped[-1] not in SENTENCE_END + SEMICOLONS + COMMAS + COLONS
         and not any(mark in stripped for mark in "。！？")
         and not UNDER_TITLE.match(stripped)
         and not DATE_LINE.match(stripped)

@@ -8,31 +8,19 @@ read as text. Anything else is an :class:`InputError` naming the byte offset.
 from __future__ import annotations
 
 import codecs
-import re
 import sys
 import unicodedata
 from pathlib import Path
 from typing import Optional
 
-from .model import SourceText
+from .model import SourceText, split_lines
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TEXT_SUFFIXES = (".txt", ".md")
 
 
 class InputError(Exception):
     """A file that cannot be read as a text draft; the message is one line."""
 
-
-def split_lines(text: str) -> tuple[list[str], str]:
-    """Split on every physical line end (CRLF, CR, LF); return lines and the
-    dominant line end. A final line end does not open an extra line."""
-    parts = LINE_BREAK.split(text)
-    if len(parts) > 1 and parts[-1] == "":
-        parts.pop()
-    ends = LINE_BREAK.findall(text)
-    newline = max(set(ends), key=ends.count) if ends else "\n"
-    return parts, newline
 
 
 def _looks_like_text(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from .lexicon import STANDARD_STYLES
 from .model import Document, Heading, Span
 from .numerals import CIRCLED, int_to_chinese
 
@@ -23,7 +24,7 @@ def render_number(kind: str, number: int, style: str = "") -> str:
     if kind in ("circled", 5):
         return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else str(number)
     numeral = int_to_chinese(number) if kind in (1, 2) else str(number)
-    return (style or {1: "N、", 2: "（N）", 3: "N.", 4: "（N）"}[kind]).replace("Ｎ", "N").replace("N", numeral, 1)
+    return (style or STANDARD_STYLES[kind]).replace("Ｎ", "N").replace("N", numeral, 1)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from typing import Optional
 import pytest
 
 from checker.api import Config, UnknownGenre, lint_text
+from checker.analysis import genre_of
 from checker.genres import (
-    builtin_genres, builtin_parts, detect_genre, find_genre, genre_of, load_genre_pack, load_genres, load_parts,
+    builtin_genres, builtin_parts, detect_genre, find_genre, load_genre_pack, load_genres, load_parts,
 )
 from checker.outline import parse_text
 from checker.ruleset import RuleFileError

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 
-from ..api import FileResult
-from ..model import Diagnostic
+from ..model import Diagnostic, FileResult
 
 VERSION = 1
 

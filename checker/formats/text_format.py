@@ -6,7 +6,7 @@ from collections import Counter
 
 import click
 
-from ..api import FileResult
+from ..model import FileResult
 
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 

@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
+from ..lexicon import CLAUSE_BREAKS
 from ..model import Document, Enumerator, Paragraph, Section, Span
 from ..numerals import parse_number
 from .base import Finding, OptionError, check_known, compile_regex, regex_list
 
-
-CLAUSE_BREAKS = "，,。；;：:！？!?"
 
 
 class CountMismatchRule:

@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
+from ..lexicon import ELLIPSIS, SEMICOLONS, SENTENCE_END
 from ..model import Document, Heading, Section
 from .base import Finding, check_known, optional_message, regex_list
 
-SENTENCE_END = "。！？!?；;…"
+ITEM_END = SENTENCE_END + SEMICOLONS + ELLIPSIS  # what ends a heading that is a full sentence
 SHORT_LABEL_MAX_CHARS = 12
 INNER_PUNCTUATION = re.compile(r"[，,、；;：:“”\"]")
 LABEL_TAIL = re.compile(r"[：:][ \t\u3000]*(?P<rest>.*)$")
@@ -54,7 +55,7 @@ class EmptySection:
     @staticmethod
     def _short_label(label: str) -> bool:
         """A heading sentence short enough to be a section's label, not a statement."""
-        text = label.rstrip(SENTENCE_END)
+        text = label.rstrip(ITEM_END)
         return len(text) <= SHORT_LABEL_MAX_CHARS and not INNER_PUNCTUATION.search(text)
 
     @staticmethod
@@ -78,7 +79,7 @@ class EmptySection:
                 if not label:
                     continue
                 siblings = [s for s in (section.parent.children if section.parent else []) if s is not section]
-                if label[-1] in SENTENCE_END:
+                if label[-1] in ITEM_END:
                     # a heading that is a full sentence is an item, not a section — unless it is a
                     # short label (加大执法力度。) among siblings that all have a body
                     if not (self._short_label(label) and len(siblings) >= 2 and all(map(self._has_body, siblings))):

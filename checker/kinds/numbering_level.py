@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import LEVEL_KINDS, Document
+from ..lexicon import CIRCLED_LEVEL, LEVEL_FORMS
+from ..model import Document
 from .base import Finding, check_known
-
-CIRCLED_LEVEL = 5
 
 
 class NumberingLevelRule:
@@ -31,5 +30,5 @@ class NumberingLevelRule:
                 yield Finding(heading.marker_span, {
                     "marker": heading.marker,
                     "parent": parent.heading.marker,
-                    "missing": LEVEL_KINDS[parent.level + 1],
+                    "missing": LEVEL_FORMS[parent.level + 1],
                 })

@@ -26,7 +26,7 @@ from collections import Counter
 from typing import Callable, Iterator
 
 from ..model import Document, Edit, Fix, Heading, Span
-from ..outline import INDENT_CHARS
+from ..lexicon import INDENT_CHARS
 from ..sequences import render_number
 from .base import Finding, OptionError, check_known, expect
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from ..lexicon import CLAUSE_BREAKS
 from ..model import Document, Edit, Fix, Span
 from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
 
@@ -29,7 +30,7 @@ FIX_ACTIONS = ("delete",)
 # clause break or at most one character before the next ** (bold sets off a
 # phrase: 推进**项目建设**)
 FIGURE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff0-9])\*\*(?=[名个户次家项元万亿%％篇场件批所座年月日])")
-CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?]")
+CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 
 
 def _without_figure_blanks(line: str) -> str:

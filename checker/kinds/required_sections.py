@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from ..genres import builtin_genres, genre_of, match_outline
 from ..model import Document, Heading, Span
 from .base import Finding, check_known, expect
 
@@ -63,11 +62,9 @@ class RequiredSections:
     def __init__(self, options: dict):
         options = check_known(options, self.OPTIONS)
         self.min_headings = expect(options["min_headings"], int, "min_headings", "a whole number")
-        self.genres = builtin_genres()
 
     def check(self, document: Document) -> Iterator[Finding]:
-        pack = genre_of(document, self.genres)
-        match = match_outline(document, pack)
+        pack, match = document.facts.genre, document.facts.outline
         if len(match.top) < self.min_headings:
             return
         if not pack.strict and not any(i in match.named for i, s in enumerate(pack.sections) if not s.covers_thematic):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..genres import builtin_genres, genre_of, match_outline
 from ..model import Document
 from .base import Finding, check_known
 from .required_sections import heading_text
@@ -23,11 +22,9 @@ class SectionOrder:
 
     def __init__(self, options: dict):
         check_known(options, self.OPTIONS)
-        self.genres = builtin_genres()
 
     def check(self, document: Document) -> Iterator[Finding]:
-        pack = genre_of(document, self.genres)
-        match = match_outline(document, pack)
+        pack, match = document.facts.genre, document.facts.outline
         firsts = sorted((match.first(i).line, i) for i in match.headings)
         order = "→".join(pack.sections[i].name for i in sorted(match.headings))
         for position, (line, index) in enumerate(firsts):

@@ -39,13 +39,12 @@ import re
 from typing import Iterator
 
 from ..genres import heading_like
+from ..lexicon import INDENT_CHARS as INDENT
+from ..lexicon import PUNCTUATION, SEMICOLONS, SENTENCE_END
 from ..model import Document, Paragraph, Span
-from ..outline import INDENT_CHARS as INDENT
-from ..outline import PUNCTUATION
 from .base import Finding, OptionError, check_known, expect, optional_message, regex_list
 
 LEAD_IN = "：:"
-SIGNATURE_MAX_CHARS = 30
 MARKDOWN_STRUCTURE = re.compile(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
 MARKDOWN_TRAILING = re.compile(r"(?:\*\*|__|\*|_)+$")
 TAIL_CHARS = 10
@@ -54,7 +53,6 @@ PARALLEL_MIN_CHARS = 2
 PARALLEL_LENGTH_SLACK = 3
 DIGIT = re.compile(r"[0-9０-９]")
 ITEM_CLAUSE = re.compile(r"[，,；;]")  # an item heading with a clause break is a sentence, not a label
-SENTENCE_END = "。！？!?；;"
 OPENING_MARKS = "“‘「『《\"'"
 
 
@@ -99,26 +97,9 @@ class Truncation:
         stripped = text.strip(INDENT)
         return stripped[:1] in OPENING_MARKS and not any(mark in stripped for mark in "，,；;：:")
 
-    def _signature_line(self, document: Document) -> int:
-        """The last content line when it may be an undated signature (某某镇党委):
-        short, unpunctuated, set apart by a blank line or indentation."""
-        for number in sorted(document.line_kinds, reverse=True):
-            kind = document.line_kinds[number]
-            if kind == "blank":
-                continue
-            if kind == "closing":
-                return 0
-            line = document.lines[number - 1]
-            text = line.strip()
-            set_apart = number == 1 or not document.lines[number - 2].strip() or line[:1] in " \t\u3000"
-            if kind == "paragraph" and set_apart and len(text) <= SIGNATURE_MAX_CHARS and not PUNCTUATION.search(text):
-                return number
-            return 0
-        return 0
-
     def check(self, document: Document) -> Iterator[Finding]:
         markdown = document.source.is_markdown
-        signature = self._signature_line(document)
+        signature = document.facts.closing.undated_signature
         yield from self._truncated_items(document, markdown)
         for section in document.root.walk():
             for index, paragraph in enumerate(section.paragraphs):
@@ -155,7 +136,7 @@ class Truncation:
         title = title.rstrip(INDENT)
         if markdown:
             title = MARKDOWN_TRAILING.sub("", title).rstrip()
-        return bool(title) and title[-1] in SENTENCE_END
+        return bool(title) and title[-1] in SENTENCE_END + SEMICOLONS
 
     def _subheading(self, document: Document, paragraph: Paragraph, text: str) -> bool:
         """A line right above a body paragraph that reads as an unnumbered

@@ -1,0 +1,33 @@
+"""The character classes every layer shares, defined once.
+
+What a sentence end, a clause break or an indenting blank is, and the forms of
+the outline levels (GB/T 9704-2012 7.3.3), are needed by the parser, the
+analysis step and several rule types; they live here and nowhere else. The
+Chinese word lists that steer heuristics (sentence openers, closing formulas…)
+are data, in ``rules/lexicon/*.yaml`` (see checker/wordlists.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+# marks that end a sentence
+SENTENCE_END = "。！？!?"
+# marks that end a clause inside a sentence
+SEMICOLONS = "；;"
+COMMAS = "，,"
+COLONS = "：:"
+ELLIPSIS = "…"
+# every mark that breaks a clause (where a count or a list item may start)
+CLAUSE_BREAKS = COMMAS + "。" + SEMICOLONS + COLONS + "！？!?"
+# sentence punctuation, the enumeration comma 、 included: a line with none is a label or a name
+PUNCTUATION = re.compile(f"[{CLAUSE_BREAKS}、]")
+# the blanks that indent a line (grammar/outline.lark's INDENT takes the same)
+INDENT_CHARS = " \t\u00a0\u2002\u2003\u3000\ufeff"
+
+# Outline levels: 1..4 per GB/T 9704, 5 for circled numbers.
+# Each level's standard marker form, the number abstracted as N …
+STANDARD_STYLES = {1: "N、", 2: "（N）", 3: "N.", 4: "（N）", 5: "N"}
+# … and as written for the first item, to name a level in messages.
+LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
+CIRCLED_LEVEL = 5

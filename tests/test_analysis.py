@@ -1,0 +1,64 @@
+"""The analysis step: structural facts computed once per document, shared by the rules."""
+
+from __future__ import annotations
+
+import ast
+
+from checker.analysis import ClosingBlock, Facts
+from checker.outline import parse_text
+
+from conftest import ROOT
+
+DRAFT = (
+    "某县财政局局长2024年度述职报告\n"
+    "\n"
+    "一、履职情况\n"
+    "全年组织收入12亿元。\n"
+    "二、存在问题\n"
+    "调查研究不够深入。\n"
+    "三、下步打算\n"
+    "加强调查研究。\n"
+    "\n"
+    "述职人：王某某\n"
+    "2025年1月6日\n"
+)
+
+
+def test_facts_are_computed_once_and_shared():
+    document = parse_text(DRAFT)
+    facts = document.facts
+    assert isinstance(facts, Facts)
+    assert document.facts is facts
+    assert facts.title_block == ("某县财政局局长2024年度述职报告",)
+    assert facts.genre.genre == "shuzhi"
+    names = [facts.genre.sections[i].name for i in sorted(facts.outline.headings)]
+    assert [h.line for i in sorted(facts.outline.headings) for h in facts.outline.headings[i]] == [3, 5, 7]
+    assert len(names) == 3
+
+
+def test_closing_block_holds_signature_and_date():
+    closing = parse_text(DRAFT).facts.closing
+    assert closing.lines == frozenset({10, 11})
+    assert 10 in closing and 9 not in closing
+    assert closing.undated_signature == 0
+
+
+def test_an_undated_signature_is_part_of_the_closing_block():
+    document = parse_text("某镇2024年工作总结\n\n一、主要工作\n推进项目5个。\n\n某镇人民政府")
+    assert document.facts.closing == ClosingBlock(frozenset(), 6)
+    assert 6 in document.facts.closing
+
+
+def test_the_declared_genre_wins_over_the_title():
+    document = parse_text(DRAFT)
+    document.genre = "zicha"
+    assert document.facts.genre.genre == "zicha"
+
+
+def test_the_model_imports_no_other_layer():
+    """model.py is the ground: when imported it loads only the lexicon (no
+    reader, parser or rule module), so no layer imports in a circle through it.
+    (``Document.facts`` imports the analysis step when first used.)"""
+    tree = ast.parse((ROOT / "checker" / "model.py").read_text(encoding="utf-8"))
+    local = {node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.level}
+    assert local == {"lexicon"}
