@@ -2,48 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional
 
+from .config import Config, ConfigError
 from .engine import run_rules
-from .genres import UnknownGenre, find_genre
+from .genres import UnknownGenre
 from .model import Diagnostic, FileResult, SourceText
 from .outline import parse_document
 from .reading import InputError, expand_paths, read_source
-from .ruleset import Rule, load_rules
-
-
-@dataclass
-class Config:
-    """Which rules run, and how. Build with :meth:`load`."""
-
-    rules: list[Rule]
-    genre: Optional[str] = None
-
-    @classmethod
-    def load(cls, rule_files: Sequence[str] = (), genre: Optional[str] = None) -> "Config":
-        """``genre`` (an id such as ``shuzhi`` or a name such as 述职报告, see
-        rules/genres/) overrides the genre each draft's title names; an unknown
-        one raises :class:`UnknownGenre`."""
-        rules = _builtin_rules() if not rule_files else load_rules(list(rule_files))
-        if genre is not None:
-            find_genre(genre)
-        return cls(rules=list(rules), genre=genre)
-
-    def rule(self, name: str) -> Rule:
-        return next(rule for rule in self.rules if rule.name == name)
-
-
-@lru_cache(maxsize=1)
-def _builtin_rules() -> tuple[Rule, ...]:
-    return tuple(load_rules())
 
 
 def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResult:
-    config = config or Config.load()
+    """Lint one decoded file with ``config`` (its per-path overrides applied)."""
+    config = (config or Config.load()).for_path(source.path)
     document = parse_document(source)
     document.genre = config.genre  # the declared genre, for the section rules
+    document.genres = config.genres  # built-in plus the configuration's genre_packs
     return FileResult(source.path or "-", run_rules(document, config.rules), document)
 
 
@@ -60,4 +34,4 @@ def lint_paths(paths: Iterable[str], config: Optional[Config] = None) -> list[Fi
     return [lint_source(read_source(path), config) for path in expand_paths(list(paths))]
 
 
-__all__ = ["Config", "FileResult", "InputError", "UnknownGenre", "lint_paths", "lint_source", "lint_text"]
+__all__ = ["Config", "ConfigError", "FileResult", "InputError", "UnknownGenre", "lint_paths", "lint_source", "lint_text"]

@@ -241,12 +241,16 @@ def load_genre_pack(path: Path | str, parts: Optional[dict[str, Part]] = None) -
     )
 
 
-def load_genres(paths: Iterable[Path | str], parts: Optional[dict[str, Part]] = None) -> tuple[GenrePack, ...]:
-    """Read genre packs; ids and names must be unique and exactly one pack is the fallback."""
+def load_genres(paths: Iterable[Path | str], parts: Optional[dict[str, Part]] = None,
+                base: Sequence[GenrePack] = ()) -> tuple[GenrePack, ...]:
+    """Read genre packs and add them to ``base`` (the built-in ones, for a
+    user's ``genre_packs``): a pack with the id of one in ``base`` replaces it.
+    Ids and names must be unique and exactly one pack is the fallback."""
+    extra = [load_genre_pack(path, parts) for path in paths]
+    replaced = {pack.genre for pack in extra}
     packs: list[GenrePack] = []
     seen: dict[str, str] = {}
-    for path in paths:
-        pack = load_genre_pack(path, parts)
+    for pack in [*(p for p in base if p.genre not in replaced), *extra]:
         for key in (pack.genre, *pack.names):
             if key in seen:
                 raise RuleFileError(f"{pack.source}: genre '{key}' is already defined at {seen[key]}")

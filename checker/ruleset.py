@@ -40,8 +40,11 @@ class Example:
     lines: Optional[tuple[int, ...]] = None  # fail examples: the lines they stand on, where given
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rule:
+    """A rule as loaded; immutable (a configuration makes changed copies,
+    see checker/config.py)."""
+
     name: str
     code: str
     type: str
