@@ -28,7 +28,7 @@ def lint_text(text: str, *, path: Optional[str] = None, config: Optional[Config]
 
 
 def lint_paths(paths: Iterable[str], config: Optional[Config] = None) -> list[FileResult]:
-    """Lint files, directories (their *.txt and *.md) and ``-`` (stdin).
+    """Lint files, directories (their *.txt, *.md and *.docx) and ``-`` (stdin).
     Raises :class:`InputError` for the first unreadable input."""
     config = config or Config.load()
     return [lint_source(read_source(path), config) for path in expand_paths(list(paths))]

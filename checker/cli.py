@@ -75,7 +75,7 @@ def input_paths(paths: tuple[str, ...]) -> list[str]:
         except InputError:
             found.append(path)  # a missing file: read_source reports it beside the readable ones
     if not found:
-        fail(f"no .txt or .md files found in {', '.join(paths)}")
+        fail(f"no .txt, .md or .docx files found in {', '.join(paths)}")
     return found
 
 
@@ -105,7 +105,7 @@ def main() -> None:
                    "such as shuzhi); default: read from each draft's title.")
 def check(paths: tuple[str, ...], output_format: str, rule_files: tuple[str, ...], fail_on: str,
           color: Optional[bool], genre: Optional[str]) -> None:
-    """Check drafts: files, directories (their *.txt and *.md), or - for stdin."""
+    """Check drafts: files (.txt, .md, .docx), directories (their *.txt, *.md and *.docx), or - for stdin."""
     config = load_config(rule_files, genre)
     results: list[FileResult] = []
     errors: list[str] = []

@@ -59,6 +59,9 @@ class SourceText:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
+    # True for a Word document (checker/docx_reading.py): each line is a body
+    # paragraph with its list number rendered; there are no bytes to write back.
+    word_document: bool = False
 
     @classmethod
     def from_string(cls, text: str, path: Optional[str] = None) -> "SourceText":

@@ -13,9 +13,11 @@ import unicodedata
 from pathlib import Path
 from typing import Optional
 
+from .docx_reading import is_word_input, source_from_docx
 from .model import SourceText, split_lines
 
 TEXT_SUFFIXES = (".txt", ".md")
+FOLDER_SUFFIXES = TEXT_SUFFIXES + (".docx",)  # what a folder given as input contributes
 
 
 class InputError(Exception):
@@ -78,6 +80,8 @@ def decode(data: bytes, where: str) -> tuple[str, str, bool]:
 
 
 def source_from_bytes(data: bytes, path: Optional[str]) -> SourceText:
+    if is_word_input(path, data):
+        return source_from_docx(data, path or "<stdin>")
     text, encoding, bom = decode(data, path or "<stdin>")
     lines, newline = split_lines(text)
     return SourceText(lines=tuple(lines), path=path, encoding=encoding, bom=bom, newline=newline)
@@ -102,8 +106,9 @@ def read_source(path: str) -> SourceText:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; directories become the *.txt and *.md files under them
-    (sorted, hidden folders skipped). A missing path is an InputError."""
+    """Files as given; directories become the *.txt, *.md and *.docx files
+    under them (sorted, hidden folders and Word's ~$ lock files skipped). A
+    missing path is an InputError."""
     found: list[str] = []
     for path in paths:
         if path == "-":
@@ -115,7 +120,9 @@ def expand_paths(paths: list[str]) -> list[str]:
                 relative = candidate.relative_to(target).parts
                 if any(part.startswith(".") for part in relative):
                     continue
-                if candidate.is_file() and candidate.suffix.lower() in TEXT_SUFFIXES:
+                if candidate.name.startswith("~$"):
+                    continue
+                if candidate.is_file() and candidate.suffix.lower() in FOLDER_SUFFIXES:
                     found.append(str(candidate))
         elif target.exists():
             found.append(path)
