@@ -6,13 +6,15 @@ or configuration error (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import NoReturn, Optional
 
 import click
 
 from . import __version__
-from .api import Config, FileResult, UnknownGenre, lint_source
+from .api import Config, ConfigError, FileResult, UnknownGenre, lint_source
+from .configfile import ConfigResolver
 from .formats import FORMATTERS
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
@@ -57,24 +59,41 @@ def fail(message: str) -> NoReturn:
 
 
 def load_config(rule_files: tuple[str, ...], genre: Optional[str] = None) -> Config:
+    return config_for(ConfigResolver(isolated=True, rule_files=rule_files, genre=genre), "-")
+
+
+def config_for(resolver: ConfigResolver, path: str) -> Config:
+    """The configuration of ``path``; a bad one ends the run (exit 2)."""
     try:
-        return Config.load(rule_files, genre=genre)
+        return resolver.config_for(path)
+    except ConfigError as error:
+        fail(f"invalid config: {error}")
     except RuleFileError as error:
         fail(f"invalid rules: {error}")
     except UnknownGenre as error:
         fail(f"--genre: {error}")
 
 
-def input_paths(paths: tuple[str, ...]) -> list[str]:
+def input_paths(paths: tuple[str, ...], resolver: Optional[ConfigResolver] = None,
+                force_exclude: bool = False) -> list[str]:
+    """The files to read: files as given, the *.txt and *.md under folders,
+    less those the configuration's ``exclude`` leaves out (files named on the
+    command line only with ``force_exclude``)."""
     if not paths:
         fail("no input: give one or more files or directories, or - for standard input")
     found: list[str] = []
+    excluded = 0
     for path in paths:
         try:
-            found.extend(expand_paths([path]))
+            expanded = expand_paths([path])
         except InputError:
             found.append(path)  # a missing file: read_source reports it beside the readable ones
-    if not found:
+            continue
+        judged = resolver is not None and (force_exclude or os.path.isdir(path))
+        kept = [p for p in expanded if not (judged and p != "-" and config_for(resolver, p).excludes(p))]
+        excluded += len(expanded) - len(kept)
+        found.extend(kept)
+    if not found and not excluded:
         fail(f"no .txt, .md or .docx files found in {', '.join(paths)}")
     return found
 
@@ -97,31 +116,48 @@ def main() -> None:
               show_default=True, help="Output format; json is the stable contract for editors.")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(),
               help="An extra YAML rule pack (repeatable).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="warning", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that makes the exit code 1 (default: the configuration's fail_on, else warning).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
 @click.option("--genre", default=None, metavar="GENRE",
               help="The drafts' genre (述职报告, 自查报告, 工作汇报, 工作报告, 情况报告, 工作总结, 各类报告, or an id "
                    "such as shuzhi); default: read from each draft's title.")
-def check(paths: tuple[str, ...], output_format: str, rule_files: tuple[str, ...], fail_on: str,
-          color: Optional[bool], genre: Optional[str]) -> None:
-    """Check drafts: files (.txt, .md, .docx), directories (their *.txt, *.md and *.docx), or - for stdin."""
-    config = load_config(rule_files, genre)
+@click.option("--config", "config_file", default=None, type=click.Path(), metavar="FILE",
+              help="Use this configuration (.reportlint.yaml or pyproject.toml) for every draft, "
+                   "instead of the nearest one above each.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--force-exclude", is_flag=True,
+              help="Leave out files the configuration excludes even when named on the command line "
+                   "(as pre-commit names them).")
+def check(paths: tuple[str, ...], output_format: str, rule_files: tuple[str, ...], fail_on: Optional[str],
+          color: Optional[bool], genre: Optional[str], config_file: Optional[str], isolated: bool,
+          force_exclude: bool) -> None:
+    """Check drafts: files (.txt, .md, .docx), directories (their *.txt, *.md and *.docx), or - for stdin.
+
+    Each draft is checked with the nearest .reportlint.yaml (or pyproject.toml
+    with [tool.reportlint]) above it, up to the repository root."""
+    if config_file and isolated:
+        fail("--config and --isolated exclude each other")
+    resolver = ConfigResolver(config_file, isolated, rule_files, genre)
     results: list[FileResult] = []
+    fail_levels: list[str] = []
     errors: list[str] = []
-    for path in input_paths(paths):
+    for path in input_paths(paths, resolver, force_exclude):
+        config = config_for(resolver, path)
         try:
             results.append(lint_source(read_source(path), config))
         except InputError as error:
             errors.append(str(error))
+            continue
+        fail_levels.append(fail_on or config.fail_on or "warning")
     use_color = sys.stdout.isatty() if color is None else color
     click.echo(FORMATTERS[output_format](results, use_color, len(errors)), nl=False, color=use_color)
     for error in errors:
         click.echo(f"reportlint: {error}", err=True)
     if errors:
         sys.exit(EXIT_ERROR)
-    threshold = severity_rank(fail_on)
-    failing = any(severity_rank(d.severity) >= threshold for r in results for d in r.diagnostics)
+    failing = any(severity_rank(d.severity) >= severity_rank(level)
+                  for result, level in zip(results, fail_levels) for d in result.diagnostics)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
@@ -137,12 +173,14 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str]) ->
         except UnknownGenre as error:
             fail(f"--genre: {error}")
     documents = []
+    resolver = ConfigResolver(genre=genre)
     for path in input_paths(paths):
+        config = config_for(resolver, path)
         try:
             documents.append(parse_document(read_source(path)))
         except InputError as error:
             fail(str(error))
-        documents[-1].genre = genre
+        documents[-1].genre, documents[-1].genres = config.genre, config.genres
     genres = [document.facts.genre.name for document in documents]
     if output_format == "json":
         click.echo(render_outline_json(documents, genres), nl=False)

@@ -73,7 +73,8 @@ class RuleSettings:
     select: Optional[tuple[str, ...]] = None
     ignore: tuple[str, ...] = ()
     rules: tuple[RuleSetting, ...] = ()
-    where: str = ""  # file:line of select/ignore, for errors
+    where: str = ""  # file:line of select, for errors
+    ignore_where: str = ""  # file:line of ignore
 
     @property
     def empty(self) -> bool:
@@ -140,7 +141,7 @@ def apply_rule_settings(rules: Sequence[Rule], settings: RuleSettings) -> tuple[
         chosen = {i for selector in settings.select for i in _selected(selector, rules, settings.where)}
         rules = [dataclasses.replace(rule, enabled=i in chosen) for i, rule in enumerate(rules)]
     for selector in settings.ignore:
-        for i in _selected(selector, rules, settings.where):
+        for i in _selected(selector, rules, settings.ignore_where or settings.where):
             rules[i] = dataclasses.replace(rules[i], enabled=False)
     # code prefixes (shortest first) before rule names: the more specific entry wins
     ordered = sorted(settings.rules, key=lambda s: (not CODE_PREFIX.match(s.selector), len(s.selector)))
@@ -255,7 +256,7 @@ class Config:
                 select=parse_selectors(select, "select", _api_locate("select")) if select is not None else None,
                 ignore=parse_selectors(ignore, "ignore", _api_locate("ignore")) if ignore is not None else (),
                 rules=parse_rule_settings(rules, _api_locate("rules")) if rules is not None else (),
-                where="select/ignore",
+                where="select", ignore_where="ignore",
             )
         changes = dict(fields)
         if not settings.empty:
