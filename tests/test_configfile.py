@@ -197,8 +197,8 @@ def test_the_readme_configuration_examples_load(tmp_path):
     yaml_text = re.search(r"```yaml\n(.*?)```", part, re.S).group(1)
     toml_text = re.search(r"```toml\n(.*?)```", part, re.S).group(1)
     rule_pack = re.search(r"```yaml\n(pack: my-office.*?)```", readme, re.S).group(1)
-    write(tmp_path / "rules" / "office.yaml", rule_pack)
-    write(tmp_path / "genres" / "diaoyan.yaml", GENRE_PACK)
+    write(tmp_path / "packs" / "office.yaml", rule_pack)
+    write(tmp_path / "packs" / "diaoyan.yaml", GENRE_PACK)
     config = load_config_file(write(tmp_path / ".reportlint.yaml", yaml_text))
     assert config.genre == "述职报告" and config.fail_on == "error"
     assert config.rule("missing-section").severity == "error" and config.rule("missing-section").checker.min_headings == 3
