@@ -31,7 +31,7 @@ def is_enumerator(text: str, start: int) -> bool:
     the clause it opens."""
     clause_end = PUNCTUATION.search(text, start + 2)
     clause = text[start: clause_end.start() if clause_end else len(text)]
-    first = segment.words(clause)[0] if clause else ""
+    first = segment.enumerator_first_word(clause) if clause else ""
     numeral = SHI_CANDIDATE.match(clause).group(1)
     return first in (numeral, numeral + "是")
 

@@ -1,0 +1,124 @@
+"""The small numeral dictionary decides every enumerator candidate exactly as
+jieba's full dictionary does; the full dictionary's cache lives in the
+per-user cache directory and its absence or unwritability costs time, never
+an error."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import segment
+from checker.enumerations import CLAUSE_END, SHI_CANDIDATE
+from checker.ruleset import load_rules
+from conftest import EXAMPLES, ROOT, SHARED
+
+NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+           "十一", "十二", "十三", "十九", "二十", "二十一", "三十"]
+# words a list item often opens with after 一是 / 二是: those that start with a
+# numeral meet the words 一是一 / 二是二 of the dictionary
+OPENING_WORDS = ["一些", "一体", "一批", "一把手", "一以贯之", "一站式", "一线", "一般", "一定", "一系列",
+                 "二手", "二万户", "二〇二四年", "一是一", "二是二", "十分", "一、二", "三是三", ""]
+
+
+def clause_at(text: str, start: int) -> str:
+    end = CLAUSE_END.search(text, start + 2)
+    return text[start: end.start() if end else len(text)]
+
+
+def real_texts() -> list[str]:
+    files = [*EXAMPLES.glob("*.txt"), *SHARED.glob("samples/*.txt"), *SHARED.glob("corpus/*.txt")]
+    texts = [path.read_text(encoding="utf-8") for path in files]
+    texts += [example.text for rule in load_rules() for example in (*rule.fails, *rule.passes)]
+    return texts
+
+
+def candidate_clauses() -> list[str]:
+    """Every candidate in the samples, the corpus, the examples and the rules'
+    examples, then numbers × opening words × clause openings of real text."""
+    texts = real_texts()
+    clauses = [clause_at(line, m.start()) for text in texts for line in text.splitlines()
+               for m in SHI_CANDIDATE.finditer(line)]
+    openings = [m.group(0) for text in texts for m in re.finditer(r"(?<=[，。；：、\n])[^，。；：、\n]{1,24}", text)]
+    generator = random.Random(9)
+    for number in NUMBERS:
+        for word in OPENING_WORDS:
+            for opening in generator.sample(openings, 12):
+                clauses.append(clause_at(f"{number}是{word}{opening}", 0))
+    return [c for c in clauses if SHI_CANDIDATE.match(c)]
+
+
+def test_the_small_dictionary_decides_as_the_full_one():
+    clauses = candidate_clauses()
+    by_numerals = {c: segment.first_word_by_numerals(c) for c in clauses}
+    decided = [c for c, first in by_numerals.items() if first is not None]
+    left = [c for c, first in by_numerals.items() if first is None]
+    assert len(decided) > 3000 and left  # both ways are exercised
+    assert all(c.lstrip(segment.NUMERALS).startswith("是") or "是" in c for c in left)
+    differing = [(c, by_numerals[c], segment.full_words(c)[0]) for c in decided
+                 if by_numerals[c] != segment.full_words(c)[0]]
+    assert differing == []
+    assert all(segment.enumerator_first_word(c) == segment.full_words(c)[0] for c in left)
+
+
+@pytest.mark.parametrize("clause, first", [("一是加强学习", "一"), ("十二是压实责任", "十二"),
+                                           ("一是一", "一是一"), ("二是二", "二是二")])
+def test_first_words(clause, first):
+    assert segment.enumerator_first_word(clause) == first
+
+
+SEGMENT = ("import sys; from checker import segment; "
+           "print(segment.enumerator_first_word('一是一'), segment.enumerator_first_word('三是加强'), "
+           "'pkg_resources' in sys.modules, 'jieba.finalseg.prob_emit' in sys.modules)")
+
+
+def run_segment(cache_home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run([sys.executable, "-c", SEGMENT], env=env, cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_the_full_dictionary_is_cached_per_user_without_leftovers(tmp_path):
+    first = run_segment(tmp_path)
+    assert (first.returncode, first.stdout.split(), first.stderr) == (0, ["一是一", "三", "False", "False"], "")
+    [cache] = (tmp_path / "reportlint").iterdir()  # one file: no temporary left behind
+    assert cache.name.startswith("jieba-") and cache.stat().st_size > 1_000_000
+    stamp = cache.stat().st_mtime_ns
+    again = run_segment(tmp_path)
+    assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, "")
+    assert cache.stat().st_mtime_ns == stamp  # read, not written again
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path):
+    run_segment(tmp_path)
+    [cache] = (tmp_path / "reportlint").iterdir()
+    cache.write_bytes(b"\x00 not marshal")
+    result = run_segment(tmp_path)
+    assert (result.returncode, result.stdout.split()[:2], result.stderr) == (0, ["一是一", "三"], "")
+    assert cache.stat().st_size > 1_000_000 and len(list((tmp_path / "reportlint").iterdir())) == 1
+
+
+def test_a_cache_directory_that_cannot_be_made_costs_no_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    result = run_segment(blocker)  # $XDG_CACHE_HOME/reportlint cannot be created under a file
+    assert (result.returncode, result.stdout.split()[:2], result.stderr) == (0, ["一是一", "三"], "")
+
+
+def test_a_read_only_cache_directory_costs_no_error(tmp_path):
+    if os.geteuid() == 0:  # root writes through permission bits: take a directory nobody can write in
+        read_only = Path("/proc")
+    else:
+        read_only = tmp_path / "read-only"
+        (read_only / "reportlint").mkdir(parents=True)
+        for folder in (read_only / "reportlint", read_only):
+            folder.chmod(0o555)
+    result = run_segment(read_only)
+    assert (result.returncode, result.stdout.split()[:2], result.stderr) == (0, ["一是一", "三"], "")
+    assert not list(read_only.glob("reportlint/*"))
