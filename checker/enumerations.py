@@ -26,11 +26,16 @@ SHI_CANDIDATE = re.compile(
 CIRCLED_CANDIDATE = re.compile("[" + CIRCLED + "](?![号#＃])")  # not ①号机组: a name
 
 
+def clause_at(text: str, start: int) -> str:
+    """The clause that the numeral+是 at ``start`` opens."""
+    clause_end = PUNCTUATION.search(text, start + 2)
+    return text[start: clause_end.start() if clause_end else len(text)]
+
+
 def is_enumerator(text: str, start: int) -> bool:
     """Whether the numeral+是 at ``start`` is an enumerator, judged by jieba on
     the clause it opens."""
-    clause_end = PUNCTUATION.search(text, start + 2)
-    clause = text[start: clause_end.start() if clause_end else len(text)]
+    clause = clause_at(text, start)
     first = segment.enumerator_first_word(clause) if clause else ""
     numeral = SHI_CANDIDATE.match(clause).group(1)
     return first in (numeral, numeral + "是")

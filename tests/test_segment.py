@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from checker import segment
-from checker.enumerations import CLAUSE_END, SHI_CANDIDATE
+from checker.enumerations import SHI_CANDIDATE, clause_at
 from checker.ruleset import load_rules
 from conftest import EXAMPLES, ROOT, SHARED
 
@@ -25,11 +25,6 @@ NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
 # numeral meet the words 一是一 / 二是二 of the dictionary
 OPENING_WORDS = ["一些", "一体", "一批", "一把手", "一以贯之", "一站式", "一线", "一般", "一定", "一系列",
                  "二手", "二万户", "二〇二四年", "一是一", "二是二", "十分", "一、二", "三是三", ""]
-
-
-def clause_at(text: str, start: int) -> str:
-    end = CLAUSE_END.search(text, start + 2)
-    return text[start: end.start() if end else len(text)]
 
 
 def real_texts() -> list[str]:
