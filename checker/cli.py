@@ -24,6 +24,7 @@ from .outline import parse_document
 from .reading import InputError, expand_paths, read_source
 from .ruleset import RuleFileError
 from .rulesdoc import render_reference
+from .wordlists import builtin_wordlists
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -195,7 +196,7 @@ def rules(rule_files: tuple[str, ...], markdown: bool) -> None:
     """List the rules: name, code, default severity, what each finds."""
     config = load_config(rule_files)
     if markdown:
-        click.echo(render_reference(config.rules, builtin_genres()), nl=False)
+        click.echo(render_reference(config.rules, builtin_genres(), tuple(builtin_wordlists().values())), nl=False)
         return
     for rule in config.rules:
         summary = " ".join(rule.description.split()).split(": ")[0].split(". ")[0]

@@ -16,12 +16,13 @@ from . import segment
 from .lexicon import PUNCTUATION
 from .model import Enumerator, Span
 from .numerals import CIRCLED, parse_number
+from .wordlists import lexicon_regex
 
 CLAUSE_OPENERS = "。；;：:！？!?，,、“‘\"（(　 \t\u00a0*"  # * : Markdown **一是**
-# a list announced without a colon: 主要表现为一是…；二是… (not 其中一是…: one of them is…)
-LIST_LEADS = r"(?<=包括)|(?<=表现为|表现在|体现为|体现在|主要有|主要为|具体为|具体是|分别为|分别是)"
-SHI_CANDIDATE = re.compile(
-    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"])|" + LIST_LEADS + r")([一二三四五六七八九十]{1,3})是(?![”’\"」』])"  # not “三是”: a quoted term
+# after a word announcing a list without a colon (rules/lexicon/structure.yaml, list-lead-ins):
+# 主要表现为一是…；二是… (not 其中一是…: one of them is…); not “三是”: a quoted term
+SHI_CANDIDATE = lexicon_regex(
+    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"])|{lookbehind:list-lead-ins})([一二三四五六七八九十]{1,3})是(?![”’\"」』])"
 )
 CIRCLED_CANDIDATE = re.compile("[" + CIRCLED + "](?![号#＃])")  # not ①号机组: a name
 

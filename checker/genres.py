@@ -26,7 +26,8 @@ from typing import Any, Iterable, Optional, Sequence
 
 from . import resources
 from .model import Document, Heading, Paragraph
-from .yamlfile import RuleFileError, read_yaml, reject_unknown_keys
+from .wordlists import expand, wordlist
+from .yamlfile import RuleFileError, read_entries, read_yaml, reject_unknown_keys
 from .yamlfile import at as _at
 from .yamlfile import where as _where
 
@@ -37,10 +38,6 @@ PART_KEYS = {"name", "aliases", "exclude"}
 TRAILING = " \t\u3000。．.：:；;，,！!？?"
 LEAD_IN_MAX_CHARS = 40  # a paragraph label before ：, such as 但也存在一些不足：
 SHORT_LEAD_IN_MAX_CHARS = 10  # a label before ，, such as 下一步， or 在今后的工作中，
-# 按照年度工作安排，… / 根据巡察工作安排，…: a clause of purpose or basis, not a label
-# a clause that only refers to a part (针对自查发现的问题，…) does not name it
-NOT_A_LABEL = re.compile(r"^(?:按照|根据|依据|遵照|对照|围绕|为了|为|经|按|依|针对|对于|结合|通过|关于|面对|鉴于|"
-                         r"在.{0,8}(?:指导|领导|要求|安排|部署)下)")
 HEADING_LIKE_MAX_CHARS = 40
 # A line the outline did not take as a heading although it reads as one: a
 # marker and a short title with no sentence punctuation (一、2021年工作回顾,
@@ -118,7 +115,9 @@ def _regexes(path: str, owner: Any, key: str) -> tuple[re.Pattern, ...]:
         if not isinstance(item, str) or not item:
             raise RuleFileError(f"{where}: each of '{key}' must be a non-empty string")
         try:
-            compiled.append(re.compile(item))
+            compiled.append(re.compile(expand(item)))
+        except KeyError as error:
+            raise RuleFileError(f"{where}: '{key}': unknown lexicon list {error.args[0]!r} in {item!r}") from None
         except re.error as error:
             raise RuleFileError(f"{where}: '{key}': invalid regular expression {item!r}: {error}") from None
     return tuple(compiled)
@@ -169,14 +168,7 @@ def load_parts(paths: Iterable[Path | str]) -> dict[str, Part]:
     ``{name, aliases, exclude}``; an id may be defined only once."""
     parts: dict[str, Part] = {}
     for path in map(str, paths):
-        data = read_yaml(path, "parts")
-        if not isinstance(data, dict) or not isinstance(data.get("parts"), dict):
-            raise RuleFileError(f"{_where(path, data)}: a parts file is a mapping with 'parts' "
-                                "(part ids mapped to name and aliases)")
-        reject_unknown_keys(path, data, {"parts"})
-        library = data["parts"]
-        for part_id, node in library.items():
-            where = _at(path, library, part_id)
+        for part_id, node, where in read_entries(path, "parts", "parts", "part ids mapped to name and aliases"):
             if not GENRE_ID.match(part_id):
                 raise RuleFileError(f"{where}: part id {part_id!r} must be a kebab-case id (like 'next-steps')")
             if part_id in parts:
@@ -350,7 +342,7 @@ def lead_in_label(document: Document, paragraph: Paragraph) -> str:
     for mark, limit in (("：", LEAD_IN_MAX_CHARS), (":", LEAD_IN_MAX_CHARS), ("，", SHORT_LEAD_IN_MAX_CHARS)):
         index = text.find(mark)
         if 0 < index <= limit:
-            return "" if NOT_A_LABEL.match(text) else text[:index]
+            return "" if wordlist("not-a-label").matches(text) else text[:index]
     return ""
 
 

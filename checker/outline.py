@@ -22,14 +22,12 @@ from .enumerations import find_enumerators, is_enumerator
 from .lexicon import COLONS, COMMAS, INDENT_CHARS, PUNCTUATION, SEMICOLONS, SENTENCE_END, STANDARD_STYLES
 from .model import Document, Heading, Paragraph, Section, SourceText, Span
 from .numerals import parse_number
+from .wordlists import lexicon_regex, wordlist
 
 HEADING_LEVELS = {"level1": 1, "level2": 2, "level3": 3, "level4": 4, "circled": 5}
 TITLE_MAX_CHARS = 60
 BYLINE_MAX_CHARS = 40
 PAIRED_MARKS = ("《》", "“”", "（）", "()", "【】", "「」", "〔〕")
-# how a report's first sentence opens (根据…要求，现将…): no byline starts so
-SENTENCE_OPENER = re.compile(r"^[ \t\u3000]*(?:根据|按照|依据|遵照|为了|为进一步|为深入|为全面|今年以来|近年来|"
-                             r"(?:19|20)\d\d年(?:以来|来|上半年|下半年|[1-9一二三四五六七八九十]{1,2}月)|我们|本人|现将|现就)")
 NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 MARKDOWN_INDENT = re.compile(f"[{INDENT_CHARS}]*")
@@ -46,10 +44,9 @@ CLOSING_NAME_MAX_CHARS = 30
 CLOSING_NAMES_MAX = 4  # signature lines above the date (joint reports carry several)
 # Lines that may follow the signature and date: the 版记 (抄送：…, …印发) and a
 # bracketed note (（此件公开发布）, （联系人：…）).
-AFTER_CLOSING = re.compile(
-    r"^[ \t\u3000]*(?:(?:抄送|抄报|分送|主题词)[ \t\u3000]*[：:].*|.{0,40}印发|"
-    r"[（(](?:此件|本件|此页|联系人|联系电话)[^）)]*[）)])[ \t\u3000]*$"
-)
+# (the labels and the notes' openings: rules/lexicon/structure.yaml)
+AFTER_CLOSING = (r"^[ \t\u3000]*(?:{lexicon:after-closing-labels}[ \t\u3000]*[：:].*|.{0,40}印发|"
+                 r"[（(]{lexicon:closing-notes}[^）)]*[）)])[ \t\u3000]*$")
 MARKDOWN_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
 # a signature names a unit or a person; a bracketed or elided line (（略）, ……) does not
 # a labelled signature above the date: 述责述廉人：刘某某, 报告单位：县教育局
@@ -57,7 +54,8 @@ SIGNATURE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:人|单位)[ \u3000]*[：
 NOT_A_NAME = re.compile(r"^(?:[（(][^）)]*[）)]|[…—\-.·].*)$")
 # 一、二季度 / 三、四年级 / 七、八月份: two consecutive numbers before a unit are a
 # range, not a level-1 heading followed by its title.
-NUMBER_RANGE = re.compile(r"^[ \u3000]*([一二三四五六七八九十]{1,3})(?:季度|年级|等奖|期|批|审|轮|号|标段|月|楼|层|届|班)")
+# (the units: rules/lexicon/structure.yaml)
+NUMBER_RANGE = r"^[ \u3000]*([一二三四五六七八九十]{1,3}){lexicon:range-units}"
 # 第一部分　2024年工作总结 / 第二章 …: a part of the document above its 一、 headings;
 # the numbering of the headings may restart in each part.
 # lines that stand under a title, never as one: a subtitle, a bracketed note or
@@ -185,7 +183,7 @@ def make_heading(line_number: int, shape: LineShape) -> Optional[Heading]:
     if number is None:
         return None
     if shape.level == 1:
-        following = NUMBER_RANGE.match(shape.text)
+        following = lexicon_regex(NUMBER_RANGE).match(shape.text)
         if following and parse_number(following.group(1)) == number + 1:
             return None  # 一、二季度: a range of two numbers
     marker_start = shape.prefix + shape.marker.start_pos
@@ -237,7 +235,7 @@ def looks_like_byline(text: str) -> bool:
     (根据…, 按照…, 今年以来…), every bracket and quote it opens closed (根据
     《某某方案 is a first sentence cut short, not a byline)."""
     return (len(text.strip()) <= BYLINE_MAX_CHARS and not any(m in text for m in "。！？，；")
-            and not SENTENCE_OPENER.match(text)
+            and not wordlist("sentence-openers").matches(text)
             and all(text.count(opening) <= text.count(closing) for opening, closing in PAIRED_MARKS))
 
 
@@ -251,7 +249,7 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
 
     content = [i for i, line in enumerate(lines, 1) if line.strip()]
     trailing: list[int] = []
-    while content and AFTER_CLOSING.match(text_of(content[-1])):
+    while content and lexicon_regex(AFTER_CLOSING).match(text_of(content[-1])):
         trailing.append(content.pop())
     # an attachment list set after the date (附件：1.… 2.…) follows the closing block too
     last_attachment = next((i for i in range(len(content) - 1, -1, -1) if ATTACHMENT.match(text_of(content[i]))), None)
@@ -259,7 +257,7 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
                                            for n in content[last_attachment + 1:]):
         trailing.extend(content[last_attachment:])
         content = content[:last_attachment]
-        while content and AFTER_CLOSING.match(text_of(content[-1])):
+        while content and lexicon_regex(AFTER_CLOSING).match(text_of(content[-1])):
             trailing.append(content.pop())
     closing: set[int] = set()
     if not content or not DATE_LINE.match(text_of(content[-1])):

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from .genres import GenrePack
 from .ruleset import Example, Rule
+from .wordlists import WordList
 
 HEADER = """# Rule reference
 
@@ -80,7 +81,21 @@ def render_genres(genres: Sequence[GenrePack]) -> list[str]:
     return out
 
 
-def render_reference(rules: list[Rule], genres: Sequence[GenrePack] = ()) -> str:
+def render_wordlists(lists: Sequence[WordList]) -> list[str]:
+    """The lexicon: the word lists that steer the structural heuristics."""
+    out = ["## Lexicon", "",
+           "Word lists from `rules/lexicon/` (format: docs/rules-schema.md). They steer how the",
+           "structure of a draft is read, and rule regexes refer to them as `{lexicon:NAME}`.", ""]
+    for found in sorted(lists, key=lambda w: w.name):
+        words = "、".join(f"`{word}`" for word in found.words)
+        out += [f"### `{found.name}` (match: {found.mode})", "", found.description, "", f"Words: {words}", "",
+                "Matches: " + "、".join(f"`{text}`" for text in found.examples_match)
+                + ("; does not match: " + "、".join(f"`{text}`" for text in found.examples_no_match)
+                   if found.examples_no_match else ""), ""]
+    return out
+
+
+def render_reference(rules: list[Rule], genres: Sequence[GenrePack] = (), lists: Sequence[WordList] = ()) -> str:
     out = [HEADER]
     for pack, pack_rules in groupby(rules, key=lambda r: r.pack):
         out.append(f"## Pack `{pack}`")
@@ -89,4 +104,6 @@ def render_reference(rules: list[Rule], genres: Sequence[GenrePack] = ()) -> str
             out.extend(render_rule(rule))
     if genres:
         out.extend(render_genres(genres))
+    if lists:
+        out.extend(render_wordlists(lists))
     return "\n".join(out).rstrip("\n") + "\n"

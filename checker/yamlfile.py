@@ -13,7 +13,7 @@ both get the same line-keeping constructors and give the same data and lines
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -113,3 +113,15 @@ def reject_unknown_keys(path: str, node: dict, known: set, context: str = "") ->
     if unknown:
         raise RuleFileError(f"{at(path, node, unknown[0])}: unknown key '{unknown[0]}'{context} "
                             f"(known: {', '.join(sorted(known))})")
+
+
+def read_entries(path: str, key: str, what: str, described: str) -> Iterator[tuple[str, Any, str]]:
+    """The entries of a file that is one mapping ``{key: {name: node, …}}`` (a
+    parts library, a lexicon): ``(name, node, file:line of the name)``;
+    ``what`` names the kind of file and ``described`` its entries in errors."""
+    data = read_yaml(path, what)
+    if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+        raise RuleFileError(f"{where(path, data)}: a {what} file is a mapping with '{key}' ({described})")
+    reject_unknown_keys(path, data, {key})
+    for name, node in data[key].items():
+        yield name, node, at(path, data[key], name)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..model import Fix, Span
+from ..wordlists import expand
 
 
 class OptionError(Exception):
@@ -27,7 +28,9 @@ def compile_regex(pattern: Any, option: str) -> re.Pattern:
     if not isinstance(pattern, str) or not pattern:
         raise OptionError(f"option '{option}': each pattern must be a non-empty string")
     try:
-        return re.compile(pattern)
+        return re.compile(expand(pattern))
+    except KeyError as error:
+        raise OptionError(f"option '{option}': unknown lexicon list {error.args[0]!r} in {pattern!r}") from None
     except re.error as error:
         raise OptionError(f"option '{option}': invalid regular expression {pattern!r}: {error}") from None
 
