@@ -174,19 +174,24 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str]) ->
         except UnknownGenre as error:
             fail(f"--genre: {error}")
     documents = []
+    errors: list[str] = []
     resolver = ConfigResolver(genre=genre)
     for path in input_paths(paths):
         config = config_for(resolver, path)
         try:
             documents.append(parse_document(read_source(path)))
         except InputError as error:
-            fail(str(error))
+            errors.append(str(error))  # the other files are still shown
+            continue
         documents[-1].genre, documents[-1].genres = config.genre, config.genres
     genres = [document.facts.genre.name for document in documents]
     if output_format == "json":
         click.echo(render_outline_json(documents, genres), nl=False)
     else:
         click.echo("\n".join(render_outline_text(d, g) for d, g in zip(documents, genres)), nl=False)
+    for error in errors:
+        click.echo(f"reportlint: {error}", err=True)
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 @main.command()

@@ -22,29 +22,49 @@ CLAUSE_OPENERS = "。；;：:！？!?，,、“‘\"（(　 \t\u00a0*"  # * : Ma
 # after a word announcing a list without a colon (rules/lexicon/structure.yaml, list-lead-ins):
 # 主要表现为一是…；二是… (not 其中一是…: one of them is…); not “三是”: a quoted term
 SHI_CANDIDATE = lexicon_regex(
-    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"])|{lookbehind:list-lead-ins})([一二三四五六七八九十]{1,3})是(?![”’\"」』])"
+    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"])|{lookbehind:list-lead-ins})([一二三四五六七八九十]{1,3})是(?![”’」』])"
 )
+# A straight quote " is typed both to open and to close (English input mode):
+# after 是 it closes a quoted term only where one stands before the numeral too
+# ("三是"); 一是"三会一课"制度… opens a quote.
+STRAIGHT_QUOTES = "\"'"
+OPENING_QUOTES = "“‘「『" + STRAIGHT_QUOTES
+# jieba decides the first word of a clause from the characters near it; a
+# window of this many characters keeps each candidate's cost constant, so a
+# line with many candidates and no clause end (一是 一是 一是 …) stays linear.
+SEGMENT_WINDOW = 24
 CIRCLED_CANDIDATE = re.compile("[" + CIRCLED + "](?![号#＃])")  # not ①号机组: a name
 
 
 def clause_at(text: str, start: int) -> str:
-    """The clause that the numeral+是 at ``start`` opens."""
-    clause_end = PUNCTUATION.search(text, start + 2)
-    return text[start: clause_end.start() if clause_end else len(text)]
+    """The clause that the numeral+是 at ``start`` opens, at most
+    SEGMENT_WINDOW characters of it."""
+    clause_end = PUNCTUATION.search(text, start + 2, start + SEGMENT_WINDOW)
+    return text[start: clause_end.start() if clause_end else start + SEGMENT_WINDOW]
+
+
+def _quoted_term(text: str, match: re.Match) -> bool:
+    """Whether the candidate is a term in straight quotes ("三是")."""
+    return (match.end() < len(text) and text[match.end()] in STRAIGHT_QUOTES
+            and match.start() > 0 and text[match.start() - 1] in OPENING_QUOTES)
 
 
 def is_enumerator(text: str, start: int) -> bool:
-    """Whether the numeral+是 at ``start`` is an enumerator, judged by jieba on
-    the clause it opens."""
-    clause = clause_at(text, start)
-    first = segment.enumerator_first_word(clause) if clause else ""
-    numeral = SHI_CANDIDATE.match(clause).group(1)
-    return first in (numeral, numeral + "是")
+    """Whether a numeral+是 at ``start`` is an enumerator: the candidate pattern
+    matches there and jieba, on the clause it opens, ends a word after the
+    numeral or after 是 — its first word is the numeral, a part of it (九|十二|是
+    for 九十二是) or the numeral with 是; not 一是一 (一是一、二是二)."""
+    match = SHI_CANDIDATE.match(text, start)
+    if match is None or _quoted_term(text, match):
+        return False
+    numeral = match.group(1)
+    first = segment.enumerator_first_word(clause_at(text, start))
+    return bool(first) and (numeral.startswith(first) or first == numeral + "是")
 
 
 def find_enumerators(text: str, line: int, column: int = 1, leading_allowed: bool = True) -> Iterator[Enumerator]:
     """Enumerators in ``text``, which starts at ``column`` of ``line``."""
-    for match in SHI_CANDIDATE.finditer(text):
+    for match in SHI_CANDIDATE.finditer(text):  # each candidate costs O(SEGMENT_WINDOW)
         if not is_enumerator(text, match.start()):
             continue
         number = parse_number(match.group(1))

@@ -26,6 +26,7 @@ from .wordlists import lexicon_regex, wordlist
 
 HEADING_LEVELS = {"level1": 1, "level2": 2, "level3": 3, "level4": 4, "circled": 5}
 TITLE_MAX_CHARS = 60
+FOUR_DIGITS = 1000  # a heading number this large must continue its list
 BYLINE_MAX_CHARS = 40
 PAIRED_MARKS = ("《》", "“”", "（）", "()", "【】", "「」", "〔〕")
 NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
@@ -284,6 +285,7 @@ def parse_document(source: SourceText) -> Document:
     seen_heading = False
     closing = closing_lines(source.lines, source.is_markdown)
     attachment_next: Optional[int] = None  # the number the attachment list continues with
+    last_numbers: dict[int, int] = {}  # per level, the number of the last heading
 
     for number, line in enumerate(source.lines, 1):
         shape = shape_of(line, source.is_markdown)
@@ -308,13 +310,15 @@ def parse_document(source: SourceText) -> Document:
         attachment_next = None
 
         if kind == "enumerated" and not is_enumerator(shape.marker.value + shape.text, 0):
-            kind = "text"
-            shape.text = shape.marker.value + shape.text
-            shape.text_column = shape.prefix + shape.marker.start_pos + 1
+            kind = _as_text(shape)
 
         if kind == "heading":
             heading = make_heading(number, shape)
+            if heading is not None and heading.number >= FOUR_DIGITS \
+                    and last_numbers.get(heading.level) != heading.number - 1:
+                heading = None  # 2023. opening a line is a year; 1000. after 999. an item
             if heading is not None:
+                last_numbers[heading.level] = heading.number
                 in_title_block = False
                 seen_heading = True
                 while stack[-1].level >= heading.level:
@@ -326,7 +330,7 @@ def parse_document(source: SourceText) -> Document:
                 if heading.body:
                     add_paragraph(section, Paragraph(number, heading.body, heading.body_column), opens_line=False)
                 continue
-            kind = "text"
+            kind = _as_text(shape)
 
         if number in closing and not first_content:
             document.line_kinds[number] = "closing"
@@ -360,6 +364,14 @@ def parse_document(source: SourceText) -> Document:
 
     finish_sections(root, len(source.lines))
     return document
+
+
+def _as_text(shape: LineShape) -> str:
+    """Turn a line whose marker is no marker (2023. 全年…, 一是一、二是二) into
+    text that keeps it; returns the new kind."""
+    shape.text = shape.marker.value + shape.text
+    shape.text_column = shape.prefix + shape.marker.start_pos + 1
+    return "text"
 
 
 def add_paragraph(section: Section, paragraph: Paragraph, opens_line: bool = True) -> None:

@@ -34,6 +34,8 @@ def render_text(document: Document, genre: str) -> str:
     out = [f"{document.path or '-'}  (genre: {genre})"]
     if document.title:
         out.append(f"{document.title.line:>5}  title       {_preview(document.title.text)}")
+    elif not any(line.strip() for line in document.lines):
+        out.append("    -  (empty: no text)")
     else:
         out.append("    -  title       (none: the first line is body text)")
     if document.salutation:
