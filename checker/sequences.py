@@ -9,6 +9,7 @@ parents (1.–4. under （一）, then 5.–6. under （二）).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -58,11 +59,14 @@ def _heading_item(heading: Heading) -> Item:
 
 
 def _split_at_parts(headings: list[Heading], part_lines: list[int]) -> list[list[Heading]]:
-    """Sibling headings cut where a part line (第二部分 …) stands between two of them."""
+    """Sibling headings cut where a part line (第二部分 …) stands between two of
+    them (``part_lines`` ascending: a bisection per heading, O(n log p))."""
     groups: list[list[Heading]] = []
     for heading in headings:
-        if groups and any(groups[-1][-1].line < line < heading.line for line in part_lines):
-            groups.append([])
+        if groups:
+            following = bisect.bisect_right(part_lines, groups[-1][-1].line)
+            if following < len(part_lines) and part_lines[following] < heading.line:
+                groups.append([])
         if not groups:
             groups.append([])
         groups[-1].append(heading)
@@ -131,6 +135,8 @@ def problems(run: Run) -> Iterator[Problem]:
             yield Problem("skip", items[0], tuple(range(run.start, items[0].number)))
         return
     seen: set[int] = set()
+    last_index = {item.number: index for index, item in enumerate(items)}  # "turns up later" in O(1)
+    highest = 0
     acceptable = {run.start}
     for index, item in enumerate(items):
         number = item.number
@@ -142,11 +148,12 @@ def problems(run: Run) -> Iterator[Problem]:
         if number not in acceptable:
             expected = min(acceptable)
             if number > expected:
-                later = {other.number for other in items[index + 1:]}
-                missing = tuple(n for n in range(expected, number) if n not in later and n not in seen)
+                # bounded by the gap, at most the largest number a marker can carry
+                missing = tuple(n for n in range(expected, number) if last_index.get(n, -1) <= index and n not in seen)
                 if missing:
                     yield Problem("skip", item, missing)
             else:
                 yield Problem("order", item, (previous,))
         seen.add(number)
-        acceptable = {max(seen) + 1}
+        highest = max(highest, number)
+        acceptable = {highest + 1}

@@ -63,6 +63,11 @@ class EmptySection:
         return bool(section.children) or any(p.text.strip() for p in section.paragraphs)
 
     def check(self, document: Document) -> Iterator[Finding]:
+        # per parent, how many children have a body: each section judges its
+        # siblings in O(1), so a parent with n children costs O(n), not O(n²)
+        with_body: dict[int, int] = {}
+        for parent in document.root.walk():
+            with_body[id(parent)] = sum(map(self._has_body, parent.children))
         for section in document.sections():
             heading = section.heading
             if heading.level > 4 or section.children:
@@ -78,13 +83,14 @@ class EmptySection:
             if not placeholders:
                 if not label:
                     continue
-                siblings = [s for s in (section.parent.children if section.parent else []) if s is not section]
+                siblings = len(section.parent.children) - 1 if section.parent else 0
+                siblings_with_body = with_body.get(id(section.parent), 0) - self._has_body(section)
                 if label[-1] in ITEM_END:
                     # a heading that is a full sentence is an item, not a section — unless it is a
                     # short label (加大执法力度。) among siblings that all have a body
-                    if not (self._short_label(label) and len(siblings) >= 2 and all(map(self._has_body, siblings))):
+                    if not (self._short_label(label) and siblings >= 2 and siblings_with_body == siblings):
                         continue
-                elif heading.level > 1 and not any(self._has_body(s) for s in siblings):
+                elif heading.level > 1 and not siblings_with_body:
                     continue  # a list of short item headings
             written = (heading.marker + label).strip()
             values = {"heading": written, "placeholder": placeholders[0] if placeholders else ""}

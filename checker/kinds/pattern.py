@@ -15,6 +15,8 @@ Options:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
@@ -41,6 +43,21 @@ def _without_figure_blanks(line: str) -> str:
         if following < 0 or following - blank.end() <= 1 or CLAUSE_BREAK.search(line, blank.end(), following):
             line = line[:blank.start()] + "\0\0" + line[blank.end():]
     return line
+
+
+class Cover:
+    """Spans on a line; whether one of them holds a match, in O(log n) (a line
+    of 8,000 Markdown *x* marks every match against thousands of spans)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [start for start, _ in spans]
+        self._reach = list(itertools.accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether a single span holds ``start:end``."""
+        opened = bisect.bisect_right(self._starts, start)
+        return bool(opened) and self._reach[opened - 1] >= end
 
 
 @dataclass(frozen=True)
@@ -79,7 +96,7 @@ class PatternRule:
             raise OptionError(f"option 'patterns': 'fix' must be one of {', '.join(FIX_ACTIONS)}")
         return Pattern(compile_regex(entry["regex"], "patterns"), message, fix)
 
-    def _masked(self, line: str, markdown: bool) -> list[tuple[int, int]]:
+    def _masked(self, line: str, markdown: bool) -> "Cover":
         spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
         if markdown and self.markdown_emphasis:
             for markup in MARKDOWN_MARKUP.finditer(_without_figure_blanks(line)):
@@ -89,7 +106,7 @@ class PatternRule:
                               (markup.end() - len(delimiter), markup.end())]
                 else:  # a list bullet
                     spans.append(markup.span())
-        return spans
+        return Cover(spans)
 
     def check(self, document: Document) -> Iterator[Finding]:
         markdown = document.source.is_markdown
@@ -105,7 +122,7 @@ class PatternRule:
                         continue
                     if masked is None:
                         masked = self._masked(line, markdown)
-                    if any(a <= start and end <= b for a, b in masked):
+                    if masked.covers(start, end):
                         continue
                     if any(start < b and a < end for a, b in taken):
                         continue  # an earlier pattern already reported this text

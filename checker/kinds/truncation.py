@@ -116,9 +116,18 @@ class Truncation:
         without a terminal mark in a list of one-line items that all end with one:
         （二）加快防火通道建设，力争明年底前实现 after （一）…40名。 (a label
         heading among sections with bodies, 坚持项目为王，推动经济发展, is not)."""
+        # per parent and level: the children, and how many are bodiless one-sentence
+        # items; each section then judges its siblings in O(1) (linear, not O(n²))
+        same_level: dict[tuple[int, int], int] = {}
+        items: dict[tuple[int, int], int] = {}
+        for section in document.sections():
+            key = (id(section.parent), section.heading.level)
+            same_level[key] = same_level.get(key, 0) + 1
+            items[key] = items.get(key, 0) + self._bodiless_sentence(section, markdown)
         for section in document.sections():
             heading = section.heading
-            siblings = [s for s in section.parent.children if s is not section and s.heading.level == heading.level]
+            key = (id(section.parent), heading.level)
+            siblings = same_level[key] - 1
             if section.paragraphs or section.children or not siblings:
                 continue
             title = heading.title.rstrip(INDENT)
@@ -126,10 +135,13 @@ class Truncation:
                 title = MARKDOWN_TRAILING.sub("", title).rstrip()
             if not title or title[-1] in self.terminal or title[-1] in LEAD_IN or not ITEM_CLAUSE.search(title):
                 continue
-            if all(self._ends_sentence(s.heading.title, markdown) and not (s.paragraphs or s.children)
-                   for s in siblings):
+            if items[key] - self._bodiless_sentence(section, markdown) == siblings:
                 end = heading.marker_span.end_column + len(title) - (len(heading.title) - len(heading.title.lstrip()))
                 yield Finding(Span(heading.line, end - 1, heading.line, end), {"tail": title.strip()[-TAIL_CHARS:]})
+
+    def _bodiless_sentence(self, section, markdown: bool) -> bool:
+        """An item heading with nothing under it that ends with a sentence mark."""
+        return self._ends_sentence(section.heading.title, markdown) and not (section.paragraphs or section.children)
 
     @staticmethod
     def _ends_sentence(title: str, markdown: bool) -> bool:
