@@ -5,20 +5,36 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from .config import Config, ConfigError
-from .engine import run_rules
+from .engine import internal_error, run_rules
 from .genres import UnknownGenre
-from .model import Diagnostic, FileResult, SourceText
+from .model import Diagnostic, FileError, FileResult, SourceText
 from .outline import parse_document
 from .reading import InputError, expand_paths, read_source
 
 
 def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResult:
-    """Lint one decoded file with ``config`` (its per-path overrides applied)."""
+    """Lint one decoded file with ``config`` (its per-path overrides applied).
+    A parser crash on this text is reported as one ``internal-error``
+    diagnostic, not raised (rule crashes: see engine.py)."""
     config = (config or Config.load()).for_path(source.path)
-    document = parse_document(source)
+    path = source.path or "-"
+    try:
+        document = parse_document(source)
+    except Exception as error:  # noqa: BLE001 - one document's bug must not end a batch
+        return FileResult(path, [internal_error(source.path, "parser", error)], lines=source.lines)
     document.genre = config.genre  # the declared genre, for the section rules
     document.genres = config.genres  # built-in plus the configuration's genre_packs
-    return FileResult(source.path or "-", run_rules(document, config.rules), document)
+    return FileResult(path, run_rules(document, config.rules), document, lines=source.lines)
+
+
+def lint_file(path: str, config: Optional[Config] = None) -> FileResult:
+    """Read and lint one file (or ``-``, stdin); a file that cannot be read
+    becomes a result with ``error`` set and no diagnostics, rather than raising."""
+    try:
+        source = read_source(path)
+    except InputError as error:
+        return FileResult(path, error=FileError(error.kind, str(error)))
+    return lint_source(source, config)
 
 
 def lint_text(text: str, *, path: Optional[str] = None, config: Optional[Config] = None) -> list[Diagnostic]:
@@ -34,4 +50,5 @@ def lint_paths(paths: Iterable[str], config: Optional[Config] = None) -> list[Fi
     return [lint_source(read_source(path), config) for path in expand_paths(list(paths))]
 
 
-__all__ = ["Config", "ConfigError", "FileResult", "InputError", "UnknownGenre", "lint_paths", "lint_source", "lint_text"]
+__all__ = ["Config", "ConfigError", "FileResult", "InputError", "UnknownGenre", "lint_file", "lint_paths",
+           "lint_source", "lint_text"]

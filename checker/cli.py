@@ -13,17 +13,20 @@ from typing import NoReturn, Optional
 import click
 
 from . import __version__
-from .api import Config, ConfigError, FileResult, UnknownGenre, lint_source
+from .api import Config, ConfigError, UnknownGenre
+from .batch import lint_files
 from .configfile import ConfigResolver
-from .formats import FORMATTERS
+from .formats import ALIASES, FORMATTERS, RunInfo
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
 from .genres import builtin_genres, find_genre
-from .model import SEVERITIES, severity_rank
+from .model import SEVERITIES, FileResult, severity_rank
 from .outline import parse_document
+from .progress import Progress
 from .reading import InputError, expand_paths, read_source
 from .ruleset import RuleFileError
 from .rulesdoc import render_reference
+from .tally import Tally
 from .wordlists import builtin_wordlists
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -99,6 +102,20 @@ def input_paths(paths: tuple[str, ...], resolver: Optional[ConfigResolver] = Non
     return found
 
 
+def rules_of(configs: list[Config]) -> list:
+    """Every rule of the configurations in play, each name once, in order."""
+    seen: dict[str, object] = {}
+    for config in {id(c): c for c in configs}.values():
+        for rule in config.rules:
+            seen.setdefault(rule.name, rule)
+    return list(seen.values())
+
+
+def fails(result: FileResult, level: str) -> bool:
+    """Whether ``result`` has a finding at or above ``level`` (its file's --fail-on)."""
+    return any(severity_rank(d.severity) >= severity_rank(level) for d in result.diagnostics)
+
+
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportlint")
 def main() -> None:
@@ -113,8 +130,15 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text",
-              show_default=True, help="Output format; json is the stable contract for editors.")
+@click.option("--output-format", "--format", "output_format", default="full", show_default=True,
+              type=click.Choice([*FORMATTERS, *ALIASES]),
+              help="full: each finding with its source line, the span marked; concise: one line per finding; "
+                   "json: the stable contract for editors and scripts; sarif: SARIF 2.1.0 for code scanning; "
+                   "github: GitHub Actions annotations. (text = full.)")
+@click.option("--statistics", is_flag=True,
+              help="Count the findings per rule (instead of listing them in text output; beside them in json).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="Check files in N processes (0: one per core); the output is the same as with -j 1.")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(),
               help="An extra YAML rule pack (repeatable).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
@@ -130,35 +154,52 @@ def main() -> None:
 @click.option("--force-exclude", is_flag=True,
               help="Leave out files the configuration excludes even when named on the command line "
                    "(as pre-commit names them).")
-def check(paths: tuple[str, ...], output_format: str, rule_files: tuple[str, ...], fail_on: Optional[str],
-          color: Optional[bool], genre: Optional[str], config_file: Optional[str], isolated: bool,
-          force_exclude: bool) -> None:
-    """Check drafts: files (.txt, .md, .docx), directories (their *.txt, *.md and *.docx), or - for stdin.
+def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: int, rule_files: tuple[str, ...],
+          fail_on: Optional[str], color: Optional[bool], genre: Optional[str], config_file: Optional[str],
+          isolated: bool, force_exclude: bool) -> None:
+    """Check drafts: files (.txt, .md, .docx), directories (their *.txt, *.md and *.docx),
+    or - for stdin.
 
     Each draft is checked with the nearest .reportlint.yaml (or pyproject.toml
-    with [tool.reportlint]) above it, up to the repository root."""
+    with [tool.reportlint]) above it, up to the repository root.
+
+    \b
+    Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 a usage,
+    configuration or input error (a file that could not be read, reported in
+    one line on stderr while the other files are still checked) or an
+    internal error (a rule that crashed on a draft).
+    """
     if config_file and isolated:
         fail("--config and --isolated exclude each other")
+    output_format = ALIASES.get(output_format, output_format)
     resolver = ConfigResolver(config_file, isolated, rule_files, genre)
-    results: list[FileResult] = []
-    fail_levels: list[str] = []
-    errors: list[str] = []
-    for path in input_paths(paths, resolver, force_exclude):
-        config = config_for(resolver, path)
-        try:
-            results.append(lint_source(read_source(path), config))
-        except InputError as error:
-            errors.append(str(error))
-            continue
-        fail_levels.append(fail_on or config.fail_on or "warning")
+    files = input_paths(paths, resolver, force_exclude)
+    configs = [config_for(resolver, path) for path in files]  # every configuration error before any output
     use_color = sys.stdout.isatty() if color is None else color
-    click.echo(FORMATTERS[output_format](results, use_color, len(errors)), nl=False, color=use_color)
-    for error in errors:
-        click.echo(f"reportlint: {error}", err=True)
-    if errors:
+    formatter = FORMATTERS[output_format](RunInfo(rules=rules_of(configs), color=use_color, statistics=statistics))
+    progress = Progress(sys.stderr, len(files),
+                        enabled=len(files) > 1 and not formatter.machine and sys.stderr.isatty())
+    tally = Tally()
+
+    def write(text: str) -> None:
+        if text:
+            progress.clear()
+            click.echo(text, nl=False, color=use_color)
+
+    failing = False
+    write(formatter.begin())
+    for done, (result, config) in enumerate(zip(lint_files(files, configs, jobs), configs), 1):
+        tally.add(result)
+        failing = failing or fails(result, fail_on or config.fail_on or "warning")
+        if result.error is not None:
+            progress.clear()
+            click.echo(f"reportlint: {result.error.message}", err=True)
+        write(formatter.file(result))
+        progress.show(done, result.path)
+    progress.clear()
+    write(formatter.end(tally))
+    if tally.unreadable or tally.internal_errors:
         sys.exit(EXIT_ERROR)
-    failing = any(severity_rank(d.severity) >= severity_rank(level)
-                  for result, level in zip(results, fail_levels) for d in result.diagnostics)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 

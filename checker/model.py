@@ -234,10 +234,25 @@ class Diagnostic:
         return (self.span, self.rule)
 
 
+@dataclass(frozen=True)
+class FileError:
+    """Why a file could not be checked at all (it has no diagnostics then).
+    ``kind`` is one word (missing, directory, permission, binary, undecodable,
+    unreadable, …); ``message`` one line naming the file."""
+
+    kind: str
+    message: str
+
+
 @dataclass
 class FileResult:
-    """What linting one file gave: its diagnostics, and the parsed document."""
+    """What linting one file gave: its diagnostics (sorted by position), or the
+    ``error`` that kept it from being checked. ``lines`` are its text lines, for
+    the excerpts of the text output; ``document`` the parsed draft, where kept
+    (not across processes)."""
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: Optional[Document] = None
+    error: Optional[FileError] = None
+    lines: tuple[str, ...] = ()

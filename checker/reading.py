@@ -21,7 +21,13 @@ FOLDER_SUFFIXES = TEXT_SUFFIXES + (".docx",)  # what a folder given as input con
 
 
 class InputError(Exception):
-    """A file that cannot be read as a text draft; the message is one line."""
+    """A file that cannot be read as a text draft; the message is one line.
+    ``kind`` classifies the failure for machine output (JSON ``error.kind``):
+    missing, directory, permission, binary, undecodable, unreadable."""
+
+    def __init__(self, message: str, kind: str = "unreadable"):
+        super().__init__(message)
+        self.kind = kind
 
 
 
@@ -43,20 +49,21 @@ def decode(data: bytes, where: str) -> tuple[str, str, bool]:
     """Decode file bytes; return (text, encoding, had_bom)."""
     if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         offset = data.index(b"\x00")
-        raise InputError(f"{where}: binary file (NUL byte at offset {offset}), not a text draft")
+        raise InputError(f"{where}: binary file (NUL byte at offset {offset}), not a text draft", "binary")
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[3:].decode("utf-8"), "utf-8", True
         except UnicodeDecodeError as error:
             raise InputError(
-                f"{where}: invalid UTF-8 byte 0x{data[3 + error.start]:02x} at offset {3 + error.start}"
-            ) from None
+                f"{where}: invalid UTF-8 byte 0x{data[3 + error.start]:02x} at offset {3 + error.start}",
+                "undecodable") from None
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
                 return data[2:].decode(encoding), encoding, True
             except UnicodeDecodeError as error:
-                raise InputError(f"{where}: invalid UTF-16 data at offset {2 + error.start}") from None
+                raise InputError(f"{where}: invalid UTF-16 data at offset {2 + error.start}",
+                                 "undecodable") from None
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as utf8_error:
@@ -69,13 +76,13 @@ def decode(data: bytes, where: str) -> tuple[str, str, bool]:
                 # name that byte, not the first Chinese character.
                 raise InputError(
                     f"{where}: cannot decode: invalid GB18030 byte 0x{data[gb_error.start]:02x} "
-                    f"at offset {gb_error.start} (not UTF-8 either)"
+                    f"at offset {gb_error.start} (not UTF-8 either)", "undecodable"
                 ) from None
         if text is not None and _looks_like_text(text):
             return text, "gb18030", False
         raise InputError(
             f"{where}: cannot decode: invalid UTF-8 byte 0x{data[utf8_error.start]:02x} "
-            f"at offset {utf8_error.start} (not GB18030 text either)"
+            f"at offset {utf8_error.start} (not GB18030 text either)", "undecodable"
         ) from None
 
 
@@ -95,11 +102,11 @@ def read_source(path: str) -> SourceText:
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{path}: no such file", "missing") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError(f"{path}: is a directory", "directory") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{path}: permission denied", "permission") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     return source_from_bytes(data, path)
@@ -127,5 +134,5 @@ def expand_paths(paths: list[str]) -> list[str]:
         elif target.exists():
             found.append(path)
         else:
-            raise InputError(f"{path}: no such file or directory")
+            raise InputError(f"{path}: no such file or directory", "missing")
     return found

@@ -73,7 +73,9 @@ def assert_one_line_error(result, *fragments: str) -> str:
 
 
 def diagnostic_lines(text: str) -> list[re.Match]:
-    lines = text.rstrip("\n").split("\n")
+    """The findings' first lines (in the full format, the excerpt under each
+    is indented and followed by a blank line), checking the summary line."""
+    lines = [line for line in text.rstrip("\n").split("\n") if line and not line.startswith(" ")]
     matches = [DIAGNOSTIC_LINE.match(line) for line in lines[:-1]]
     assert all(matches), lines
     assert SUMMARY_LINE.match(lines[-1]), lines[-1]

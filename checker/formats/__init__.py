@@ -1,15 +1,21 @@
-"""Formatters: pure functions from lint results to text. A formatter never
-decides anything (exit codes live in the CLI).
-
-Each takes ``(results, color, unreadable)`` — ``unreadable`` counts the inputs
-that could not be read — and returns the whole output as a string.
+"""Output formats, by ``--output-format`` name. Each is a streaming
+:class:`~checker.formats.base.Formatter` (begin / file / end); formatters are
+pure and decide nothing (exit codes live in the CLI).
 """
 
 from __future__ import annotations
 
-from . import json_format, text_format
+from .base import Formatter, RunInfo, render
+from .json_format import JsonFormatter
+from .text_format import ConciseFormatter, FullFormatter
 
-FORMATTERS = {
-    "text": text_format.render,
-    "json": json_format.render,
+FORMATTERS: dict[str, type[Formatter]] = {
+    "full": FullFormatter,
+    "concise": ConciseFormatter,
+    "json": JsonFormatter,
 }
+
+# Older names that keep working.
+ALIASES = {"text": "full"}
+
+__all__ = ["ALIASES", "FORMATTERS", "Formatter", "RunInfo", "render"]

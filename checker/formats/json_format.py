@@ -5,13 +5,16 @@
 positions are 1-based code points, ``end_column`` exclusive. A diagnostic with
 an automatic fix also carries ``"fix": {"applicability": "safe"|"unsafe",
 "edits": [{"line", "column", "end_line", "end_column", "replacement"}]}``.
+A file that could not be read has ``"error": {"kind", "message"}`` and no
+diagnostics. With ``--statistics``, ``"statistics": [{"code", "rule",
+"severity", "count"}]`` follows the files.
 """
 
 from __future__ import annotations
 
-import json
-
 from ..model import Diagnostic, FileResult
+from ..tally import Tally
+from .base import Formatter, JsonArrayStream, RunInfo
 
 VERSION = 1
 
@@ -40,16 +43,34 @@ def diagnostic_object(diagnostic: Diagnostic) -> dict:
     return item
 
 
-def document(results: list[FileResult]) -> dict:
-    return {
-        "version": VERSION,
-        "files": [
-            {"path": r.path, "diagnostics": [diagnostic_object(d) for d in r.diagnostics]} for r in results
-        ],
-    }
+def file_object(result: FileResult) -> dict:
+    item: dict = {"path": result.path}
+    if result.error is not None:
+        item["error"] = {"kind": result.error.kind, "message": result.error.message}
+    item["diagnostics"] = [diagnostic_object(d) for d in result.diagnostics]
+    return item
 
 
-def render(results: list[FileResult], color: bool = False, unreadable: int = 0) -> str:
-    """The JSON document (files that could not be read are reported on stderr
-    and by exit code 2, not here)."""
-    return json.dumps(document(results), ensure_ascii=False, indent=2) + "\n"
+def statistics_objects(tally: Tally) -> list[dict]:
+    return [{"code": code, "rule": rule, "severity": severity, "count": count}
+            for code, rule, severity, count in tally.per_rule()]
+
+
+class JsonFormatter(Formatter):
+    machine = True
+
+    def __init__(self, run: RunInfo = RunInfo()):
+        super().__init__(run)
+        self.files = JsonArrayStream()
+
+    def begin(self) -> str:
+        return self.files.begin({"version": VERSION, "files": JsonArrayStream.ITEMS})
+
+    def file(self, result: FileResult) -> str:
+        return self.files.item(file_object(result))
+
+    def end(self, tally: Tally) -> str:
+        document: dict = {"version": VERSION, "files": JsonArrayStream.ITEMS}
+        if self.run.statistics:
+            document["statistics"] = statistics_objects(tally)
+        return self.files.end(document) + "\n"

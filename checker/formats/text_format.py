@@ -1,41 +1,89 @@
-"""``path:line:col: severity [rule] message``, then one summary line."""
+"""Text for people. ``full`` (the default): each finding's line
+``path:line:col: severity [rule] message``, then the source line around the
+span with the span marked, as ruff and rustc show them; ``concise``: the first
+line only. Then one summary line; ``--statistics`` prints a count per rule
+instead of the findings."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import click
 
-from ..model import FileResult
+from ..model import Diagnostic, FileResult
+from ..tally import Tally
+from .base import Formatter
+from .excerpt import excerpt
 
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def render(results: list[FileResult], color: bool = False, unreadable: int = 0) -> str:
-    lines = []
-    for result in results:
-        for diagnostic in result.diagnostics:
-            location = f"{result.path}:{diagnostic.line}:{diagnostic.column}:"
-            severity = click.style(diagnostic.severity, fg=SEVERITY_COLORS[diagnostic.severity], bold=True) \
-                if color else diagnostic.severity
-            rule = click.style(f"[{diagnostic.rule}]", dim=True) if color else f"[{diagnostic.rule}]"
-            lines.append(f"{location} {severity} {rule} {diagnostic.message}")
-    lines.append(summary(results, unreadable))
-    return "\n".join(lines) + "\n"
+class ConciseFormatter(Formatter):
+    def _style(self, text: str, **style) -> str:
+        return click.style(text, **style) if self.run.color else text
+
+    def header(self, path: str, diagnostic: Diagnostic) -> str:
+        severity = self._style(diagnostic.severity, fg=SEVERITY_COLORS[diagnostic.severity], bold=True)
+        rule = self._style(f"[{diagnostic.rule}]", dim=True)
+        return f"{path}:{diagnostic.line}:{diagnostic.column}: {severity} {rule} {diagnostic.message}\n"
+
+    def finding(self, result: FileResult, diagnostic: Diagnostic) -> str:
+        return self.header(result.path, diagnostic)
+
+    def file(self, result: FileResult) -> str:
+        if self.run.statistics:
+            return ""
+        return "".join(self.finding(result, d) for d in result.diagnostics)
+
+    def end(self, tally: Tally) -> str:
+        return (statistics(tally) if self.run.statistics else "") + summary(tally) + "\n"
 
 
-def summary(results: list[FileResult], unreadable: int = 0) -> str:
-    """One line: the problems by severity and the files checked; ``unreadable``
-    files (reported on stderr) are counted so that "no problems" is not read as
-    "all is well"."""
-    counts = Counter(d.severity for r in results for d in r.diagnostics)
-    total = sum(counts.values())
-    files = len(results)
+class FullFormatter(ConciseFormatter):
+    def finding(self, result: FileResult, diagnostic: Diagnostic) -> str:
+        return self.header(result.path, diagnostic) + self.source_block(result, diagnostic) + "\n"
+
+    def source_block(self, result: FileResult, diagnostic: Diagnostic) -> str:
+        """The source line around the span, the span marked below it:
+
+        ::
+
+              |
+            3 | 全年召开**次会议。
+              |         ^^^^
+        """
+        span = diagnostic.span
+        if not 1 <= span.line <= len(result.lines):
+            return ""
+        line = result.lines[span.line - 1]
+        end = span.end_column - 1 if span.end_line == span.line else len(line)
+        shown = excerpt(line, span.column - 1, end)
+        number = str(span.line)
+        gutter = " " * (len(number) + 1)
+        bar = self._style("|", dim=True)
+        marker = self._style("^" * shown.marker_width, fg=SEVERITY_COLORS[diagnostic.severity], bold=True)
+        return (f"{gutter} {bar}\n"
+                f" {self._style(number, dim=True)} {bar} {shown.text}\n"
+                f"{gutter} {bar} {' ' * shown.marker_start}{marker}\n")
+
+
+def statistics(tally: Tally) -> str:
+    """One row per rule that reported: count, code, rule, severity."""
+    return "".join(f"{count:>6}  {code}  {rule:<24} {severity}\n"
+                   for code, rule, severity, count in tally.per_rule())
+
+
+def summary(tally: Tally) -> str:
+    """One line: the problems by severity and the files checked; files that
+    could not be read (reported on stderr) and internal errors are counted, so
+    that "no problems" is not read as "all is well"."""
+    files = tally.checked
     checked = f"{files} file{'s' if files != 1 else ''} checked"
-    if unreadable:
-        checked += f", {unreadable} could not be read"
-    if not total:
+    if tally.unreadable:
+        checked += f", {tally.unreadable} could not be read"
+    if tally.internal_errors:
+        checked += f", {tally.internal_errors} internal error{'s' if tally.internal_errors != 1 else ''}"
+    if not tally.total:
         return f"no problems found ({checked})"
+    counts = tally.by_severity
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
-    affected = sum(1 for r in results if r.diagnostics)
-    return f"{total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {affected} of {checked}"
+    total = tally.total
+    return f"{total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {tally.affected} of {checked}"
