@@ -4,7 +4,8 @@ document.
 The parser (checker/outline.py) says what each line *is*; this step says what
 the document *is*: its title block, its closing block (with an undated
 signature), its genre (declared, else named by the title block, else by the
-opening paragraph) and its outline matched against the genre's parts. The
+opening paragraph), its outline matched against the genre's parts, and the
+residue spans (paywall markers, watermarks) other rules look through. The
 result is a frozen :class:`Facts`, reached as ``document.facts`` and computed
 on first use; rule types judge these facts and never detect them again.
 """
@@ -16,9 +17,11 @@ from typing import Optional, Sequence
 
 from .genres import GenrePack, OutlineMatch, builtin_genres, detect_genre, find_genre, match_outline
 from .lexicon import INDENT_CHARS, PUNCTUATION
-from .model import Document
+from .model import Document, Span
+from .wordlists import lexicon_regex
 
 SIGNATURE_MAX_CHARS = 30
+RESIDUE = r"{lexicon:paywall-markers}|{lexicon:watermarks}"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,14 @@ class Facts:
     closing: ClosingBlock
     genre: GenrePack
     outline: OutlineMatch  # the outline matched against the genre's parts
+    # paywall markers and watermarks (rules/lexicon/residue.yaml): text that is not the
+    # draft's, which ad-residue reports and other rules look through
+    residue: tuple[Span, ...] = ()
+
+    def in_residue(self, span: Span) -> bool:
+        """Whether ``span`` lies inside a residue span."""
+        return any(r.line == span.line and r.column <= span.column and span.end_column <= r.end_column
+                   for r in self.residue)
 
 
 def analyse(document: Document) -> Facts:
@@ -51,7 +62,14 @@ def analyse(document: Document) -> Facts:
         closing=closing_block(document),
         genre=genre,
         outline=match_outline(document, genre),
+        residue=residue_spans(document),
     )
+
+
+def residue_spans(document: Document) -> tuple[Span, ...]:
+    regex = lexicon_regex(RESIDUE)
+    return tuple(Span.on_line(number, *match.span())
+                 for number, line in enumerate(document.lines, 1) for match in regex.finditer(line))
 
 
 def title_block(document: Document) -> list[str]:

@@ -18,7 +18,8 @@ from .model import Enumerator, Span
 from .numerals import CIRCLED, parse_number
 from .wordlists import lexicon_regex
 
-CLAUSE_OPENERS = "。；;：:！？!?，,、“‘\"（(　 \t\u00a0*"  # * : Markdown **一是**
+# * : Markdown **一是**; # 】 ] : the end of a paywall marker or watermark (##paidend##二是…)
+CLAUSE_OPENERS = "。；;：:！？!?，,、“‘\"（(　 \t\u00a0*#】]］"
 # after a word announcing a list without a colon (rules/lexicon/structure.yaml, list-lead-ins):
 # 主要表现为一是…；二是… (not 其中一是…: one of them is…); not “三是”: a quoted term
 SHI_CANDIDATE = lexicon_regex(

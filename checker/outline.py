@@ -19,7 +19,7 @@ from lark import Lark, Token, Tree
 
 from . import resources
 from .enumerations import find_enumerators, is_enumerator
-from .lexicon import COLONS, COMMAS, INDENT_CHARS, PUNCTUATION, SEMICOLONS, SENTENCE_END, STANDARD_STYLES
+from .lexicon import CIRCLED_LEVEL, COLONS, COMMAS, INDENT_CHARS, PUNCTUATION, SEMICOLONS, SENTENCE_END, STANDARD_STYLES
 from .model import Document, Heading, Paragraph, Section, SourceText, Span
 from .numerals import parse_number
 from .wordlists import lexicon_regex, wordlist
@@ -32,6 +32,7 @@ PAIRED_MARKS = ("《》", "“”", "（）", "()", "【】", "「」", "〔〕"
 NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 MARKDOWN_INDENT = re.compile(f"[{INDENT_CHARS}]*")
+LEADING_RESIDUE = r"(?:{lexicon:paywall-markers}|{lexicon:watermarks})+"
 MARKDOWN_BOLD_OPEN = re.compile(r"(?:\*\*|__)(?=[^\s*_])")
 # A date alone on its line; numbers left blank or as X / × (2024年　月　日, 202X年X月X日)
 # still make it the date of the closing block (the placeholder rule reports them).
@@ -92,6 +93,11 @@ class LineShape:
 
 
 def shape_of(line: str, markdown: bool) -> LineShape:
+    # a paywall marker or watermark glued to the start of a line (##paidbegin##一是…) hides
+    # nothing: the line is read from after it (ad-residue reports it on the line as written)
+    residue = lexicon_regex(LEADING_RESIDUE).match(line)
+    if residue:
+        return _shape(line, residue.end())
     prefix = 0
     if markdown:
         # blanks before '#' or '**' indent the marker as they would indent it in plain text
@@ -175,12 +181,33 @@ def split_heading_text(text: str) -> tuple[str, str, int]:
     return text, "", len(text)
 
 
+def marker_number(shape: LineShape) -> Optional[int]:
+    """The number a heading shape's marker carries."""
+    numeral = NUMERAL_RUN.search(shape.marker.value)
+    return parse_number(numeral.group(0)) if numeral else None
+
+
+def meant_level(shape: LineShape, previous: Optional[Heading], next_heading: Optional[LineShape]) -> int:
+    """The level a heading marker was meant at: its own, unless it is written in
+    another level's form between two siblings whose numbers it continues —
+    (4) between （三） and （五） is the fourth item of level 2, mis-styled, and
+    counts as its value there (one numbering-style finding, not a skip and a
+    level problem)."""
+    if previous is None or previous.level in (shape.level, CIRCLED_LEVEL) or shape.level == CIRCLED_LEVEL:
+        return shape.level
+    number = marker_number(shape)
+    if number is None or number != previous.number + 1:
+        return shape.level
+    if next_heading is not None and next_heading.level == previous.level and marker_number(next_heading) == number + 1:
+        return previous.level
+    return shape.level
+
+
 def make_heading(line_number: int, shape: LineShape) -> Optional[Heading]:
     # blanks after a closing bracket belong to the title, not to the marker's form:
     # （一） 加强学习, and **（一）** 加强学习 in Markdown (the emphasis read as blanks)
     marker = shape.marker.value.rstrip(" \u3000")
-    numeral = NUMERAL_RUN.search(marker)
-    number = parse_number(numeral.group(0)) if numeral else None
+    number = marker_number(shape)
     if number is None:
         return None
     if shape.level == 1:
@@ -276,6 +303,17 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
     return closing | set(trailing)
 
 
+def _next_headings(shapes: list[LineShape]) -> list[Optional[LineShape]]:
+    """For each line, the shape of the next heading line after it (one pass)."""
+    found: list[Optional[LineShape]] = [None] * len(shapes)
+    following: Optional[LineShape] = None
+    for index in range(len(shapes) - 1, -1, -1):
+        found[index] = following
+        if shapes[index].kind == "heading":
+            following = shapes[index]
+    return found
+
+
 def parse_document(source: SourceText) -> Document:
     root = Section(heading=None)
     document = Document(source=source, root=root)
@@ -287,8 +325,11 @@ def parse_document(source: SourceText) -> Document:
     attachment_next: Optional[int] = None  # the number the attachment list continues with
     last_numbers: dict[int, int] = {}  # per level, the number of the last heading
 
+    shapes = [shape_of(line, source.is_markdown) for line in source.lines]
+    next_headings = _next_headings(shapes)
+    previous_heading: Optional[Heading] = None
     for number, line in enumerate(source.lines, 1):
-        shape = shape_of(line, source.is_markdown)
+        shape = shapes[number - 1]
         kind = shape.kind
         if kind == "blank":
             document.line_kinds[number] = "blank"
@@ -313,12 +354,14 @@ def parse_document(source: SourceText) -> Document:
             kind = _as_text(shape)
 
         if kind == "heading":
+            shape.level = meant_level(shape, previous_heading, next_headings[number - 1])
             heading = make_heading(number, shape)
             if heading is not None and heading.number >= FOUR_DIGITS \
                     and last_numbers.get(heading.level) != heading.number - 1:
                 heading = None  # 2023. opening a line is a year; 1000. after 999. an item
             if heading is not None:
                 last_numbers[heading.level] = heading.number
+                previous_heading = heading
                 in_title_block = False
                 seen_heading = True
                 while stack[-1].level >= heading.level:

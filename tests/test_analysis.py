@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from checker.analysis import ClosingBlock, Facts
+from checker.model import Span
 from checker.outline import parse_text
 
 from conftest import ROOT
@@ -62,3 +63,12 @@ def test_the_model_imports_no_other_layer():
     tree = ast.parse((ROOT / "checker" / "model.py").read_text(encoding="utf-8"))
     local = {node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.level}
     assert local == {"lexicon"}
+
+
+def test_residue_spans_are_facts_and_hide_no_marker():
+    document = parse_text("某县2024年工作总结\n\n一、主要工作\n##paidbegin##一是加强学习。二是压实责任。[【公众号：笔杆子】]")
+    facts = document.facts
+    assert [(s.line, s.column, s.end_column) for s in facts.residue] == [(4, 1, 14), (4, 28, 39)]
+    assert facts.in_residue(Span(4, 29, 4, 32)) and not facts.in_residue(Span(4, 14, 4, 16))
+    # the paywall marker glued to the line's start does not hide its 一是
+    assert [e.marker for s in document.root.walk() for e in s.enumerators] == ["一是", "二是"]

@@ -7,7 +7,8 @@ as body. Reported on the heading when the body is empty or only placeholders
 偏短。) is an item, not an empty section — unless it is a short label
 (（二）加大执法力度。) and every sibling (two or more) has a body. Below the top level, a bodiless label
 heading is reported only where a sibling has a body: a run of short item
-headings (1.加强学习 2.转变作风) is a list, not a row of empty sections.
+headings (1.加强学习 2.转变作风) is a list, not a row of empty sections. A
+bare marker line (（三） alone, with nothing under it) is always empty.
 
 Options:
   placeholders: regexes; a body line matching one in full is a placeholder,
@@ -80,9 +81,7 @@ class EmptySection:
             placeholders = [t for t in texts if self._placeholder(t)]
             if tail_placeholder:
                 placeholders.insert(0, tail_placeholder)
-            if not placeholders:
-                if not label:
-                    continue
+            if not placeholders and label:  # a bare marker line (（三） alone) is always empty
                 siblings = len(section.parent.children) - 1 if section.parent else 0
                 siblings_with_body = with_body.get(id(section.parent), 0) - self._has_body(section)
                 if label[-1] in ITEM_END:
