@@ -23,6 +23,7 @@ from typing import Iterator, Optional
 
 from ..lexicon import CLAUSE_BREAKS
 from ..model import Document, Edit, Fix, Span
+from ..regex_literals import filter_for
 from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
 
 MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
@@ -65,6 +66,14 @@ class Pattern:
     regex: re.Pattern
     message: Optional[str]
     fix: Optional[str]
+    # finds the literals every match contains (regex_literals); a line without
+    # any is skipped. None where the pattern needs no particular text
+    prefilter: Optional[re.Pattern] = None
+
+    def finditer(self, line: str) -> Iterator[re.Match]:
+        if self.prefilter is not None and self.prefilter.search(line) is None:
+            return iter(())
+        return self.regex.finditer(line)
 
 
 class PatternRule:
@@ -82,7 +91,8 @@ class PatternRule:
     @staticmethod
     def _pattern(entry) -> Pattern:
         if isinstance(entry, str):
-            return Pattern(compile_regex(entry, "patterns"), None, None)
+            regex = compile_regex(entry, "patterns")
+            return Pattern(regex, None, None, filter_for(regex))
         if not isinstance(entry, dict) or "regex" not in entry:
             raise OptionError("option 'patterns': each entry is a regex string or a mapping with 'regex'")
         unknown = set(entry) - {"regex", "message", "fix"}
@@ -94,7 +104,8 @@ class PatternRule:
         fix = entry.get("fix")
         if fix is not None and fix not in FIX_ACTIONS:
             raise OptionError(f"option 'patterns': 'fix' must be one of {', '.join(FIX_ACTIONS)}")
-        return Pattern(compile_regex(entry["regex"], "patterns"), message, fix)
+        regex = compile_regex(entry["regex"], "patterns")
+        return Pattern(regex, message, fix, filter_for(regex))
 
     def _masked(self, line: str, markdown: bool) -> "Cover":
         spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
@@ -109,24 +120,36 @@ class PatternRule:
         return Cover(spans)
 
     def check(self, document: Document) -> Iterator[Finding]:
+        """Each pattern's matches on each line, minus those inside an ignored
+        span and those overlapping a match of an earlier pattern.
+
+        Linear in the line: with P patterns, M ignored spans and K matches on
+        a line of L characters, O(P·L + (M + K)·log M) — a line whose
+        pattern literals are absent is passed over after one scan per
+        pattern; "inside an ignored span?" is a bisection (Cover), and
+        "overlapping an earlier match?" a look at the characters already taken
+        (a pattern's own matches never overlap, so each character is marked
+        at most once and looked at at most once per pattern)."""
         markdown = document.source.is_markdown
         for number, line in enumerate(document.lines, 1):
             if not line.strip():
                 continue
-            masked = None
-            taken: list[tuple[int, int]] = []
+            masked: Optional[Cover] = None
+            taken = bytearray()  # 1 where an earlier match stands
             for pattern in self.patterns:
-                for match in pattern.regex.finditer(line):
+                for match in pattern.finditer(line):
                     start, end = match.span()
                     if start == end:
                         continue
                     if masked is None:
                         masked = self._masked(line, markdown)
+                        taken = bytearray(len(line))
                     if masked.covers(start, end):
                         continue
-                    if any(start < b and a < end for a, b in taken):
+                    if taken.find(1, start, end) >= 0:
                         continue  # an earlier pattern already reported this text
-                    taken.append((start, end))
+                    taken[start:end] = b"\x01" * (end - start)
                     span = Span.on_line(number, start, end)
                     fix = Fix((Edit(span, ""),)) if pattern.fix == "delete" else None
                     yield Finding(span, {"match": match.group(0)}, pattern.message, fix)
+

@@ -1,0 +1,112 @@
+"""The text a regular expression cannot match without: a pre-filter.
+
+``required_literals(regex)`` gives a set of strings such that every non-empty
+match of ``regex`` contains at least one of them (or None where no such set
+can be read off the pattern). A line that contains none of them holds no
+match, so the pattern need not run on it: one scan for a few literals instead
+of the full pattern with its lookbehinds at every position.
+
+It reads the pattern with Python's own regex parser (``re._parser``, called
+``sre_parse`` before 3.11) and is conservative: anything it does not
+understand (case-insensitive parts, back references, classes such as \\w or
+[^…]) contributes no requirement, so at worst there is no pre-filter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+try:  # Python 3.11+
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+MAX_CLASS_SIZE = 64  # a character class with more members is no useful filter
+REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+
+Requirement = Optional[frozenset]  # strings one of which every match contains; None: unknown
+
+
+def required_literals(regex: re.Pattern) -> Requirement:
+    if regex.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(regex.pattern, regex.flags)
+    except (re.error, TypeError):
+        return None
+    return _sequence(list(parsed))
+
+
+def filter_for(regex: re.Pattern) -> Optional[re.Pattern]:
+    """A regex that finds one of ``regex``'s required literals (None: none known)."""
+    literals = required_literals(regex)
+    if not literals:
+        return None
+    return re.compile("|".join(re.escape(text) for text in sorted(literals, key=lambda t: (-len(t), t))))
+
+
+def _better(a: Requirement, b: Requirement) -> Requirement:
+    """The more selective of two requirements: longer shortest string, then fewer strings."""
+    if a is None or b is None:
+        return a if b is None else b
+    score = lambda r: (min(map(len, r)), -len(r))  # noqa: E731
+    return a if score(a) >= score(b) else b
+
+
+def _sequence(items: list) -> Requirement:
+    """A concatenation needs what any one of its parts needs; runs of
+    literals are taken as one string."""
+    best: Requirement = None
+    run = ""
+    for op, argument in items:
+        if op is _sre.LITERAL:
+            run += chr(argument)
+            continue
+        if run:
+            best = _better(best, frozenset([run]))
+            run = ""
+        if op in ZERO_WIDTH:
+            continue
+        best = _better(best, _item(op, argument))
+    if run:
+        best = _better(best, frozenset([run]))
+    return best
+
+
+def _item(op, argument) -> Requirement:
+    if op is _sre.IN:
+        return _char_class(argument)
+    if op is _sre.BRANCH:
+        alternatives = [_sequence(list(branch)) for branch in argument[1]]
+        if any(a is None for a in alternatives):
+            return None
+        return frozenset().union(*alternatives)
+    if op is _sre.SUBPATTERN:
+        group, add_flags, del_flags, pattern = argument
+        if add_flags & re.IGNORECASE:
+            return None
+        return _sequence(list(pattern))
+    if op in REPEATS:
+        low, _, pattern = argument
+        return _sequence(list(pattern)) if low >= 1 else None
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return _sequence(list(argument))
+    return None  # ANY, NOT_LITERAL, CATEGORY, GROUPREF…: no literal known
+
+
+def _char_class(items: list) -> Requirement:
+    chars: set[str] = set()
+    for op, argument in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(argument))
+        elif op is _sre.RANGE and argument[1] - argument[0] < MAX_CLASS_SIZE:
+            chars.update(chr(code) for code in range(argument[0], argument[1] + 1))
+        else:  # NEGATE, CATEGORY, a wide range
+            return None
+        if len(chars) > MAX_CLASS_SIZE:
+            return None
+    return frozenset(chars) or None
