@@ -10,6 +10,7 @@ from .genres import UnknownGenre
 from .model import Diagnostic, FileError, FileResult, SourceText
 from .outline import parse_document
 from .reading import InputError, expand_paths, read_source
+from .suppression import apply_suppressions
 
 
 def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResult:
@@ -24,7 +25,8 @@ def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResu
         return FileResult(path, [internal_error(source.path, "parser", error)], lines=source.lines)
     document.genre = config.genre  # the declared genre, for the section rules
     document.genres = config.genres  # built-in plus the configuration's genre_packs
-    return FileResult(path, run_rules(document, config.rules), document, lines=source.lines)
+    diagnostics = apply_suppressions(document, run_rules(document, config.rules), config.rules)
+    return FileResult(path, diagnostics, document, lines=source.lines)
 
 
 def lint_file(path: str, config: Optional[Config] = None) -> FileResult:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,9 +35,8 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 from .genres import GenrePack, UnknownGenre, builtin_genres, find_genre, load_genres
 from .kinds import KINDS, OptionError
 from .model import SEVERITIES
-from .ruleset import Rule, load_rules
+from .ruleset import CODE_PREFIX, Rule, load_rules, selects
 
-CODE_PREFIX = re.compile(r"^RL\d{0,3}$")
 RULE_SETTING_KEYS = ("severity", "enabled")
 
 # ``locate(node, key)``: where a value stands, for an error message
@@ -122,12 +120,8 @@ def parse_rule_settings(node: Any, locate: Locate) -> tuple[RuleSetting, ...]:
     return tuple(settings)
 
 
-def _selects(selector: str, rule: Rule) -> bool:
-    return selector == rule.name or (CODE_PREFIX.match(selector) is not None and rule.code.startswith(selector))
-
-
 def _selected(selector: str, rules: Sequence[Rule], where: str) -> list[int]:
-    found = [index for index, rule in enumerate(rules) if _selects(selector, rule)]
+    found = [index for index, rule in enumerate(rules) if selects(selector, rule.name, rule.code)]
     if not found:
         raise ConfigError(f"{where}: unknown rule '{selector}' (a rule name such as 'placeholder', "
                           "or a code prefix such as RL3; `reportlint rules` lists them)")

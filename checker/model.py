@@ -166,6 +166,10 @@ class Document:
     # The genre packs to choose from (checker.genres.GenrePack); None: the built-in ones.
     genres: Optional[tuple] = None
     _facts: Optional["Facts"] = field(default=None, init=False, repr=False, compare=False)
+    # Lines that are not draft text (reportlint comments, checker/directives.py):
+    # ``lines`` shows them blank, so neither the parser nor a rule reads them.
+    hidden_lines: frozenset = frozenset()
+    _lines: Optional[tuple] = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def facts(self) -> "Facts":
@@ -179,7 +183,13 @@ class Document:
 
     @property
     def lines(self) -> tuple[str, ...]:
-        return self.source.lines
+        """The text lines, hidden lines blank (``source.lines`` as written)."""
+        if not self.hidden_lines:
+            return self.source.lines
+        if self._lines is None:
+            self._lines = tuple("" if n in self.hidden_lines else line
+                                for n, line in enumerate(self.source.lines, 1))
+        return self._lines
 
     @property
     def path(self) -> Optional[str]:

@@ -18,6 +18,7 @@ from typing import Optional
 from lark import Lark, Token, Tree
 
 from . import resources
+from .directives import directive_lines
 from .enumerations import find_enumerators, is_enumerator
 from .lexicon import CIRCLED_LEVEL, COLONS, COMMAS, INDENT_CHARS, PUNCTUATION, SEMICOLONS, SENTENCE_END, STANDARD_STYLES
 from .model import Document, Heading, Paragraph, Section, SourceText, Span
@@ -316,19 +317,20 @@ def _next_headings(shapes: list[LineShape]) -> list[Optional[LineShape]]:
 
 def parse_document(source: SourceText) -> Document:
     root = Section(heading=None)
-    document = Document(source=source, root=root)
+    # reportlint comments (checker/directives.py) are not draft text: read as blank lines
+    document = Document(source=source, root=root, hidden_lines=directive_lines(source.lines))
     stack: list[Section] = [root]
     seen_content = False
     in_title_block = False
     seen_heading = False
-    closing = closing_lines(source.lines, source.is_markdown)
+    closing = closing_lines(document.lines, source.is_markdown)
     attachment_next: Optional[int] = None  # the number the attachment list continues with
     last_numbers: dict[int, int] = {}  # per level, the number of the last heading
 
-    shapes = [shape_of(line, source.is_markdown) for line in source.lines]
+    shapes = [shape_of(line, source.is_markdown) for line in document.lines]
     next_headings = _next_headings(shapes)
     previous_heading: Optional[Heading] = None
-    for number, line in enumerate(source.lines, 1):
+    for number, line in enumerate(document.lines, 1):
         shape = shapes[number - 1]
         kind = shape.kind
         if kind == "blank":
@@ -405,7 +407,7 @@ def parse_document(source: SourceText) -> Document:
         document.line_kinds[number] = "enumerated" if kind == "enumerated" else "paragraph"
         add_paragraph(stack[-1], Paragraph(number, text, column))
 
-    finish_sections(root, len(source.lines))
+    finish_sections(root, len(document.lines))
     return document
 
 

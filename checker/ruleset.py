@@ -23,6 +23,7 @@ from .yamlfile import where as _where
 
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 CODE = re.compile(r"^RL\d{3}$")
+CODE_PREFIX = re.compile(r"^RL\d{0,3}$")  # RL3: every numbering rule; RL301: one rule
 PACK_KEYS = {"pack", "description", "rules"}
 RULE_KEYS = {"name", "code", "type", "severity", "message", "description", "options", "examples", "enabled",
              "yields_to"}
@@ -71,6 +72,12 @@ class Rule:
             return string.Formatter().vformat(template, (), _Defaulting(values))
         except (ValueError, IndexError, KeyError, AttributeError, TypeError):
             return template
+
+
+def selects(selector: str, name: str, code: str) -> bool:
+    """Whether ``selector`` — a rule name, a code or a code prefix such as
+    ``RL3`` — names the rule ``name`` with ``code``."""
+    return selector == name or (CODE_PREFIX.match(selector) is not None and code.startswith(selector))
 
 
 class _Defaulting(dict):

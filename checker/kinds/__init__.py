@@ -10,6 +10,7 @@ from __future__ import annotations
 from .base import Finding, OptionError
 from .count_mismatch import CountMismatchRule
 from .empty_section import EmptySection
+from .engine_reported import EngineReported
 from .numbering_level import NumberingLevelRule
 from .numbering_sequence import NumberingSequenceRule
 from .numbering_style import NumberingStyleRule
@@ -30,6 +31,7 @@ KINDS = {
     "section-order": SectionOrder,
     "empty-section": EmptySection,
     "truncation": Truncation,
+    "engine": EngineReported,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]
