@@ -10,20 +10,24 @@ first heading, and a closing block (signature, date) may end the document.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from lark import Lark, Token, Tree
-
-from . import resources
+from . import cache, resources
 from .directives import directive_lines
 from .enumerations import find_enumerators, is_enumerator
 from .lexicon import CIRCLED_LEVEL, COLONS, COMMAS, INDENT_CHARS, PUNCTUATION, SEMICOLONS, SENTENCE_END, STANDARD_STYLES
 from .model import Document, Heading, Paragraph, Section, SourceText, Span
 from .numerals import parse_number
 from .wordlists import lexicon_regex, wordlist
+
+if TYPE_CHECKING:
+    from lark import Lark, Token
 
 HEADING_LEVELS = {"level1": 1, "level2": 2, "level3": 3, "level4": 4, "circled": 5}
 TITLE_MAX_CHARS = 60
@@ -74,9 +78,35 @@ ATTACHMENT_ITEM = re.compile(
 
 
 @lru_cache(maxsize=1)
-def line_parser() -> Lark:
+def line_parser() -> "Lark":
+    """The LALR parser of grammar/outline.lark. Building it takes longer than
+    reading it back, so it is saved in the per-user cache, named by the
+    grammar, lark's version and Python's."""
+    import lark
+
     grammar = resources.data_path("grammar", "outline.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False)
+    key = hashlib.sha256(f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}".encode()).hexdigest()[:20]
+    name = f"outline-parser-{key}.lark"
+    saved = cache.read(name)
+    if saved:
+        try:
+            return lark.Lark.load(io.BytesIO(saved))
+        except Exception:  # a damaged or foreign cache file: build the parser again
+            pass
+    parser = lark.Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False)
+    data = io.BytesIO()
+    parser.save(data)
+    cache.write(name, data.getvalue())
+    return parser
+
+
+# What a line marker of grammar/outline.lark (the *_MARK terminals) can start
+# with; SALUTATION ends in a colon. A line whose content starts with none of
+# these and does not end in a colon can only be TEXT (or blank), and is read
+# without the parser — most body lines (tests/test_outline_fast_path.py checks
+# this against the grammar and on every line of the samples and corpus).
+MARKER_STARTS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+ENDS_IN_COLON = re.compile(f"[{COLONS}][ \u3000]*$")
 
 
 @dataclass
@@ -87,7 +117,7 @@ class LineShape:
     indent: str = ""
     indent_start: Optional[int] = None  # where ``indent`` starts on the line, when not right before the content
     prefix: int = 0  # characters before the content (indent, Markdown '#')
-    marker: Optional[Token] = None
+    marker: Optional["Token"] = None
     level: int = 0
     text: str = ""  # content after the marker (the whole content for text)
     text_column: int = 1
@@ -130,6 +160,26 @@ def _led_by(shape: LineShape, line: str, lead: int) -> LineShape:
 
 def _shape(line: str, prefix: int) -> LineShape:
     """What the grammar sees in ``line`` from ``prefix`` on."""
+    return plain_shape(line, prefix) or parsed_shape(line, prefix)
+
+
+def plain_shape(line: str, prefix: int) -> Optional[LineShape]:
+    """The shape of a line that the grammar can only read as blank or text
+    (see MARKER_STARTS), found without the parser; None for any other line."""
+    body = line[prefix:]
+    content = body.lstrip(INDENT_CHARS)
+    indent = body[:len(body) - len(content)]
+    if not content:
+        return LineShape(kind="blank", indent=indent, prefix=prefix)
+    if content[0] in MARKER_STARTS or ENDS_IN_COLON.search(content):
+        return None
+    return LineShape(kind="text", indent=indent, prefix=prefix, text=content, text_column=prefix + len(indent) + 1)
+
+
+def parsed_shape(line: str, prefix: int) -> LineShape:
+    """What the grammar's parser sees in ``line`` from ``prefix`` on."""
+    from lark import Token, Tree
+
     tree = line_parser().parse(line[prefix:])
     indent = ""
     shape = LineShape(kind="blank")

@@ -16,9 +16,8 @@ tools/build_numeral_dictionary.py), with the same result as the full one:
     the same decisions on real and generated clauses).
 
 :func:`full_words` segments any text with jieba's full dictionary. It is
-loaded on first use (≈0.5 s) from a prefix table cached in the per-user cache
-directory (``$XDG_CACHE_HOME/reportlint`` or ``~/.cache/reportlint``), written
-atomically; where that directory cannot be written, each process builds the
+loaded on first use (≈0.5 s) from a prefix table kept in the per-user cache
+(checker/cache.py); where that cannot be written, each process builds the
 table again (slower, never an error).
 """
 
@@ -28,12 +27,12 @@ import importlib.machinery
 import importlib.util
 import logging
 import marshal
-import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
+
+from . import cache
 
 NUMERALS = "一二三四五六七八九十"
 NUMERAL_DICTIONARY = Path(__file__).resolve().parent / "data" / "numeral_words.txt"
@@ -142,50 +141,21 @@ def _full_tokenizer():
     return _tokenizer(jieba, dictionary, *_prefix_table(jieba, dictionary))
 
 
-def cache_dir() -> Path:
-    """reportlint's per-user cache directory."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportlint"
-
-
 def _prefix_table(jieba, dictionary: Path) -> tuple[dict, int]:
     """jieba's prefix table of ``dictionary`` (word → frequency, 0 for a
     prefix) and total frequency, from the cache when it holds this very
     dictionary, else built and cached."""
     stat = dictionary.stat()
-    cache = cache_dir() / (f"jieba-{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}"
-                           f"-m{marshal.version}-f{CACHE_FORMAT}.marshal")
-    try:
-        with open(cache, "rb") as cached:
-            frequencies, total = marshal.load(cached)
-        if isinstance(frequencies, dict) and isinstance(total, int):
-            return frequencies, total
-    except (OSError, EOFError, ValueError, TypeError):
-        pass  # absent, unreadable or damaged: build it again
+    name = f"jieba-{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}-f{CACHE_FORMAT}.marshal"
+    cached = cache.read(name)
+    if cached:
+        try:
+            frequencies, total = marshal.loads(cached)
+            if isinstance(frequencies, dict) and isinstance(total, int):
+                return frequencies, total
+        except (EOFError, ValueError, TypeError):
+            pass  # damaged: build it again
     with open(dictionary, "rb") as source:
         frequencies, total = jieba.Tokenizer.gen_pfdict(source)
-    _write_atomically(cache, marshal.dumps((frequencies, total)))
+    cache.write(name, marshal.dumps((frequencies, total)))
     return frequencies, total
-
-
-def _write_atomically(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` through a temporary file in the same
-    directory, renamed into place; False (and nothing left behind) where the
-    directory cannot be written."""
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-        temporary = None
-        return True
-    except OSError:
-        return False
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass

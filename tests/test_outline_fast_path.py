@@ -1,0 +1,111 @@
+"""Most body lines are read without the Lark parser (outline.plain_shape):
+the shortcut agrees with the grammar, on the grammar itself and on every line
+of the samples, corpus and examples; the parser comes from the cache."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from checker import outline
+from checker.lexicon import INDENT_CHARS
+from checker.ruleset import load_rules
+from conftest import EXAMPLES, ROOT, SHARED
+
+try:
+    from re import _constants as sre, _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+
+def first_chars(items) -> tuple[set, bool]:
+    """The characters a match of the parsed regex ``items`` can start with,
+    and whether it can match the empty string; '*' stands for any."""
+    chars: set = set()
+    for op, argument in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op is sre.LITERAL:
+            return chars | {chr(argument)}, False
+        if op is sre.IN:
+            for kind, value in argument:
+                if kind is sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is sre.RANGE:
+                    chars.update(chr(c) for c in range(value[0], value[1] + 1))
+                else:
+                    chars.add("*")
+            return chars, False
+        if op is sre.BRANCH:
+            nullable = False
+            for branch in argument[1]:
+                more, empty = first_chars(branch)
+                chars |= more
+                nullable |= empty
+        elif op is sre.SUBPATTERN:
+            more, nullable = first_chars(argument[3])
+            chars |= more
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            more, empty = first_chars(argument[2])
+            chars |= more
+            nullable = empty or argument[0] == 0
+        else:
+            return chars | {"*"}, False
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def test_the_marker_terminals_start_with_the_characters_the_shortcut_knows():
+    terminals = {t.name: t.pattern.to_regexp() for t in outline.line_parser().terminals}
+    assert {"TEXT", "INDENT", "SALUTATION", "ENUM_MARK"} <= set(terminals)
+    for name, regexp in terminals.items():
+        if name == "INDENT":
+            assert set(first_chars(sre_parse.parse(regexp))[0]) == set(INDENT_CHARS)
+        elif name == "SALUTATION":
+            assert regexp.endswith("[：:][ \u3000]*$")  # only a line ending in a colon
+        elif name != "TEXT":
+            starts, nullable = first_chars(sre_parse.parse(regexp))
+            assert not nullable and starts <= outline.MARKER_STARTS, name
+
+
+def all_lines() -> list[str]:
+    files = [*EXAMPLES.glob("*.txt"), *SHARED.glob("samples/*.txt"), *SHARED.glob("corpus/*.txt")]
+    lines = [line for path in files for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += [line for rule in load_rules() for example in (*rule.fails, *rule.passes)
+              for line in example.text.splitlines()]
+    return lines + ["", "\u3000\u3000", " \t", "\u3000\u3000尊敬的各位领导：", "同志们：", "各位代表：　",
+                    "\u2009一、总体情况", "abc", "\ufeff标题", "《关于…》的报告"]
+
+
+def test_the_shortcut_agrees_with_the_parser_on_every_line():
+    lines = all_lines()
+    shortcut = 0
+    for line in lines:
+        for prefix in {0, len(line) - len(line.lstrip("#"))}:
+            plain = outline.plain_shape(line, prefix)
+            if plain is not None:
+                shortcut += 1
+                assert plain == outline.parsed_shape(line, prefix), line
+    assert shortcut > len(lines) / 2  # most lines take it
+
+
+def test_the_parser_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path):
+    code = "from checker import outline; print(outline.parsed_shape('（一）加强学习', 0).level)"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=120)
+
+    first = run()
+    assert (first.returncode, first.stdout, first.stderr) == (0, "2\n", "")
+    [saved] = (tmp_path / "reportlint").iterdir()
+    assert re.fullmatch(r"outline-parser-\w+\.lark", saved.name)
+    saved.write_bytes(b"garbage")
+    again = run()
+    assert (again.returncode, again.stdout, again.stderr) == (0, "2\n", "")
+    assert saved.read_bytes() != b"garbage"
