@@ -16,6 +16,7 @@ from . import __version__
 from .api import Config, ConfigError, UnknownGenre
 from .batch import lint_files
 from .configfile import ConfigResolver
+from .fixing import FixRun
 from .formats import ALIASES, FORMATTERS, RunInfo
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
@@ -154,9 +155,12 @@ def main() -> None:
 @click.option("--force-exclude", is_flag=True,
               help="Leave out files the configuration excludes even when named on the command line "
                    "(as pre-commit names them).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes in place, then report what remains.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also the fixes that may change meaning.")
 def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: int, rule_files: tuple[str, ...],
           fail_on: Optional[str], color: Optional[bool], genre: Optional[str], config_file: Optional[str],
-          isolated: bool, force_exclude: bool) -> None:
+          isolated: bool, force_exclude: bool, fix: bool, diff: bool, unsafe_fixes: bool) -> None:
     """Check drafts: files (.txt, .md, .docx), directories (their *.txt, *.md and *.docx),
     or - for stdin.
 
@@ -171,6 +175,8 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     """
     if config_file and isolated:
         fail("--config and --isolated exclude each other")
+    if unsafe_fixes and not (fix or diff):
+        fail("--unsafe-fixes goes with --fix or --diff (see reportlint --help)")
     output_format = ALIASES.get(output_format, output_format)
     resolver = ConfigResolver(config_file, isolated, rule_files, genre)
     files = input_paths(paths, resolver, force_exclude)
@@ -186,18 +192,24 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
             progress.clear()
             click.echo(text, nl=False, color=use_color)
 
+    fixing = FixRun(unsafe_fixes, write=not diff) if fix or diff else None
+    results = fixing.results(files, configs) if fixing else lint_files(files, configs, jobs)
+    report = formatter if not diff else None  # --diff prints the diff instead of the report
+
     failing = False
-    write(formatter.begin())
-    for done, (result, config) in enumerate(zip(lint_files(files, configs, jobs), configs), 1):
+    write(report.begin() if report else "")
+    for done, (result, config) in enumerate(zip(results, configs), 1):
         tally.add(result)
         failing = failing or fails(result, fail_on or config.fail_on or "warning")
         if result.error is not None:
             progress.clear()
             click.echo(f"reportlint: {result.error.message}", err=True)
-        write(formatter.file(result))
+        write(report.file(result) if report else fixing.latest_diff())
         progress.show(done, result.path)
     progress.clear()
-    write(formatter.end(tally))
+    write(report.end(tally) if report else "")
+    if fixing:
+        click.echo(fixing.summary(), err=True)
     if tally.unreadable or tally.internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

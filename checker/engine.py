@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from .model import Diagnostic, Document, Span
+from .model import Diagnostic, Document, Fix, Span
 from .ruleset import Rule
 
 
@@ -65,7 +65,8 @@ def _diagnostics_of(rule: Rule, document: Document) -> list[Diagnostic]:
                 severity=rule.severity,
                 message=rule.format_message(finding.values, finding.message),
                 span=finding.span,
-                fix=finding.fix,
+                # applicability is the rule's declaration (YAML ``fix:``); undeclared, no fix
+                fix=Fix(finding.fix.edits, rule.fix) if finding.fix and rule.fix else None,
                 path=document.path,
             )
             for finding in rule.checker.check(document)

@@ -96,11 +96,16 @@ def source_from_bytes(data: bytes, path: Optional[str]) -> SourceText:
 
 def read_source(path: str) -> SourceText:
     """Read one file, or standard input for ``-``."""
+    return source_from_bytes(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of one file, or of standard input for ``-``."""
     if path == "-":
-        return source_from_bytes(sys.stdin.buffer.read(), "-")
+        return sys.stdin.buffer.read()
     file = Path(path)
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file", "missing") from None
     except IsADirectoryError:
@@ -109,7 +114,6 @@ def read_source(path: str) -> SourceText:
         raise InputError(f"{path}: permission denied", "permission") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    return source_from_bytes(data, path)
 
 
 def expand_paths(paths: list[str]) -> list[str]:

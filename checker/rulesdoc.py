@@ -33,16 +33,24 @@ def _example_lines(examples: tuple[Example, ...], label: str) -> list[str]:
         if example.lines:
             notes.append("on line " + ", ".join(map(str, example.lines)))
         suffix = f" ({'; '.join(notes)})" if notes else ""
-        if "\n" in example.text:
+        if "\n" in example.text or (example.fixed and "\n" in example.fixed):
             out.append(f"- {suffix.strip(' ()') or 'document'}:")
-            out.append("")
-            out.append("  ```text")
-            out.extend(f"  {line}" for line in example.text.split("\n"))
-            out.append("  ```")
+            out.extend(_text_block(example.text))
+            if example.fixed is not None:
+                out.extend(["", "  fixed:", *_text_block(example.fixed)])
         else:
-            out.append(f"- `{example.text}`{suffix}")
+            fixed = f" → fixed: `{example.fixed}`" if example.fixed is not None else ""
+            out.append(f"- `{example.text}`{suffix}{fixed}")
     out.append("")
     return out
+
+
+def _text_block(text: str) -> list[str]:
+    return ["", "  ```text", *(f"  {line}" for line in text.split("\n")), "  ```"]
+
+
+FIX_NOTES = {"safe": " Fix: **safe** (applied by `--fix`).",
+             "unsafe": " Fix: **unsafe** (applied only with `--fix --unsafe-fixes`)."}
 
 
 def render_rule(rule: Rule) -> list[str]:
@@ -51,7 +59,8 @@ def render_rule(rule: Rule) -> list[str]:
         "",
         f"Type `{rule.type}`, default severity **{rule.severity}**. Message: “{rule.message}”."
         + (f" Yields to {', '.join(f'`{name}`' for name in rule.yields_to)} on the same line."
-           if rule.yields_to else ""),
+           if rule.yields_to else "")
+        + FIX_NOTES.get(rule.fix, ""),
         "",
         rule.description,
         "",

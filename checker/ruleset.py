@@ -26,11 +26,12 @@ CODE = re.compile(r"^RL\d{3}$")
 CODE_PREFIX = re.compile(r"^RL\d{0,3}$")  # RL3: every numbering rule; RL301: one rule
 PACK_KEYS = {"pack", "description", "rules"}
 RULE_KEYS = {"name", "code", "type", "severity", "message", "description", "options", "examples", "enabled",
-             "yields_to"}
+             "yields_to", "fix"}
 REQUIRED_RULE_KEYS = ("name", "code", "type", "severity", "message", "description", "examples")
 EXAMPLE_KEYS = {"pass", "fail"}
 PASS_EXAMPLE_KEYS = {"text", "path"}
-FAIL_EXAMPLE_KEYS = {"text", "count", "lines", "path"}
+FAIL_EXAMPLE_KEYS = {"text", "count", "lines", "path", "fixed"}
+FIX_APPLICABILITIES = ("safe", "unsafe")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Example:
     path: Optional[str] = None  # a file name, where the example depends on it (e.g. .md)
     count: Optional[int] = None  # fail examples: exact number of findings, where given
     lines: Optional[tuple[int, ...]] = None  # fail examples: the lines they stand on, where given
+    fixed: Optional[str] = None  # fail examples of a rule with a fix: the text once its fixes are applied
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class Rule:
     yields_to: tuple[str, ...] = ()
     source: str = ""  # file:line where the rule is defined
     pack: str = ""
+    # "safe" or "unsafe": the rule offers fixes, applied by --fix (safe) or only
+    # with --unsafe-fixes; None: its findings carry no fix
+    fix: Optional[str] = None
 
     def format_message(self, values: dict, template: Optional[str] = None) -> str:
         """Fill ``{name}`` fields of the rule's message (or of ``template``);
@@ -142,7 +147,10 @@ def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
         example_path = item.get("path")
         if example_path is not None and not isinstance(example_path, str):
             raise RuleFileError(f"{_at(path, item, 'path')}: 'path' must be a file name")
-        examples.append(Example(item["text"], example_path, count, tuple(lines) if lines else None))
+        fixed = item.get("fixed")
+        if fixed is not None and not isinstance(fixed, str):
+            raise RuleFileError(f"{_at(path, item, 'fixed')}: 'fixed' must be the text once fixed")
+        examples.append(Example(item["text"], example_path, count, tuple(lines) if lines else None, fixed))
     return tuple(examples)
 
 
@@ -190,13 +198,36 @@ def build_rule(path: str, node: Any, pack: str) -> Rule:
     yields_to = node.get("yields_to", [])
     if not isinstance(yields_to, list) or not all(isinstance(n, str) and NAME.match(n) for n in yields_to):
         raise RuleFileError(f"{_at(path, node, 'yields_to')}: rule '{name}': yields_to must be a list of rule names")
+    fix = _fix_declaration(path, node, name, checker, examples)
     return Rule(
         name=name, code=code, type=kind, severity=severity, message=node["message"],
         description=node["description"].strip(), checker=checker, options=dict(options),
         passes=_examples(path, examples.get("pass", []), "pass"),
         fails=_examples(path, examples["fail"], "fail"), enabled=enabled, yields_to=tuple(yields_to),
-        source=where, pack=pack,
+        source=where, pack=pack, fix=fix,
     )
+
+
+def _fix_declaration(path: str, node: Any, name: str, checker: Any, examples: Any) -> Optional[str]:
+    """The rule's ``fix:`` (safe or unsafe), checked against what its type can
+    offer: a type that cannot fix must not declare one, and a pattern that names
+    a fix action needs the rule to say how safe it is."""
+    fix = node.get("fix")
+    if fix is not None and fix not in FIX_APPLICABILITIES:
+        raise RuleFileError(f"{_at(path, node, 'fix')}: rule '{name}': fix must be one of "
+                            f"{', '.join(FIX_APPLICABILITIES)}, not {fix!r}")
+    if fix is not None and not getattr(checker, "can_fix", False):
+        raise RuleFileError(f"{_at(path, node, 'fix')}: rule '{name}': declares a fix, but its type "
+                            f"'{node['type']}' offers none here")
+    if fix is None and getattr(checker, "needs_fix_declaration", False):
+        raise RuleFileError(f"{_where(path, node)}: rule '{name}': its options name a fix action; "
+                            f"declare it with 'fix: safe' or 'fix: unsafe'")
+    if fix is None:
+        for item in examples.get("fail", []):
+            if isinstance(item, dict) and "fixed" in item:
+                raise RuleFileError(f"{_at(path, item, 'fixed')}: rule '{name}': an example shows a fix, "
+                                    f"but the rule declares none ('fix:')")
+    return fix
 
 
 def load_pack(path: Path | str) -> list[Rule]:

@@ -10,12 +10,16 @@ parents (1.–4. under （一）, then 5.–6. under （二）).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Optional, Sequence
 
 from .lexicon import STANDARD_STYLES
-from .model import Document, Heading, Span
+from .model import Document, Edit, Heading, Span
 from .numerals import CIRCLED, int_to_chinese
+
+NUMERAL = re.compile(r"[0-9]+|[０-９]+|[零〇一二两三四五六七八九十]+|[" + CIRCLED + "]")
+TO_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def render_number(kind: str, number: int, style: str = "") -> str:
@@ -157,3 +161,32 @@ def problems(run: Run) -> Iterator[Problem]:
         seen.add(number)
         highest = max(highest, number)
         acceptable = {highest + 1}
+
+
+def _numeral_like(written: str, number: int) -> Optional[str]:
+    """``number`` in the script of the numeral ``written`` (3, ３, 三, ③)."""
+    if written.isascii():
+        return str(number)
+    if written[0] in "０１２３４５６７８９":
+        return str(number).translate(TO_FULLWIDTH)
+    if written in CIRCLED:
+        return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else None
+    return int_to_chinese(number) if number < 100 else None
+
+
+def renumbering(run: Run, lines: Sequence[str]) -> tuple[Edit, ...]:
+    """Edits that number the run's items consecutively from its start, each in
+    the form it is written in (only the numeral changes); () where that cannot
+    be written (a circled number past ⑳, a Chinese one past 九十九)."""
+    edits = []
+    for index, item in enumerate(run.items):
+        wanted = run.start + index
+        if item.number == wanted:
+            continue
+        line = lines[item.span.line - 1]
+        numeral = NUMERAL.search(line, item.span.column - 1, item.span.end_column - 1)
+        written = numeral and _numeral_like(numeral.group(0), wanted)
+        if not written:
+            return ()
+        edits.append(Edit(Span.on_line(item.span.line, *numeral.span()), written))
+    return tuple(edits)

@@ -88,17 +88,24 @@ def test_every_span_covers_the_text_it_names(run_cli):
 
 
 def test_fix_edits_delete_exactly_the_residue(run_cli):
+    """A fix deletes the residue it reports, or its whole line where nothing else stands on it."""
     text = (EXAMPLES / "residue.txt").read_text(encoding="utf-8").splitlines()
     data = lint_json(run_cli, "examples/residue.txt")
     fixes = [d for d in data["files"][0]["diagnostics"] if "fix" in d]
     assert fixes, "the watermark and paywall findings offer a fix"
+    whole_lines = 0
     for d in fixes:
         [edit] = d["fix"]["edits"]
         assert edit["replacement"] == ""
+        if (edit["end_line"], edit["end_column"]) == (edit["line"] + 1, 1):  # the whole line is residue
+            assert (edit["line"], edit["column"]) == (d["line"], 1)
+            whole_lines += 1
+            continue
         assert (edit["line"], edit["column"], edit["end_line"], edit["end_column"]) == \
             (d["line"], d["column"], d["end_line"], d["end_column"])
         removed = text[edit["line"] - 1][edit["column"] - 1:edit["end_column"] - 1]
         assert removed and removed in d["message"]
+    assert 0 < whole_lines < len(fixes)
 
 
 def test_diagnostics_are_ordered_by_position_and_stable(run_cli):

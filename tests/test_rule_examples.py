@@ -1,11 +1,14 @@
 """Every rule's YAML examples: each fail example is reported by that rule (with
-the stated count and lines, where given) and each pass example is not."""
+the stated count and lines, where given) and each pass example is not; where a
+fail example shows its ``fixed`` text, applying the rule's fixes gives it."""
 
 from __future__ import annotations
 
 import pytest
 
 from checker.api import Config, lint_text
+from checker.fixing import fix_source
+from checker.model import SourceText
 
 CONFIG = Config.load()
 
@@ -43,3 +46,24 @@ def test_fail_example_is_reported(rule, example):
 def test_pass_example_is_quiet(rule, example):
     found = _findings(rule, example)
     assert not found, [(d.line, d.column, d.message) for d in found]
+
+
+def _fixed_cases():
+    for rule in CONFIG.rules:
+        for index, example in enumerate(rule.fails):
+            if example.fixed is not None:
+                yield pytest.param(rule, example, id=f"{rule.name}-fixed-{index}")
+
+
+@pytest.mark.parametrize("rule, example", list(_fixed_cases()))
+def test_fixed_example_is_what_the_rules_fixes_make(rule, example):
+    only_this_rule = Config(rules=[rule])
+    outcome = fix_source(SourceText.from_string(example.text, example.path), example.text, only_this_rule,
+                         unsafe=True)
+    assert outcome.text == example.fixed
+    assert all(d.fix.applicability == rule.fix for d in outcome.fixed)
+    assert not [d for d in outcome.result.diagnostics if d.fix], "a fixed text offers no further fix"
+
+
+def test_some_examples_show_their_fix():
+    assert {rule.fix for rule in CONFIG.rules for example in rule.fails if example.fixed} == {"safe", "unsafe"}

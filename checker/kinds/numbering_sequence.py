@@ -8,17 +8,22 @@ Options:
 
 Message fields: {marker} the item as written, {missing} the missing numbers,
 {previous} the item before it, {first} the run's first item.
+
+Fix (skip, duplicate, order): renumber the whole run consecutively from its
+start, each marker in its own form. It may change meaning — a skip may stand
+for a missing item — so the built-in rules declare it ``fix: unsafe``.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Document
-from ..sequences import enumerator_runs, heading_runs, problems
+from ..model import Document, Fix
+from ..sequences import enumerator_runs, heading_runs, problems, renumbering
 from .base import Finding, OptionError, check_known, expect
 
 PROBLEMS = ("skip", "duplicate", "order", "single")
+RENUMBERABLE = ("skip", "duplicate", "order")  # a lone item has nothing to renumber
 ITEM_KINDS = ("headings", "shi", "circled")
 
 
@@ -34,6 +39,7 @@ class NumberingSequenceRule:
         if not items or any(item not in ITEM_KINDS for item in items):
             raise OptionError(f"option 'items' must be a non-empty list drawn from {', '.join(ITEM_KINDS)}")
         self.items = set(items)
+        self.can_fix = self.problem in RENUMBERABLE
 
     def _runs(self, document: Document):
         if "headings" in self.items:
@@ -44,13 +50,14 @@ class NumberingSequenceRule:
 
     def check(self, document: Document) -> Iterator[Finding]:
         for run in self._runs(document):
-            for problem in problems(run):
-                if problem.kind != self.problem:
-                    continue
+            found = [problem for problem in problems(run) if problem.kind == self.problem]
+            edits = renumbering(run, document.lines) if found and self.can_fix else ()
+            fix = Fix(edits) if edits else None
+            for problem in found:
                 values = {
                     "marker": problem.item.marker.strip(),
                     "missing": "、".join(f"“{run.label(n)}”" for n in problem.numbers),
                     "previous": run.label(problem.numbers[0]) if problem.numbers else "",
                     "first": run.items[0].marker.strip(),
                 }
-                yield Finding(problem.item.span, values)
+                yield Finding(problem.item.span, values, fix=fix)

@@ -75,6 +75,8 @@ class NumberingStyleRule:
     OPTIONS = {"expect": "standard", "indent": True,
                "indent_message": "编号“{marker}”前有多余的空白（{indent}）"}
 
+    can_fix = True  # replace the marker, delete the whitespace
+
     def __init__(self, options: dict):
         options = check_known(options, self.OPTIONS)
         if options["expect"] not in EXPECTATIONS:

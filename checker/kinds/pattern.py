@@ -1,9 +1,17 @@
 """Rule type ``pattern``: regular expressions matched on every line.
 
 Options:
-  patterns: list of {regex, message?, fix?} (or plain regex strings). Each match
-            is one finding at its exact span; ``{match}`` in a message is the
-            matched text. ``fix: delete`` offers removing the match.
+  patterns: list of {regex, message?, fix?, replacement?} (or plain regex
+            strings). Each match is one finding at its exact span; ``{match}``
+            in a message is the matched text. ``fix`` names the fix a match
+            offers (the rule's ``fix: safe|unsafe`` says how safe it is):
+              delete       remove the match (and the whole line where nothing
+                           but blanks would be left);
+              delete-line  remove the line where the rule's matches leave
+                           nothing on it but blanks and punctuation (an
+                           advert line); elsewhere no fix;
+              replace      put ``replacement`` in its place (``\\1``, ``\\g<name>``
+                           refer to the match's groups).
   ignore:   regexes for legitimate look-alikes (X光, B超…): a match that lies
             inside an ignore match is dropped.
   markdown_emphasis: in .md files, skip matches that are the marks of **bold**,
@@ -18,6 +26,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -27,7 +36,8 @@ from ..regex_literals import filter_for
 from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
 
 MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
-FIX_ACTIONS = ("delete",)
+FIX_ACTIONS = ("delete", "delete-line", "replace")
+PATTERN_KEYS = ("fix", "message", "regex", "replacement")
 # ** standing for a figure in running text (党员**名，…; 投资**亿元，…; 对**年**月),
 # not opening bold: right after a character, before a measure word, and with a
 # clause break or at most one character before the next ** (bold sets off a
@@ -69,11 +79,22 @@ class Pattern:
     # finds the literals every match contains (regex_literals); a line without
     # any is skipped. None where the pattern needs no particular text
     prefilter: Optional[re.Pattern] = None
+    replacement: Optional[str] = None  # fix: replace
 
     def finditer(self, line: str) -> Iterator[re.Match]:
         if self.prefilter is not None and self.prefilter.search(line) is None:
             return iter(())
         return self.regex.finditer(line)
+
+
+def _is_filler(ch: str) -> bool:
+    """Blanks and punctuation: what may stay on a line that is otherwise residue."""
+    return ch.isspace() or unicodedata.category(ch)[0] in "PZ" or ch in "@#*~|"
+
+
+def line_deletion(number: int) -> Edit:
+    """The edit that removes line ``number`` with its line end."""
+    return Edit(Span(number, 1, number + 1, 1), "")
 
 
 class PatternRule:
@@ -87,6 +108,8 @@ class PatternRule:
         self.patterns = [self._pattern(entry) for entry in entries]
         self.ignore = regex_list(options["ignore"], "ignore")
         self.markdown_emphasis = expect(options["markdown_emphasis"], bool, "markdown_emphasis", "true or false")
+        # a pattern names a fix action: the rule must declare how safe it is (ruleset.py)
+        self.can_fix = self.needs_fix_declaration = any(p.fix for p in self.patterns)
 
     @staticmethod
     def _pattern(entry) -> Pattern:
@@ -95,17 +118,27 @@ class PatternRule:
             return Pattern(regex, None, None, filter_for(regex))
         if not isinstance(entry, dict) or "regex" not in entry:
             raise OptionError("option 'patterns': each entry is a regex string or a mapping with 'regex'")
-        unknown = set(entry) - {"regex", "message", "fix"}
+        unknown = set(entry) - set(PATTERN_KEYS)
         if unknown:
-            raise OptionError(f"option 'patterns': unknown key '{sorted(unknown)[0]}' (known: fix, message, regex)")
+            raise OptionError(f"option 'patterns': unknown key '{sorted(unknown)[0]}' (known: {', '.join(PATTERN_KEYS)})")
         message = entry.get("message")
         if message is not None and not isinstance(message, str):
             raise OptionError("option 'patterns': 'message' must be a string")
         fix = entry.get("fix")
         if fix is not None and fix not in FIX_ACTIONS:
             raise OptionError(f"option 'patterns': 'fix' must be one of {', '.join(FIX_ACTIONS)}")
+        replacement = entry.get("replacement")
+        if (fix == "replace") != (replacement is not None):
+            raise OptionError("option 'patterns': 'replacement' goes with 'fix: replace', and only there")
+        if replacement is not None and not isinstance(replacement, str):
+            raise OptionError("option 'patterns': 'replacement' must be a string")
         regex = compile_regex(entry["regex"], "patterns")
-        return Pattern(regex, message, fix, filter_for(regex))
+        if replacement is not None:
+            try:
+                regex.sub(replacement, "")  # parses the template: its group references must exist
+            except (re.error, IndexError) as error:
+                raise OptionError(f"option 'patterns': replacement {replacement!r}: {error}") from None
+        return Pattern(regex, message, fix, filter_for(regex), replacement)
 
     def _masked(self, line: str, markdown: bool) -> "Cover":
         spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
@@ -136,6 +169,7 @@ class PatternRule:
                 continue
             masked: Optional[Cover] = None
             taken = bytearray()  # 1 where an earlier match stands
+            found: list[tuple[Pattern, re.Match]] = []
             for pattern in self.patterns:
                 for match in pattern.finditer(line):
                     start, end = match.span()
@@ -149,7 +183,25 @@ class PatternRule:
                     if taken.find(1, start, end) >= 0:
                         continue  # an earlier pattern already reported this text
                     taken[start:end] = b"\x01" * (end - start)
-                    span = Span.on_line(number, start, end)
-                    fix = Fix((Edit(span, ""),)) if pattern.fix == "delete" else None
-                    yield Finding(span, {"match": match.group(0)}, pattern.message, fix)
+                    found.append((pattern, match))
+            if found:
+                yield from self._findings(number, line, found)
+
+    @staticmethod
+    def _findings(number: int, line: str, found: list[tuple[Pattern, re.Match]]) -> Iterator[Finding]:
+        removed = bytearray(len(line))  # 1 where a match a deletion fix removes stands
+        for pattern, match in found:
+            if pattern.fix in ("delete", "delete-line"):
+                removed[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+        whole_line = any(removed) and all(gone or _is_filler(ch) for ch, gone in zip(line, removed))
+        for pattern, match in found:
+            span = Span.on_line(number, *match.span())
+            edit = None
+            if pattern.fix in ("delete", "delete-line") and whole_line:
+                edit = line_deletion(number)
+            elif pattern.fix == "delete":
+                edit = Edit(span, "")
+            elif pattern.fix == "replace":
+                edit = Edit(span, match.expand(pattern.replacement))
+            yield Finding(span, {"match": match.group(0)}, pattern.message, Fix((edit,)) if edit else None)
 

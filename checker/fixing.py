@@ -1,0 +1,244 @@
+"""Apply the fixes findings carry, and write the result back without losing data.
+
+A fix is a group of edits (``model.Fix``) that stands or falls together. One
+pass takes the findings' fixes in a deterministic order (safe before unsafe,
+then by position, then by rule), keeps each whose edits overlap none already
+kept (an identical edit offered twice, by two findings, is one edit), and
+applies the kept edits from the end of the text backwards, so earlier
+positions stay valid. The text is then linted again and the next pass picks up
+what was deferred; passes stop when nothing changes (at most ``MAX_PASSES``).
+
+Writing (``write_fixed``) goes through one function: the text is encoded as it
+was read (encoding, BOM; line ends are never touched, so mixed CRLF/LF files
+keep each line's own end), written to a temporary file in the same folder with
+the original's permissions, and renamed over the original — after checking
+that the file still holds the bytes that were read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional, Sequence
+
+from .api import Config, lint_source
+from .model import LINE_BREAK, Diagnostic, Edit, FileError, FileResult, SourceText, split_lines
+from .reading import InputError, decode, is_word_input, read_bytes, source_from_bytes
+
+MAX_PASSES = 10
+BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+class FixError(InputError):
+    """A file that cannot be fixed safely (changed meanwhile, not writable…)."""
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one text did: the text before and after, the findings whose
+    fixes were applied, and the lint of the fixed text (what remains)."""
+
+    source: SourceText  # as read
+    original: str
+    text: str
+    fixed: list[Diagnostic] = field(default_factory=list)
+    result: Optional[FileResult] = None
+    data: bytes = b""  # the bytes read, to detect a change before writing
+    word: bool = False  # a Word document: checked, not fixed
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def wanted(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Diagnostic]:
+    """The findings whose fix is to be applied: safe ones, and unsafe ones when asked."""
+    return [d for d in diagnostics if d.fix and (unsafe or d.fix.applicability == "safe")]
+
+
+class _Offsets:
+    """Line/column (1-based, code points) -> offset into the whole text."""
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        self.starts = [0] + [match.end() for match in LINE_BREAK.finditer(text)]
+
+    def __call__(self, line: int, column: int) -> int:
+        if line - 1 >= len(self.starts):
+            return self.length  # a line deletion of the last line reaches past it
+        return min(self.starts[line - 1] + column - 1, self.length)
+
+    def span(self, edit: Edit) -> tuple[int, int]:
+        return self(edit.span.line, edit.span.column), self(edit.span.end_line, edit.span.end_column)
+
+
+def _conflict(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Two different edits that overlap, or insert at the same place (order unknown)."""
+    if a == b:
+        return False
+    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
+
+
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, list[Diagnostic]]:
+    """One pass: apply the fixes of ``diagnostics`` that do not overlap one taken
+    before them; return the new text and the diagnostics whose fixes were applied."""
+    offsets = _Offsets(text)
+    chosen: list[tuple[int, int, str]] = []
+    applied: list[Diagnostic] = []
+    order = sorted((d for d in diagnostics if d.fix), key=lambda d: (
+        d.fix.applicability != "safe", min(e.span for e in d.fix.edits), d.rule, d.message))
+    for diagnostic in order:
+        edits = {(*offsets.span(edit), edit.replacement) for edit in diagnostic.fix.edits}
+        edits = {e for e in edits if text[e[0]:e[1]] != e[2]}  # a no-op changes nothing
+        if not edits or any(_conflict(e, other) for e in edits for other in chosen):
+            continue
+        if any(_conflict(e, other) for e in edits for other in edits):
+            continue  # a fix whose own edits collide is not applied
+        chosen.extend(e for e in edits if e not in chosen)
+        applied.append(diagnostic)
+    for start, end, replacement in sorted(chosen, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text, applied
+
+
+def _source_like(source: SourceText, text: str) -> SourceText:
+    lines, newline = split_lines(text)
+    return SourceText(lines=tuple(lines), path=source.path, encoding=source.encoding, bom=source.bom,
+                      newline=newline)
+
+
+def fix_source(source: SourceText, text: str, config: Config, unsafe: bool = False) -> FixOutcome:
+    """Fix ``text`` (the decoded content of ``source``) pass by pass."""
+    outcome = FixOutcome(source, text, text)
+    current = source
+    result = lint_source(current, config)
+    for _ in range(MAX_PASSES):
+        new_text, applied = apply_fixes(outcome.text, wanted(result.diagnostics, unsafe))
+        if not applied or new_text == outcome.text:
+            break
+        outcome.text = new_text
+        outcome.fixed.extend(applied)
+        current = _source_like(source, new_text)
+        result = lint_source(current, config)
+    outcome.result = result
+    return outcome
+
+
+def encode_like(text: str, source: SourceText) -> bytes:
+    """``text`` in the encoding (and with the BOM) the source was read in."""
+    return (BOMS.get(source.encoding, b"") if source.bom else b"") + text.encode(source.encoding)
+
+
+def fix_bytes(data: bytes, path: Optional[str], config: Config, unsafe: bool = False) -> FixOutcome:
+    if is_word_input(path, data):  # checked, never rewritten: fixes are for text files
+        source = source_from_bytes(data, path)
+        return FixOutcome(source, "", "", result=lint_source(source, config), data=data, word=True)
+    text, encoding, bom = decode(data, path or "<stdin>")
+    lines, newline = split_lines(text)
+    source = SourceText(lines=tuple(lines), path=path, encoding=encoding, bom=bom, newline=newline)
+    outcome = fix_source(source, text, config, unsafe)
+    outcome.data = data
+    return outcome
+
+
+def fix_path(path: str, config: Config, unsafe: bool = False, write: bool = True) -> FixOutcome:
+    """Fix one file (``-``: standard input, which can only be shown, not written);
+    with ``write`` the fixed text replaces the file (:func:`write_fixed`)."""
+    if path == "-" and write:
+        raise FixError("-: standard input cannot be fixed in place (use --diff)", "unfixable")
+    outcome = fix_bytes(read_bytes(path), path, config, unsafe)
+    if write:
+        write_fixed(outcome)
+    return outcome
+
+
+def write_fixed(outcome: FixOutcome) -> None:
+    """Write the fixed text over its file atomically, as it was encoded, with its
+    permissions; refuse where the file no longer holds the bytes read, or where
+    the bytes read would not come back unchanged from the decoded text."""
+    path = outcome.source.path
+    if not outcome.changed:
+        return
+    if encode_like(outcome.original, outcome.source) != outcome.data:
+        raise FixError(f"{path}: not fixed: its bytes do not round-trip through {outcome.source.encoding}",
+                       "unfixable")
+    target = os.path.realpath(path)  # a symlink keeps pointing at the fixed file
+    data = encode_like(outcome.text, outcome.source)
+    temporary = None
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".reportlint",
+                                             dir=os.path.dirname(target))
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        with open(target, "rb") as file:
+            if file.read() != outcome.data:
+                raise FixError(f"{path}: changed since it was read; not fixed (run again)", "changed")
+        os.replace(temporary, target)
+        temporary = None
+    except OSError as error:
+        raise FixError(f"{path}: cannot write the fixed file: {error.strerror or error}", "unwritable") from None
+    finally:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def unified_diff(outcome: FixOutcome) -> str:
+    """The change as a unified diff (``--- path`` / ``+++ path``); "" if none."""
+    if not outcome.changed:
+        return ""
+    path = outcome.source.path or "-"
+    before = LINE_WITH_END.findall(outcome.original)
+    after = LINE_WITH_END.findall(outcome.text)
+    out = []
+    for line in difflib.unified_diff(before, after, fromfile=path, tofile=path):
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+class FixRun:
+    """``--fix`` / ``--diff`` over many files, one after another: yields each
+    file's result after fixing (what remains), as ``batch.lint_files`` yields
+    lint results, and keeps what it did for the diff and the summary."""
+
+    def __init__(self, unsafe: bool = False, write: bool = True):
+        self.unsafe = unsafe
+        self.write = write
+        self.outcomes: list[FixOutcome] = []
+        self.latest: Optional[FixOutcome] = None  # the last file's, None where it could not be fixed
+
+    def results(self, paths: Sequence[str], configs: Sequence[Config]) -> Iterator[FileResult]:
+        for path, config in zip(paths, configs):
+            self.latest = None
+            try:
+                self.latest = fix_path(path, config, self.unsafe, self.write)
+            except InputError as error:
+                yield FileResult(path, error=FileError(error.kind, str(error)))
+                continue
+            self.outcomes.append(self.latest)
+            yield self.latest.result
+
+    def latest_diff(self) -> str:
+        return unified_diff(self.latest) if self.latest else ""
+
+    def summary(self) -> str:
+        """One line: how many findings were (or would be) fixed in how many
+        files, and how many remain."""
+        outcomes = self.outcomes
+        fixed = sum(len(outcome.fixed) for outcome in outcomes)
+        files = sum(outcome.changed for outcome in outcomes)
+        remain = sum(len(outcome.result.diagnostics) for outcome in outcomes if outcome.result)
+        verb = "fixed" if self.write else "would fix"
+        words = sum(outcome.word for outcome in outcomes)
+        return (f"{verb} {fixed} finding{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}, "
+                f"{remain} remain{'s' if remain == 1 else ''}"
+                + (f" ({words} Word document{'s' if words != 1 else ''} checked, not fixed)" if words else ""))
