@@ -26,7 +26,7 @@ from .outline import parse_document
 from .progress import Progress
 from .reading import InputError, expand_paths, read_source
 from .ruleset import RuleFileError
-from .rulesdoc import render_reference
+from .rulesdoc import render_reference, summary
 from .tally import Tally
 from .wordlists import builtin_wordlists
 
@@ -183,6 +183,8 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     configs = [config_for(resolver, path) for path in files]  # every configuration error before any output
     use_color = sys.stdout.isatty() if color is None else color
     formatter = FORMATTERS[output_format](RunInfo(rules=rules_of(configs), color=use_color, statistics=statistics))
+    if statistics and not formatter.statistics:
+        fail(f"--statistics works with the full, concise and json formats, not {output_format}")
     progress = Progress(sys.stderr, len(files),
                         enabled=len(files) > 1 and not formatter.machine and sys.stderr.isatty())
     tally = Tally()
@@ -257,8 +259,7 @@ def rules(rule_files: tuple[str, ...], markdown: bool) -> None:
         click.echo(render_reference(config.rules, builtin_genres(), tuple(builtin_wordlists().values())), nl=False)
         return
     for rule in config.rules:
-        summary = " ".join(rule.description.split()).split(": ")[0].split(". ")[0]
-        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {summary}")
+        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {summary(rule)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

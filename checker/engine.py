@@ -7,7 +7,7 @@ and the other rules still report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .model import Diagnostic, Document, Fix, Span
@@ -23,6 +23,14 @@ class EngineRule:
     severity: str
     message: str
     description: str
+    # what a YAML rule has too, so the rule reference and `explain` show either
+    type: str = "engine"
+    options: dict = field(default_factory=dict)
+    passes: tuple = ()
+    fails: tuple = ()
+    yields_to: tuple = ()
+    pack: str = "engine"
+    enabled: bool = True
 
 
 INTERNAL_ERROR = EngineRule(

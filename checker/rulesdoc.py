@@ -6,6 +6,7 @@ equal to this output, so the reference cannot drift from the rules.
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from typing import Sequence
 
@@ -51,6 +52,15 @@ def _text_block(text: str) -> list[str]:
 
 FIX_NOTES = {"safe": " Fix: **safe** (applied by `--fix`).",
              "unsafe": " Fix: **unsafe** (applied only with `--fix --unsafe-fixes`)."}
+
+
+SENTENCE_END = re.compile(r"(?<=[a-z)\]”])\.\s+(?=[A-Z“(])|: ")
+
+
+def summary(rule: Rule) -> str:
+    """The rule's description up to its first full stop or colon, on one line
+    (not cut at the stops of 1. 2. 4. inside it)."""
+    return SENTENCE_END.split(" ".join(rule.description.split()), 1)[0].rstrip(".")
 
 
 def render_rule(rule: Rule) -> list[str]:

@@ -6,13 +6,17 @@ pure and decide nothing (exit codes live in the CLI).
 from __future__ import annotations
 
 from .base import Formatter, RunInfo, render
+from .github_format import GithubFormatter
 from .json_format import JsonFormatter
+from .sarif_format import SarifFormatter
 from .text_format import ConciseFormatter, FullFormatter
 
 FORMATTERS: dict[str, type[Formatter]] = {
     "full": FullFormatter,
     "concise": ConciseFormatter,
     "json": JsonFormatter,
+    "sarif": SarifFormatter,
+    "github": GithubFormatter,
 }
 
 # Older names that keep working.

@@ -28,6 +28,7 @@ class RunInfo:
 
 class Formatter:
     machine = False  # machine-readable output: no progress display beside it
+    statistics = True  # whether --statistics has a meaning in this format
 
     def __init__(self, run: RunInfo = RunInfo()):
         self.run = run
