@@ -29,11 +29,12 @@ def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResu
     return FileResult(path, diagnostics, document, lines=source.lines)
 
 
-def lint_file(path: str, config: Optional[Config] = None) -> FileResult:
+def lint_file(path: str, config: Optional[Config] = None, max_size: Optional[int] = None) -> FileResult:
     """Read and lint one file (or ``-``, stdin); a file that cannot be read
-    becomes a result with ``error`` set and no diagnostics, rather than raising."""
+    becomes a result with ``error`` set and no diagnostics, rather than raising.
+    ``max_size``: the file-size limit in bytes (default: see reading.max_file_size)."""
     try:
-        source = read_source(path)
+        source = read_source(path, max_size)
     except InputError as error:
         return FileResult(path, error=FileError(error.kind, str(error)))
     return lint_source(source, config)

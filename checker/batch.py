@@ -38,8 +38,8 @@ def _start_worker(configs: tuple[Config, ...]) -> None:
     _worker_configs = configs
 
 
-def _lint_in_worker(path: str, config_index: int) -> FileResult:
-    return replace(lint_file(path, _worker_configs[config_index]), document=None)
+def _lint_in_worker(path: str, config_index: int, max_size: Optional[int]) -> FileResult:
+    return replace(lint_file(path, _worker_configs[config_index], max_size), document=None)
 
 
 def _outcome(head: "Future | FileResult", path: str) -> FileResult:
@@ -52,14 +52,16 @@ def _outcome(head: "Future | FileResult", path: str) -> FileResult:
                                                             f"({type(error).__name__}: {error})"))
 
 
-def lint_files(paths: Sequence[str], configs: Sequence[Config], jobs: int = 1) -> Iterator[FileResult]:
+def lint_files(paths: Sequence[str], configs: Sequence[Config], jobs: int = 1,
+               max_size: Optional[int] = None) -> Iterator[FileResult]:
     """Each path's :class:`FileResult`, in the order of ``paths``; ``configs[i]``
     is the configuration of ``paths[i]`` (the same object for the files that
-    share one: each distinct configuration goes to each worker once)."""
+    share one: each distinct configuration goes to each worker once);
+    ``max_size``: the file-size limit (see reading.max_file_size)."""
     workers = min(job_count(jobs), len(paths))
     if workers <= 1:
         for path, config in zip(paths, configs):
-            yield lint_file(path, config)
+            yield lint_file(path, config, max_size)
         return
     distinct = {id(config): config for config in configs}
     index_of = {key: index for index, key in enumerate(distinct)}
@@ -71,8 +73,8 @@ def lint_files(paths: Sequence[str], configs: Sequence[Config], jobs: int = 1) -
         def submit_next() -> None:
             for path, config in upcoming:
                 # standard input belongs to this process: read and lint it here
-                pending.append((path, lint_file(path, config) if path == "-"
-                                else pool.submit(_lint_in_worker, path, index_of[id(config)])))
+                pending.append((path, lint_file(path, config, max_size) if path == "-"
+                                else pool.submit(_lint_in_worker, path, index_of[id(config)], max_size)))
                 return
 
         for _ in range(workers * IN_FLIGHT_PER_WORKER):

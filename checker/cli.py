@@ -24,7 +24,7 @@ from .genres import builtin_genres, find_genre
 from .model import SEVERITIES, FileResult, severity_rank
 from .outline import parse_document
 from .progress import Progress
-from .reading import InputError, expand_paths, read_source
+from .reading import InputError, expand_paths, max_file_size, parse_size, read_source
 from .ruleset import RuleFileError
 from .rulesdoc import render_reference, summary
 from .tally import Tally
@@ -56,6 +56,33 @@ class DefaultCommandGroup(click.Group):
         except click.ClickException as error:
             fail(f"{error.format_message().rstrip('.')} (see reportlint --help)")
         sys.exit(result if isinstance(result, int) else EXIT_CLEAN)
+
+
+class SizeParam(click.ParamType):
+    """A size in bytes: 52428800, 50M, 512K, 1G."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+MAX_FILE_SIZE_OPTION = click.option(
+    "--max-file-size", type=SizeParam(), default=None, metavar="SIZE",
+    help="Refuse files larger than this (bytes, or with K, M, G; default 50M, or $REPORTLINT_MAX_FILE_SIZE).")
+
+
+def size_limit(option: Optional[int]) -> int:
+    """The file-size limit in force; a bad $REPORTLINT_MAX_FILE_SIZE stops the run."""
+    try:
+        return max_file_size(option)
+    except InputError as error:
+        fail(str(error))
 
 
 def fail(message: str) -> NoReturn:
@@ -158,9 +185,11 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes in place, then report what remains.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also the fixes that may change meaning.")
+@MAX_FILE_SIZE_OPTION
 def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: int, rule_files: tuple[str, ...],
           fail_on: Optional[str], color: Optional[bool], genre: Optional[str], config_file: Optional[str],
-          isolated: bool, force_exclude: bool, fix: bool, diff: bool, unsafe_fixes: bool) -> None:
+          isolated: bool, force_exclude: bool, fix: bool, diff: bool, unsafe_fixes: bool,
+          max_file_size: Optional[int]) -> None:
     """Check drafts: files (.txt, .md, .docx), directories (their *.txt, *.md and *.docx),
     or - for stdin.
 
@@ -179,6 +208,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
         fail("--unsafe-fixes goes with --fix or --diff (see reportlint --help)")
     output_format = ALIASES.get(output_format, output_format)
     resolver = ConfigResolver(config_file, isolated, rule_files, genre)
+    limit = size_limit(max_file_size)
     files = input_paths(paths, resolver, force_exclude)
     configs = [config_for(resolver, path) for path in files]  # every configuration error before any output
     use_color = sys.stdout.isatty() if color is None else color
@@ -195,7 +225,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
             click.echo(text, nl=False, color=use_color)
 
     fixing = FixRun(unsafe_fixes, write=not diff) if fix or diff else None
-    results = fixing.results(files, configs) if fixing else lint_files(files, configs, jobs)
+    results = fixing.results(files, configs) if fixing else lint_files(files, configs, jobs, limit)
     report = formatter if not diff else None  # --diff prints the diff instead of the report
 
     failing = False
@@ -221,7 +251,8 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--genre", default=None, metavar="GENRE", help="The drafts' genre, as for check.")
-def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str]) -> None:
+@MAX_FILE_SIZE_OPTION
+def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], max_file_size: Optional[int]) -> None:
     """Show the outline the linter understood: genre, title, headings, enumerations."""
     if genre is not None:
         try:
@@ -230,11 +261,12 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str]) ->
             fail(f"--genre: {error}")
     documents = []
     errors: list[str] = []
+    limit = size_limit(max_file_size)
     resolver = ConfigResolver(genre=genre)
     for path in input_paths(paths):
         config = config_for(resolver, path)
         try:
-            documents.append(parse_document(read_source(path)))
+            documents.append(parse_document(read_source(path, limit)))
         except InputError as error:
             errors.append(str(error))  # the other files are still shown
             continue

@@ -79,7 +79,7 @@ def segmented_characters(monkeypatch, text: str) -> tuple[int, int]:
     return counted["characters"], counted["calls"]
 
 
-@pytest.mark.parametrize("unit", ["一是 ", "（一是", "“一是", "一是"])
+@pytest.mark.parametrize("unit", ["一是 ", "（一是", "“一是", "一是", "一是一 "])
 def test_each_enumerator_candidate_segments_a_bounded_window(monkeypatch, unit):
     """Many 一是 on one line without a clause end between them: each candidate
     hands jieba at most SEGMENT_WINDOW characters, not the rest of the line."""

@@ -4,11 +4,13 @@ must be refused (undecodable bytes with their offset, binary files)."""
 from __future__ import annotations
 
 import codecs
+import os
 
 import pytest
 
 from checker.api import lint_source
-from checker.reading import InputError, read_source, source_from_bytes
+from checker.reading import (DEFAULT_MAX_FILE_SIZE, InputError, max_file_size, parse_size, read_source,
+                             source_from_bytes)
 
 TEXT = "某县农业农村局2024年工作总结\n一、主要工作\n全年召开学习会**次，完成投资3.2亿元。\n"
 PLACEHOLDER_LINE, PLACEHOLDER_COLUMN = 3, 8  # "**" after "全年召开学习会"
@@ -142,3 +144,107 @@ def test_reading_never_modifies_the_file(tmp_path):
     file.write_bytes(data)
     lint_source(read_source(str(file)))
     assert file.read_bytes() == data
+
+
+# --- files as untrusted input (issue 10) ---------------------------------------------
+
+STRAY_AT_START = b"\x81" + "全年完成投资3亿元。\n".encode("utf-8")
+
+
+def test_a_stray_byte_at_offset_0_of_a_utf8_file_is_named(tmp_path):
+    with pytest.raises(InputError) as raised:
+        read_bytes(tmp_path, STRAY_AT_START)
+    assert str(raised.value).endswith("invalid UTF-8 byte 0x81 at offset 0 (the rest reads as UTF-8)")
+    assert raised.value.kind == "undecodable"
+
+
+def test_a_short_utf8_line_with_one_stray_byte_is_not_read_as_gb18030(tmp_path):
+    full_stop = "。".encode("utf-8")
+    data = "全年完成".encode("utf-8") + full_stop[:2] + b"\x81" + full_stop[2:] + b"\n"
+    assert data.decode("gb18030") == "鍏ㄥ勾瀹屾垚銆亗\n"  # it would decode, as garbage
+    # e3 80 81 is itself a character (、), so the byte UTF-8 cannot place is the 0x82 after it
+    with pytest.raises(InputError, match=r"invalid UTF-8 byte 0x82 at offset 15 \(the rest reads as UTF-8\)$"):
+        read_bytes(tmp_path, data)
+
+
+def test_gbk_text_with_utf8_looking_pairs_is_still_gbk(tmp_path):
+    # GBK text read as UTF-8 has some valid two-byte sequences (about one byte in three)
+    data = ("关于某某工作的报告\n" + "全年完成投资3亿元，同比增长百分之五。\n" * 20).encode("gbk")
+    assert read_bytes(tmp_path, data).encoding == "gb18030"
+
+
+def test_a_named_pipe_is_refused_without_being_opened(run_cli, tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.txt"
+    good.write_text("关于某某工作的报告\nXX镇。\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_source(str(fifo))  # would block forever in open() if it were opened
+    assert raised.value.kind == "special"
+    result = run_cli(str(fifo), str(good))  # a hang would be subprocess.TimeoutExpired
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [
+        f"reportlint: {fifo}: a named pipe (FIFO), not a regular file; not read"]
+    assert f"{good}:2:1: error [placeholder]" in result.stdout.decode()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero on this system")
+def test_a_device_is_refused_without_being_read(run_cli):
+    with pytest.raises(InputError, match=r"^/dev/zero: a character device, not a regular file; not read$"):
+        read_source("/dev/zero")
+    result = run_cli("/dev/zero")
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+
+
+def test_the_size_limit_is_checked_before_reading(tmp_path, monkeypatch):
+    big = tmp_path / "big.txt"
+    big.write_bytes("某".encode("utf-8") * 1000)  # 3,000 bytes
+    with pytest.raises(InputError) as raised:
+        read_source(str(big), max_size=2048)
+    assert str(raised.value) == (f"{big}: 3,000 bytes, over the 2,048-byte size limit "
+                                 "(--max-file-size or REPORTLINT_MAX_FILE_SIZE raises it)")
+    assert raised.value.kind == "too-large"
+    assert read_source(str(big), max_size=3000).lines == ("某" * 1000,)
+    monkeypatch.setenv("REPORTLINT_MAX_FILE_SIZE", "2K")
+    with pytest.raises(InputError, match="over the 2,048-byte size limit"):
+        read_source(str(big))
+
+
+def test_the_default_size_limit_is_50_mb():
+    assert max_file_size() == DEFAULT_MAX_FILE_SIZE == 50 * 1024 * 1024
+
+
+@pytest.mark.parametrize("text, size", [("1000", 1000), ("50M", 50 * 1024 ** 2), ("512k", 512 * 1024),
+                                        ("1G", 1024 ** 3), ("20MB", 20 * 1024 ** 2)])
+def test_sizes(text, size):
+    assert parse_size(text) == size
+
+
+def test_the_size_limit_on_the_command_line_and_standard_input(run_cli, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于某某工作的报告\nXX镇。\n", encoding="utf-8")
+    refused = run_cli("--max-file-size", "10", str(draft))
+    assert refused.returncode == 2
+    assert refused.stderr.decode().splitlines() == [
+        f"reportlint: {draft}: {draft.stat().st_size} bytes, over the 10-byte size limit "
+        "(--max-file-size or REPORTLINT_MAX_FILE_SIZE raises it)"]
+    assert run_cli("--max-file-size", "1K", str(draft)).returncode == 1
+    piped = run_cli("--max-file-size", "10", "-", stdin=draft.read_bytes())
+    assert piped.returncode == 2
+    assert piped.stderr.decode().startswith("reportlint: -: over the 10-byte size limit")
+    bad = run_cli("--max-file-size", "lots", str(draft))
+    assert bad.returncode == 2 and len(bad.stderr.decode().splitlines()) == 1
+
+
+def test_an_unreadable_file_among_several_does_not_stop_the_others(run_cli, tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "c.txt"
+    for draft in (first, second):
+        draft.write_text("关于某某工作的报告\nXX镇。\n", encoding="utf-8")
+    broken = tmp_path / "b.txt"
+    broken.write_bytes(STRAY_AT_START)
+    result = run_cli(str(first), str(broken), str(second))
+    assert result.returncode == 2
+    stdout = result.stdout.decode()
+    assert f"{first}:2:1: error [placeholder]" in stdout and f"{second}:2:1: error [placeholder]" in stdout
+    assert result.stderr.decode().splitlines() == [
+        f"reportlint: {broken}: cannot decode: invalid UTF-8 byte 0x81 at offset 0 (the rest reads as UTF-8)"]
