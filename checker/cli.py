@@ -162,7 +162,8 @@ def main() -> None:
               type=click.Choice([*FORMATTERS, *ALIASES]),
               help="full: each finding with its source line, the span marked; concise: one line per finding; "
                    "json: the stable contract for editors and scripts; sarif: SARIF 2.1.0 for code scanning; "
-                   "github: GitHub Actions annotations. (text = full.)")
+                   "github: GitHub Actions annotations; html: one self-contained page with the drafts and their "
+                   "findings marked. (text = full.)")
 @click.option("--statistics", is_flag=True,
               help="Count the findings per rule (instead of listing them in text output; beside them in json).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",

@@ -14,7 +14,8 @@ within a paragraph joins the two halves).
 
 A .doc (the old binary format), a password-protected document (an OLE
 compound file holding an ``EncryptedPackage``), a truncated or corrupt
-package is an :class:`~checker.reading.InputError` in one line.
+package is an :class:`~checker.reading.InputError` in one line, of kind
+``old-format``, ``encrypted``, ``corrupt`` or ``too-large``.
 """
 
 from __future__ import annotations
@@ -58,24 +59,26 @@ def source_from_docx(data: bytes, path: str) -> SourceText:
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(f"{path}: password-protected Word document; remove the password "
-                             f"(save it without encryption) to check it")
-        raise InputError(f"{path}: an old binary Word document (.doc); save it as .docx to check it")
+                             f"(save it without encryption) to check it", kind="encrypted")
+        raise InputError(f"{path}: an old binary Word document (.doc); save it as .docx to check it",
+                         kind="old-format")
     if not data.startswith(ZIP_MAGIC):
-        raise InputError(f"{path}: not a Word document (.docx is a ZIP package; this file is not one)")
+        raise InputError(f"{path}: not a Word document (.docx is a ZIP package; this file is not one)",
+                         kind="corrupt")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             unpacked = sum(member.file_size for member in package.infolist())
             if unpacked > MAX_UNPACKED_BYTES:
                 raise InputError(f"{path}: Word document unpacks to {unpacked} bytes "
-                                 f"(more than {MAX_UNPACKED_BYTES}); not read")
+                                 f"(more than {MAX_UNPACKED_BYTES}); not read", kind="too-large")
         lines = list(document_lines(data))
     except InputError:
         raise
     except zipfile.BadZipFile as error:
-        raise InputError(f"{path}: corrupt or truncated Word document ({error})") from None
+        raise InputError(f"{path}: corrupt or truncated Word document ({error})", kind="corrupt") from None
     except Exception as error:  # python-docx, lxml and zipfile fail in many ways on a damaged package
         reason = " ".join(str(error).split()) or type(error).__name__
-        raise InputError(f"{path}: corrupt Word document ({reason})") from None
+        raise InputError(f"{path}: corrupt Word document ({reason})", kind="corrupt") from None
     return SourceText(lines=tuple(lines), path=path, encoding="docx", word_document=True)
 
 

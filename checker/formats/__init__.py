@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .base import Formatter, RunInfo, render
 from .github_format import GithubFormatter
+from .html_format import HtmlFormatter
 from .json_format import JsonFormatter
 from .sarif_format import SarifFormatter
 from .text_format import ConciseFormatter, FullFormatter
@@ -17,6 +18,7 @@ FORMATTERS: dict[str, type[Formatter]] = {
     "json": JsonFormatter,
     "sarif": SarifFormatter,
     "github": GithubFormatter,
+    "html": HtmlFormatter,  # one self-contained page: the drafts with their findings marked
 }
 
 # Older names that keep working.
