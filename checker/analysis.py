@@ -44,6 +44,9 @@ class Facts:
     title_block: tuple[str, ...]  # the title, then the lines under it that may name the genre
     closing: ClosingBlock
     genre: GenrePack
+    # how the genre was found: "declared", "title" (the title block names it), "opening"
+    # (a draft without a title: its opening paragraph names it), or "fallback"
+    genre_from: str
     outline: OutlineMatch  # the outline matched against the genre's parts
     # paywall markers and watermarks (rules/lexicon/residue.yaml): text that is not the
     # draft's, which ad-residue reports and other rules look through
@@ -56,11 +59,12 @@ class Facts:
 
 
 def analyse(document: Document) -> Facts:
-    genre = genre_of(document)
+    genre, genre_from = choose_genre(document)
     return Facts(
         title_block=tuple(title_block(document)),
         closing=closing_block(document),
         genre=genre,
+        genre_from=genre_from,
         outline=match_outline(document, genre),
         residue=residue_spans(document),
     )
@@ -83,18 +87,30 @@ def title_block(document: Document) -> list[str]:
 
 
 def genre_of(document: Document, genres: Optional[Sequence[GenrePack]] = None) -> GenrePack:
+    """The genre of a draft (see choose_genre)."""
+    return choose_genre(document, genres)[0]
+
+
+def choose_genre(document: Document, genres: Optional[Sequence[GenrePack]] = None) -> tuple[GenrePack, str]:
     """The declared genre (``document.genre``), else the one the title names,
     else the one a line of the title block names (a two-line title, a subtitle
-    ——某某2024年度述职报告), else the fallback. The packs are ``genres``, else
-    the document's (``document.genres``), else the built-in ones."""
+    ——某某2024年度述职报告), else — for a draft without a title — the one its
+    opening paragraph names, where exactly one genre's ``opening`` patterns
+    match it, else the fallback; and how it was found. The packs are
+    ``genres``, else the document's (``document.genres``), else the built-in ones."""
     genres = genres if genres is not None else (document.genres or builtin_genres())
     if document.genre:
-        return find_genre(document.genre, genres)
+        return find_genre(document.genre, genres), "declared"
     for text in title_block(document):
         pack = detect_genre(text, genres)
         if not pack.fallback:
-            return pack
-    return detect_genre(None, genres)
+            return pack, "title"
+    if document.title is None:
+        opening = next(document.paragraphs(), None)
+        named = [pack for pack in genres if opening is not None and not pack.fallback and pack.opens(opening.text)]
+        if len(named) == 1:
+            return named[0], "opening"
+    return detect_genre(None, genres), "fallback"
 
 
 def closing_block(document: Document) -> ClosingBlock:

@@ -32,7 +32,7 @@ from .yamlfile import at as _at
 from .yamlfile import where as _where
 
 GENRE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-PACK_KEYS = {"genre", "names", "description", "title", "priority", "strict", "fallback", "sections"}
+PACK_KEYS = {"genre", "names", "description", "title", "opening", "priority", "strict", "fallback", "sections"}
 SECTION_KEYS = {"part", "name", "aliases", "exclude", "required", "covers_thematic"}
 PART_KEYS = {"name", "aliases", "exclude"}
 TRAILING = " \t\u3000。．.：:；;，,！!？?"
@@ -63,6 +63,7 @@ class SectionSpec:
     required: bool = True
     covers_thematic: bool = False  # unrecognised top-level headings before the next part count as this one
     exclude: tuple[re.Pattern, ...] = ()  # titles that do not stand for the part although an alias matches
+    part: str = ""  # the id of the library part it is built on (``part: problems``), if any
 
     def matches(self, text: str) -> bool:
         text = text.strip(TRAILING)
@@ -87,6 +88,7 @@ class GenrePack:
     names: tuple[str, ...]  # 述职报告…; the first is used in messages
     sections: tuple[SectionSpec, ...]
     titles: tuple[re.Pattern, ...] = ()
+    openings: tuple[re.Pattern, ...] = ()  # searched in the opening paragraph of a draft without a title
     priority: int = 0
     strict: bool = False  # demand the required parts even where no heading names any of the genre's parts
     fallback: bool = False
@@ -99,6 +101,10 @@ class GenrePack:
 
     def recognises(self, title: str) -> bool:
         return any(pattern.search(title) for pattern in self.titles)
+
+    def opens(self, paragraph: str) -> bool:
+        """Whether an opening paragraph (按照…民主生活会…要求，…) names this genre."""
+        return any(pattern.search(paragraph) for pattern in self.openings)
 
 
 # ---------------------------------------------------------------- loading
@@ -160,6 +166,7 @@ def _section(path: str, node: Any, parent: Any, parts: dict[str, Part]) -> Secti
         required=_flag(path, node, "required", True),
         covers_thematic=_flag(path, node, "covers_thematic", False),
         exclude=_regexes(path, node, "exclude") if "exclude" in node else (part.exclude if part else ()),
+        part=part.id if part else "",
     )
 
 
@@ -229,6 +236,7 @@ def load_genre_pack(path: Path | str, parts: Optional[dict[str, Part]] = None) -
         seen[section.name] = section
     return GenrePack(
         genre=genre, names=tuple(n.strip() for n in names), sections=sections, titles=titles,
+        openings=_regexes(path, data, "opening") if "opening" in data else (),
         priority=priority, strict=strict, fallback=fallback, description=description.strip(), source=where,
     )
 

@@ -72,3 +72,20 @@ def test_residue_spans_are_facts_and_hide_no_marker():
     assert facts.in_residue(Span(4, 29, 4, 32)) and not facts.in_residue(Span(4, 14, 4, 16))
     # the paywall marker glued to the line's start does not hide its 一是
     assert [e.marker for s in document.root.walk() for e in s.enumerators] == ["一是", "二是"]
+
+
+def test_genre_from_the_opening_paragraph_of_an_untitled_draft():
+    document = parse_text("按照县委关于召开2024年度民主生活会的通知要求，本人认真开展对照检查。\n"
+                          "一、存在的问题\n学习不够深入。\n二、整改措施\n加强理论学习。")
+    assert (document.facts.genre.genre, document.facts.genre_from) == ("duizhao", "opening")
+
+
+def test_an_ambiguous_opening_paragraph_names_no_genre():
+    # 述职 and 民主生活会 both named: no guess
+    document = parse_text("按照民主生活会要求，现将本人述职情况报告如下。\n一、履职情况\n全年完成任务。")
+    assert (document.facts.genre.fallback, document.facts.genre_from) == (True, "fallback")
+
+
+def test_a_titled_draft_takes_no_genre_from_its_opening_paragraph():
+    document = parse_text("某镇2024年工作\n\n按照县委关于召开民主生活会的通知要求，本人认真开展对照检查。")
+    assert document.facts.genre_from == "fallback"

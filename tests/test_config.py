@@ -100,9 +100,9 @@ def test_an_unknown_genre_is_refused():
 
 
 GENRE_PACK = """\
-genre: diaoyan
-names: [调研报告]
-title: ['调研报告']
+genre: yanjiu
+names: [研究报告]
+title: ['研究报告']
 sections:
   - part: work
     name: 基本情况
@@ -111,27 +111,27 @@ sections:
     aliases: ['对策|建议']
 """
 
-DIAOYAN_DRAFT = "关于全县农村养老服务的调研报告\n\n一、基本情况。\n\n全县共有养老机构十二家。\n\n二、存在问题。\n\n床位利用率偏低。\n"
+DIAOYAN_DRAFT = "关于全县农村养老服务的研究报告\n\n一、基本情况。\n\n全县共有养老机构十二家。\n\n二、存在问题。\n\n床位利用率偏低。\n"
 
 
 def test_a_genre_pack_from_the_config_is_used_for_its_drafts(tmp_path):
-    pack = tmp_path / "diaoyan.yaml"
+    pack = tmp_path / "yanjiu.yaml"
     pack.write_text(GENRE_PACK, encoding="utf-8")
     config = Config.load(genre_packs=[str(pack)])
-    assert "diaoyan" in {g.genre for g in config.genres}
+    assert "yanjiu" in {g.genre for g in config.genres}
     missing = [d for d in lint_text(DIAOYAN_DRAFT, config=config) if d.rule == "missing-section"]
     assert [(d.line, "对策建议" in d.message) for d in missing] == [(9, True)]
     # without the pack, the same draft is of no known genre and nothing is missing
     assert not [d for d in lint_text(DIAOYAN_DRAFT, config=Config.load()) if d.rule == "missing-section"]
-    assert "diaoyan" not in {g.genre for g in Config.load().genres}
+    assert "yanjiu" not in {g.genre for g in Config.load().genres}
     # a declared genre may name the user's pack
-    assert Config.load(genre_packs=[str(pack)], genre="调研报告").genre == "调研报告"
+    assert Config.load(genre_packs=[str(pack)], genre="研究报告").genre == "研究报告"
 
 
 def test_a_genre_pack_with_a_built_in_id_replaces_it(tmp_path):
     pack = tmp_path / "zicha.yaml"
-    pack.write_text(GENRE_PACK.replace("genre: diaoyan", "genre: zicha")
-                    .replace("names: [调研报告]", "names: [自查报告]").replace("'调研报告'", "'自查'"), encoding="utf-8")
+    pack.write_text(GENRE_PACK.replace("genre: yanjiu", "genre: zicha")
+                    .replace("names: [研究报告]", "names: [自查报告]").replace("'研究报告'", "'自查'"), encoding="utf-8")
     config = Config.load(genre_packs=[str(pack)])
     zicha = [g for g in config.genres if g.genre == "zicha"]
     assert len(zicha) == 1 and [s.name for s in zicha[0].sections][-1] == "对策建议"
@@ -151,7 +151,7 @@ def test_per_path_overrides_apply_to_matching_files_only(tmp_path):
 
 
 def test_a_config_pickles_and_lints_the_same_after(tmp_path):
-    pack = tmp_path / "diaoyan.yaml"
+    pack = tmp_path / "yanjiu.yaml"
     pack.write_text(GENRE_PACK, encoding="utf-8")
     config = Config.load(genre_packs=[str(pack)], rules={"RL3": "info", "placeholder": "warning"})
     copy = pickle.loads(pickle.dumps(config))

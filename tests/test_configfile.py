@@ -198,12 +198,12 @@ def test_the_readme_configuration_examples_load(tmp_path):
     toml_text = re.search(r"```toml\n(.*?)```", part, re.S).group(1)
     rule_pack = re.search(r"```yaml\n(pack: my-office.*?)```", readme, re.S).group(1)
     write(tmp_path / "packs" / "office.yaml", rule_pack)
-    write(tmp_path / "packs" / "diaoyan.yaml", GENRE_PACK)
+    write(tmp_path / "packs" / "yanjiu.yaml", GENRE_PACK)
     config = load_config_file(write(tmp_path / ".reportlint.yaml", yaml_text))
     assert config.genre == "述职报告" and config.fail_on == "error"
     assert config.rule("missing-section").severity == "error" and config.rule("missing-section").checker.min_headings == 3
     assert not config.rule("count-mismatch").enabled and "draft-marker" in {r.name for r in config.rules}
-    assert "diaoyan" in {g.genre for g in config.genres}
+    assert "yanjiu" in {g.genre for g in config.genres}
     assert config.excludes(str(tmp_path / "archive" / "old.txt"))
     assert not config.for_path(str(tmp_path / "speeches" / "a.txt")).rule("missing-section").enabled
     from_toml = load_config_file(write(tmp_path / "pyproject.toml", toml_text))

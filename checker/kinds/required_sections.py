@@ -5,7 +5,8 @@ one the title names, else the fallback (which demands nothing). Each required
 part must be named by a heading — a top-level one, else a deeper one — or a
 paragraph lead-in (存在的主要问题：…); the first part also accepts topic
 headings (一、坚持理论武装) as the work done. A draft with fewer than
-``min_headings`` top-level headings has no outline to judge and is left alone;
+``min_headings`` top-level headings has no outline to judge and is left alone
+(unless its title, or the user, names a strict genre: then one heading will do);
 so is, in a genre that is not ``strict``, a draft whose headings name none of
 the genre's later parts (a summary written by topic).
 
@@ -65,8 +66,11 @@ class RequiredSections:
         self.min_headings = expect(options["min_headings"], int, "min_headings", "a whole number")
 
     def check(self, document: Document) -> Iterator[Finding]:
-        pack, match = document.facts.genre, document.facts.outline
-        if len(match.top) < self.min_headings:
+        facts = document.facts
+        pack, match = facts.genre, facts.outline
+        # a draft whose title (or the user) names a strict genre is judged even on one heading
+        named_strict = pack.strict and facts.genre_from in ("declared", "title")
+        if len(match.top) < (1 if named_strict else self.min_headings):
             return
         if not pack.strict and not any(i in match.named for i, s in enumerate(pack.sections) if not s.covers_thematic):
             return
