@@ -26,7 +26,10 @@ def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResu
     document.genre = config.genre  # the declared genre, for the section rules
     document.genres = config.genres  # built-in plus the configuration's genre_packs
     diagnostics = apply_suppressions(document, run_rules(document, config.rules), config.rules)
-    return FileResult(path, diagnostics, document, lines=source.lines)
+    baselined: tuple[str, ...] = ()
+    if config.baseline is not None:  # findings accepted once are not reported again
+        diagnostics, baselined = config.baseline.filter(path, diagnostics)
+    return FileResult(path, diagnostics, document, lines=source.lines, baselined=baselined)
 
 
 def lint_file(path: str, config: Optional[Config] = None, max_size: Optional[int] = None) -> FileResult:

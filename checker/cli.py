@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from typing import NoReturn, Optional
 
 import click
 
 from . import __version__
 from .api import Config, ConfigError, UnknownGenre
+from .baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
 from .configfile import ConfigResolver
 from .fixing import FixRun
@@ -104,6 +106,18 @@ def config_for(resolver: ConfigResolver, path: str) -> Config:
         fail(f"invalid rules: {error}")
     except UnknownGenre as error:
         fail(f"--genre: {error}")
+    except BaselineError as error:
+        fail(f"invalid baseline: {error}")
+
+
+def make_resolver(config_file: Optional[str], isolated: bool, rule_files: tuple[str, ...], genre: Optional[str],
+                  baseline: Optional[str] = None, with_baselines: bool = True) -> ConfigResolver:
+    if config_file and isolated:
+        fail("--config and --isolated exclude each other")
+    try:
+        return ConfigResolver(config_file, isolated, rule_files, genre, baseline, with_baselines)
+    except BaselineError as error:
+        fail(f"invalid baseline: {error}")
 
 
 def input_paths(paths: tuple[str, ...], resolver: Optional[ConfigResolver] = None,
@@ -186,11 +200,18 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes in place, then report what remains.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also the fixes that may change meaning.")
+@click.option("--baseline", "baseline_file", default=None, type=click.Path(), metavar="FILE",
+              help="Report only findings this baseline does not record (instead of the configuration's baseline).")
+@click.option("--write-baseline", default=None, type=click.Path(), metavar="FILE",
+              help="Record every current finding in FILE (a new baseline; configured baselines are ignored).")
+@click.option("--baseline-prune", is_flag=True,
+              help="Remove from the baseline the entries that no longer match a finding, and list them.")
 @MAX_FILE_SIZE_OPTION
 def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: int, rule_files: tuple[str, ...],
           fail_on: Optional[str], color: Optional[bool], genre: Optional[str], config_file: Optional[str],
           isolated: bool, force_exclude: bool, fix: bool, diff: bool, unsafe_fixes: bool,
-          max_file_size: Optional[int]) -> None:
+          max_file_size: Optional[int], baseline_file: Optional[str], write_baseline: Optional[str],
+          baseline_prune: bool) -> None:
     """Check drafts: files (.txt, .md, .docx), directories (their *.txt, *.md and *.docx),
     or - for stdin.
 
@@ -203,15 +224,18 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     one line on stderr while the other files are still checked) or an
     internal error (a rule that crashed on a draft).
     """
-    if config_file and isolated:
-        fail("--config and --isolated exclude each other")
     if unsafe_fixes and not (fix or diff):
         fail("--unsafe-fixes goes with --fix or --diff (see reportlint --help)")
+    if write_baseline and (baseline_file or baseline_prune):
+        fail("--write-baseline records every finding: it goes with neither --baseline nor --baseline-prune")
     output_format = ALIASES.get(output_format, output_format)
-    resolver = ConfigResolver(config_file, isolated, rule_files, genre)
+    resolver = make_resolver(config_file, isolated, rule_files, genre, baseline_file, not write_baseline)
     limit = size_limit(max_file_size)
     files = input_paths(paths, resolver, force_exclude)
     configs = [config_for(resolver, path) for path in files]  # every configuration error before any output
+    if baseline_prune and not any(config.baseline for config in configs):
+        fail("--baseline-prune needs a baseline: --baseline FILE, or baseline: in the configuration")
+    kept: list[FileResult] = []  # for the baseline: paths and findings, not documents
     use_color = sys.stdout.isatty() if color is None else color
     formatter = FORMATTERS[output_format](RunInfo(rules=rules_of(configs), color=use_color, statistics=statistics))
     if statistics and not formatter.statistics:
@@ -239,10 +263,21 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
             click.echo(f"reportlint: {result.error.message}", err=True)
         write(report.file(result) if report else fixing.latest_diff())
         progress.show(done, result.path)
+        if write_baseline or baseline_prune:
+            kept.append(replace(result, document=None, lines=()))
     progress.clear()
     write(report.end(tally) if report else "")
     if fixing:
         click.echo(fixing.summary(), err=True)
+    if write_baseline:
+        written = Baseline.of_results(write_baseline, kept)
+        written.write()
+        click.echo(f"reportlint: wrote {written.size} findings of {len(written.files)} files to {write_baseline}",
+                   err=True)
+        sys.exit(EXIT_ERROR if tally.unreadable or tally.internal_errors else EXIT_CLEAN)
+    if baseline_prune:
+        for line in prune_baselines(kept, [config.baseline for config in configs]):
+            click.echo(f"reportlint: {line}", err=True)
     if tally.unreadable or tally.internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

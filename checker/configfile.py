@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from .config import (Config, ConfigError, Locate, Override, RuleSettings, parse_rule_settings, parse_selectors)
+from .baseline import Baseline
+from .config import Config, ConfigError, Locate, Override, RuleSettings, parse_rule_settings, parse_selectors
 from .genres import UnknownGenre
 from .model import SEVERITIES
 from .yamlfile import Located, LocatedList, RuleFileError, read_yaml, reject_unknown_keys
@@ -29,7 +30,8 @@ from .yamlfile import where as _where
 
 YAML_NAMES = (".reportlint.yaml", ".reportlint.yml")
 PYPROJECT = "pyproject.toml"
-KEYS = {"genre", "rules", "select", "ignore", "rule_packs", "genre_packs", "exclude", "overrides", "fail_on"}
+KEYS = {"genre", "rules", "select", "ignore", "rule_packs", "genre_packs", "exclude", "overrides", "fail_on",
+        "baseline"}
 OVERRIDE_KEYS = {"files", "rules", "select", "ignore", "genre"}
 
 
@@ -195,10 +197,24 @@ def _overrides(path: str, data: dict, base: Config) -> tuple[Override, ...]:
     return tuple(overrides)
 
 
-def load_config_file(path: str | Path, rule_files: Sequence[str] = (), genre: Optional[str] = None) -> Config:
+def _baseline(path: str, data: dict, folder: Path) -> Optional[Baseline]:
+    value = data.get("baseline")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{_at(path, data, 'baseline')}: 'baseline' must be the path of a baseline file")
+    if not (folder / value).is_file():
+        raise ConfigError(f"{_at(path, data, 'baseline')}: baseline file {value!r} does not exist "
+                          f"(write one with reportlint --write-baseline {folder / value})")
+    return Baseline.load(str(folder / value))
+
+
+def load_config_file(path: str | Path, rule_files: Sequence[str] = (), genre: Optional[str] = None,
+                     with_baseline: bool = True) -> Config:
     """The configuration a file describes, on the built-in rules and genres;
     ``rule_files`` (from ``--rules``) add packs and ``genre`` (``--genre``)
-    wins over the file's."""
+    wins over the file's. Its ``baseline`` is read unless ``with_baseline``
+    is false (a malformed one raises BaselineError)."""
     path = str(path)
     folder = Path(path).resolve().parent
     data = read_settings(path)
@@ -213,6 +229,7 @@ def load_config_file(path: str | Path, rule_files: Sequence[str] = (), genre: Op
         [*_paths(path, data, "rule_packs", folder), *rule_files],
         genre_packs=_paths(path, data, "genre_packs", folder),
         exclude=_globs(path, data, "exclude"), fail_on=fail_on, root=str(folder), source=path,
+        baseline=_baseline(path, data, folder) if with_baseline else None,
     )
     config = base.with_overrides(settings=_settings(path, data), genre=genre or _genre(path, data, base),
                                  overrides=_overrides(path, data, base))
@@ -222,12 +239,16 @@ def load_config_file(path: str | Path, rule_files: Sequence[str] = (), genre: Op
 class ConfigResolver:
     """The configuration for each linted file: ``--config FILE`` for all,
     ``--isolated`` for none (built-in defaults), else the nearest file found
-    (each file read once)."""
+    (each file read once). ``baseline`` (``--baseline FILE``) replaces the
+    files' baselines; ``with_baselines=False`` drops them all (``--write-baseline``)."""
 
     def __init__(self, config_file: Optional[str] = None, isolated: bool = False,
-                 rule_files: Sequence[str] = (), genre: Optional[str] = None):
+                 rule_files: Sequence[str] = (), genre: Optional[str] = None,
+                 baseline: Optional[str] = None, with_baselines: bool = True):
         self.config_file, self.isolated = config_file, isolated
         self.rule_files, self.genre = tuple(rule_files), genre
+        self.with_baselines = with_baselines
+        self.baseline = Baseline.load(baseline) if baseline and with_baselines else None
         self._by_file: dict[Optional[str], Config] = {}
         self._file_in: dict[Path, Optional[Path]] = {}
 
@@ -250,8 +271,10 @@ class ConfigResolver:
         the working folder); raises ConfigError, RuleFileError, UnknownGenre."""
         source = self.config_file_for(path)
         if source not in self._by_file:
-            self._by_file[source] = (load_config_file(source, self.rule_files, self.genre) if source
-                                     else Config.load(self.rule_files, genre=self.genre))
+            own_baseline = self.with_baselines and self.baseline is None
+            config = (load_config_file(source, self.rule_files, self.genre, with_baseline=own_baseline) if source
+                      else Config.load(self.rule_files, genre=self.genre))
+            self._by_file[source] = config.with_overrides(baseline=self.baseline) if self.baseline else config
         return self._by_file[source]
 
 

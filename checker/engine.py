@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from .fingerprint import stamp
 from .model import Diagnostic, Document, Fix, Span
 from .ruleset import Rule
 
@@ -91,7 +92,7 @@ def run_rules(document: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
             diagnostics.extend(_diagnostics_of(rule, document))
     diagnostics = _without_explained(diagnostics, rules)
     diagnostics.sort(key=Diagnostic.sort_key)
-    return diagnostics
+    return stamp(diagnostics, document.source.lines)
 
 
 def _without_explained(diagnostics: list[Diagnostic], rules: list[Rule]) -> list[Diagnostic]:

@@ -231,6 +231,9 @@ class Diagnostic:
     span: Span
     fix: Optional[Fix] = None
     path: Optional[str] = None
+    # a stable key for this finding across edits (rule + the text around it +
+    # occurrence), stamped by the engine: checker/fingerprint.py
+    fingerprint: Optional[str] = None
 
     @property
     def line(self) -> int:
@@ -266,3 +269,5 @@ class FileResult:
     document: Optional[Document] = None
     error: Optional[FileError] = None
     lines: tuple[str, ...] = ()
+    # fingerprints of the findings the baseline accepted (not in ``diagnostics``)
+    baselined: tuple[str, ...] = ()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .directives import Directive, find_directives
+from .fingerprint import stamp
 from .model import Diagnostic, Document
 from .ruleset import Rule, selects
 
@@ -87,7 +88,7 @@ def apply_suppressions(document: Document, diagnostics: list[Diagnostic],
             kept.append(diagnostic)
     unused_rule = next((rule for rule in rules if rule.name == UNUSED and rule.enabled), None)
     if unused_rule is not None:
-        kept.extend(_unused(directives, used, unused_rule, rules, document.path))
+        kept.extend(stamp(_unused(directives, used, unused_rule, rules, document.path), document.source.lines))
         kept.sort(key=Diagnostic.sort_key)
     return kept
 
