@@ -30,6 +30,7 @@ class EngineRule:
     passes: tuple = ()
     fails: tuple = ()
     yields_to: tuple = ()
+    fix: Optional[str] = None
     pack: str = "engine"
     enabled: bool = True
 
