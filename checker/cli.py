@@ -167,6 +167,7 @@ def main() -> None:
     reportlint draft.txt            check a file (same as: reportlint check draft.txt)
     reportlint outline draft.txt    show the outline the linter understood
     reportlint rules                list the rules
+    reportlint lsp                  run the language server (for editors)
     """
 
 
@@ -281,6 +282,14 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     if tally.unreadable or tally.internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server for editors (LSP over standard input and output)."""
+    from .lsp import serve  # pygls only loads for this command: the CLI starts as fast without it
+
+    serve()
 
 
 @main.command()
