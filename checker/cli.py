@@ -18,6 +18,8 @@ from .api import Config, ConfigError, UnknownGenre
 from .baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
 from .configfile import ConfigResolver
+from .engine import ENGINE_RULES
+from .explain import find_rule, render_explanation
 from .fixing import FixRun
 from .formats import ALIASES, FORMATTERS, RunInfo
 from .formats.outline_format import render_json as render_outline_json
@@ -167,6 +169,7 @@ def main() -> None:
     reportlint draft.txt            check a file (same as: reportlint check draft.txt)
     reportlint outline draft.txt    show the outline the linter understood
     reportlint rules                list the rules
+    reportlint explain placeholder  what a rule finds, with its examples
     reportlint lsp                  run the language server (for editors)
     """
 
@@ -337,6 +340,19 @@ def rules(rule_files: tuple[str, ...], markdown: bool) -> None:
         return
     for rule in config.rules:
         click.echo(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {summary(rule)}")
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="An extra YAML rule pack (repeatable).")
+def explain(rule: str, rule_files: tuple[str, ...]) -> None:
+    """Explain one rule (by name or code, e.g. placeholder or RL101): what it
+    finds, its type, severity, fix and options, and its examples."""
+    config = load_config(rule_files)
+    found = find_rule((*config.rules, *ENGINE_RULES), rule)
+    if found is None:
+        fail(f"unknown rule '{rule}' (give a rule name or code; `reportlint rules` lists them)")
+    click.echo(render_explanation(found), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

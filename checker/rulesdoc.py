@@ -21,18 +21,24 @@ do not edit by hand. Every example here is run by the test suite.
 """
 
 
+def example_notes(example: Example, quote: str = "`") -> list[str]:
+    """What an example states besides its text: file name, count, lines."""
+    notes = []
+    if example.path:
+        notes.append(f"as {quote}{example.path}{quote}")
+    if example.count is not None:
+        notes.append(f"{example.count} finding{'s' if example.count != 1 else ''}")
+    if example.lines:
+        notes.append("on line " + ", ".join(map(str, example.lines)))
+    return notes
+
+
 def _example_lines(examples: tuple[Example, ...], label: str) -> list[str]:
     if not examples:
         return []
     out = [f"{label}:", ""]
     for example in examples:
-        notes = []
-        if example.path:
-            notes.append(f"as `{example.path}`")
-        if example.count is not None:
-            notes.append(f"{example.count} finding{'s' if example.count != 1 else ''}")
-        if example.lines:
-            notes.append("on line " + ", ".join(map(str, example.lines)))
+        notes = example_notes(example)
         suffix = f" ({'; '.join(notes)})" if notes else ""
         if "\n" in example.text or (example.fixed and "\n" in example.fixed):
             out.append(f"- {suffix.strip(' ()') or 'document'}:")
