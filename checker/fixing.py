@@ -172,14 +172,19 @@ def write_fixed(outcome: FixOutcome) -> None:
     data = encode_like(outcome.text, outcome.source)
     temporary = None
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        original = os.stat(target)
         handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".reportlint",
                                              dir=os.path.dirname(target))
         with os.fdopen(handle, "wb") as file:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        os.chmod(temporary, mode)
+        os.chmod(temporary, stat.S_IMODE(original.st_mode))
+        if (original.st_uid, original.st_gid) != (os.getuid(), os.getgid()):
+            try:  # keep the owner where we may (root fixing someone's draft)
+                os.chown(temporary, original.st_uid, original.st_gid)
+            except OSError:
+                pass
         with open(target, "rb") as file:
             if file.read() != outcome.data:
                 raise FixError(f"{path}: changed since it was read; not fixed (run again)", "changed")

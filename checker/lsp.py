@@ -24,6 +24,7 @@ import asyncio
 import hashlib
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
@@ -50,6 +51,9 @@ DISABLE_NEXT_LINE = "<!-- reportlint-disable-next-line {rule} -->"
 DISABLE_FILE = "<!-- reportlint-disable-file {rule} -->"
 
 log = logging.getLogger("reportlint.lsp")
+# one lint at a time: runs in a worker thread (so the server keeps reading
+# messages) and in code-action requests share lazily built parsers and caches
+LINT_LOCK = threading.Lock()
 
 
 # -- positions: code points inside, the client's units outside ------------------
@@ -135,6 +139,11 @@ class Linted:
 
 def lint_document(text: str, path: Optional[str], version: Optional[int], configs: Configurations) -> Linted:
     """Lint one document's text; never raises (what went wrong becomes ``problem``)."""
+    with LINT_LOCK:
+        return _lint_document(text, path, version, configs)
+
+
+def _lint_document(text: str, path: Optional[str], version: Optional[int], configs: Configurations) -> Linted:
     if len(text) > MAX_CHARS:
         return Linted(version, text, problem=f"reportlint: 文档过大（{len(text)} 个字符，上限 {MAX_CHARS}），未检查")
     if "\x00" in text:

@@ -291,3 +291,14 @@ def test_a_word_document_is_checked_not_rewritten(run_cli, tmp_path):
     assert path.read_bytes() == before
     assert b"numbering-style" in result.stdout  # still reported
     assert result.stderr.decode("utf-8").strip().endswith("(1 Word document checked, not fixed)")
+
+
+def test_the_owner_is_kept_where_the_fixer_may_keep_it(run_cli, tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another owner, which this test needs")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DEFECTS, encoding="utf-8")
+    os.chown(draft, 12345, 23456)
+    run_cli("--fix", str(draft))
+    assert draft.read_text(encoding="utf-8") == DEFECTS_FIXED
+    assert (draft.stat().st_uid, draft.stat().st_gid) == (12345, 23456)
