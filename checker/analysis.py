@@ -22,6 +22,8 @@ from .wordlists import lexicon_regex
 
 SIGNATURE_MAX_CHARS = 30
 RESIDUE = r"{lexicon:paywall-markers}|{lexicon:watermarks}"
+# a line that is only a closing formula: 特此报告。 以上报告，请审议。 妥否，请批示。
+CLOSING_FORMULA = r"^[ \t\u3000]*{lexicon:closing-formulas}[^。！]{0,20}[。！]?[ \t\u3000]*$"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class ClosingBlock:
     # the last content line where it may be a signature without a date
     # (某某镇党委 set apart at the end), else 0
     undated_signature: int = 0
+    # lines after the last body text that hold only a closing formula (特此报告。
+    # 以上报告，请审议。): they end the body, they are not part of its last section
+    formulas: frozenset[int] = frozenset()
 
     def __contains__(self, line: int) -> bool:
         return line in self.lines or (line == self.undated_signature and line > 0)
@@ -115,7 +120,22 @@ def choose_genre(document: Document, genres: Optional[Sequence[GenrePack]] = Non
 
 def closing_block(document: Document) -> ClosingBlock:
     lines = frozenset(n for n, kind in document.line_kinds.items() if kind == "closing")
-    return ClosingBlock(lines, 0 if lines else undated_signature(document))
+    return ClosingBlock(lines, 0 if lines else undated_signature(document), closing_formulas(document))
+
+
+def closing_formulas(document: Document) -> frozenset[int]:
+    """The lines after the last body text that hold only a closing formula
+    (rules/lexicon/structure.yaml, closing-formulas)."""
+    formula = lexicon_regex(CLOSING_FORMULA)
+    found = set()
+    for number in sorted(document.line_kinds, reverse=True):
+        kind = document.line_kinds[number]
+        if kind in ("blank", "closing", "attachment"):
+            continue
+        if kind != "paragraph" or not formula.match(document.lines[number - 1]):
+            break
+        found.add(number)
+    return frozenset(found)
 
 
 def undated_signature(document: Document) -> int:

@@ -74,7 +74,8 @@ class EmptySection:
             if heading.level > 4 or section.children:
                 continue
             label, tail_placeholder = self._label(heading)
-            texts = [p.text.strip() for p in section.paragraphs if p.text.strip()]
+            formulas = document.facts.closing.formulas  # 特此报告。 ends the body, not this section
+            texts = [p.text.strip() for p in section.paragraphs if p.text.strip() and p.line not in formulas]
             content = [t for t in texts if not self._placeholder(t)]
             if content:
                 continue

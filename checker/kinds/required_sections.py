@@ -19,7 +19,6 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from ..model import Document, Heading, Span
-from ..wordlists import lexicon_regex
 from .base import Finding, check_known, expect
 
 AFTER_AND_BEFORE = "应补在“{after}”之后、“{before}”之前"
@@ -27,8 +26,6 @@ BEFORE = "应补在“{before}”之前"
 AFTER = "应补在“{after}”之后"
 AT_END = "应补在正文末尾"
 AT_START = "应补在正文开头"
-# how a closing formula opens: rules/lexicon/structure.yaml, closing-formulas
-CLOSING_FORMULA = r"^[ \t\u3000]*{lexicon:closing-formulas}[^。！]{0,20}[。！]?[ \t\u3000]*$"
 
 
 def heading_text(heading: Heading) -> str:
@@ -47,7 +44,7 @@ def last_body_line(document: Document, heading: Optional[Heading]) -> int:
         kind = document.line_kinds.get(number, "blank")
         if kind in ("blank", "closing", "attachment"):
             continue
-        if kind == "paragraph" and lexicon_regex(CLOSING_FORMULA).match(document.lines[number - 1]):
+        if number in document.facts.closing.formulas:
             continue
         return number
     return 1
