@@ -109,14 +109,24 @@ def test_sarif_uris_are_relative_to_the_working_folder(tmp_path, sarif_validator
     assert sarif["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
 
 
-def test_sarif_carries_a_fingerprint_where_the_engine_stamped_one(sarif_validator):
+def test_sarif_results_carry_the_fingerprints_json_and_the_baseline_carry(run_cli, tmp_path, sarif_validator):
+    files = ("examples/placeholders.txt", "examples/residue.txt")
+    sarif = json.loads(out(run_cli("--output-format", "sarif", *files)))
+    sarif_validator.validate(sarif)
+    data = json.loads(out(run_cli("--format", "json", *files)))
+    expected = [d["fingerprint"] for f in data["files"] for d in f["diagnostics"]]
+    assert [r["partialFingerprints"]["reportlint/v1"] for r in sarif["runs"][0]["results"]] == expected
+    baseline = tmp_path / "baseline.json"
+    run_cli("--write-baseline", str(baseline), *files)
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))
+    assert sorted(expected) == sorted(e["fingerprint"] for entries in recorded["files"].values() for e in entries)
+
+
+def test_a_finding_without_fingerprint_has_no_partial_fingerprints(sarif_validator):
     diagnostic = Diagnostic("placeholder", "RL101", "error", "未填写的占位符“**”", Span(3, 5, 3, 7), path="a.txt")
-    stamped = "0f3c2a"
-    object.__setattr__(diagnostic, "fingerprint", stamped)  # as the engine stamps it (frozen dataclass)
     sarif = json.loads(render(SarifFormatter(RunInfo()), [FileResult("a.txt", [diagnostic])]))
     sarif_validator.validate(sarif)
-    [result] = sarif["runs"][0]["results"]
-    assert result["partialFingerprints"] == {"reportlint/v1": stamped}
+    assert "partialFingerprints" not in sarif["runs"][0]["results"][0]
 
 
 def test_statistics_is_refused_beside_sarif_and_github(run_cli):

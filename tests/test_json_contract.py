@@ -32,7 +32,8 @@ def check_shape(data: dict) -> None:
         assert set(file) == FILE_KEYS or set(file) == FILE_KEYS | {"error"} and not file["diagnostics"]
         assert isinstance(file["path"], str)
         for d in file["diagnostics"]:
-            assert set(d) - {"fix"} == DIAGNOSTIC_KEYS, d
+            assert set(d) - {"fix", "fingerprint"} == DIAGNOSTIC_KEYS, d
+            assert "fingerprint" not in d or re.fullmatch(r"[0-9a-f]{24}", d["fingerprint"]), d
             assert re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", d["rule"])
             assert re.fullmatch(r"RL\d{3}", d["code"])
             assert d["severity"] in ("error", "warning", "info")

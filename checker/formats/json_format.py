@@ -5,7 +5,8 @@
 positions are 1-based code points, ``end_column`` exclusive. A diagnostic with
 an automatic fix also carries ``"fix": {"applicability": "safe"|"unsafe",
 "edits": [{"line", "column", "end_line", "end_column", "replacement"}]}``.
-A file that could not be read has ``"error": {"kind", "message"}`` and no
+``fingerprint`` is the finding's content key (checker/fingerprint.py), as the
+baseline records it. A file that could not be read has ``"error": {"kind", "message"}`` and no
 diagnostics. With ``--statistics``, ``"statistics": [{"code", "rule",
 "severity", "count"}]`` follows the files.
 """
@@ -31,6 +32,8 @@ def diagnostic_object(diagnostic: Diagnostic) -> dict:
         "end_line": span.end_line,
         "end_column": span.end_column,
     }
+    if diagnostic.fingerprint is not None:
+        item["fingerprint"] = diagnostic.fingerprint
     if diagnostic.fix is not None:
         item["fix"] = {
             "applicability": diagnostic.fix.applicability,

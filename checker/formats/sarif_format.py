@@ -6,7 +6,9 @@ engine's) with its description and help; each diagnostic is a result with
 location whose URI is relative to the working folder (``uriBaseId``
 ``%SRCROOT%``); columns count code points (``columnKind``). A file that could
 not be read is a tool execution notification of the invocation, which is then
-not successful. Results are written file by file.
+not successful. Each result carries the finding's fingerprint (the engine's
+content key, checker/fingerprint.py) in ``partialFingerprints``, so code
+scanning follows a finding across edits. Results are written file by file.
 """
 
 from __future__ import annotations
@@ -120,10 +122,8 @@ class SarifFormatter(Formatter):
         }
         if diagnostic.rule in self.index:
             item["ruleIndex"] = self.index[diagnostic.rule]
-        # the engine's content key for the finding, once it stamps one (baseline work)
-        fingerprint = getattr(diagnostic, "fingerprint", None)
-        if fingerprint:
-            item["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
+        if diagnostic.fingerprint:  # the engine's content key, as the baseline records it
+            item["partialFingerprints"] = {FINGERPRINT_KEY: diagnostic.fingerprint}
         return item
 
     def file(self, result: FileResult) -> str:
