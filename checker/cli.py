@@ -24,15 +24,14 @@ from .fixing import FixRun
 from .formats import ALIASES, FORMATTERS, RunInfo
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
-from .genres import builtin_genres, find_genre
+from .genres import find_genre
 from .model import SEVERITIES, FileResult, severity_rank
 from .outline import parse_document
 from .progress import Progress
 from .reading import InputError, expand_paths, max_file_size, parse_size, read_source
 from .ruleset import RuleFileError
-from .rulesdoc import render_reference, summary
+from .rulesdoc import full_reference, summary
 from .tally import Tally
-from .wordlists import builtin_wordlists
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -336,7 +335,7 @@ def rules(rule_files: tuple[str, ...], markdown: bool) -> None:
     """List the rules: name, code, default severity, what each finds."""
     config = load_config(rule_files)
     if markdown:
-        click.echo(render_reference(config.rules, builtin_genres(), tuple(builtin_wordlists().values())), nl=False)
+        click.echo(full_reference(config.rules), nl=False)
         return
     for rule in config.rules:
         click.echo(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {summary(rule)}")

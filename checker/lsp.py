@@ -254,10 +254,9 @@ def _rules_reference_url(init_options: object) -> Optional[str]:
     rule reference rendered into the cache (so it matches the rules running)."""
     if isinstance(init_options, dict) and isinstance(init_options.get("rulesUrl"), str):
         return init_options["rulesUrl"]
-    from .genres import builtin_genres
-    from .rulesdoc import render_reference
+    from .rulesdoc import full_reference
 
-    text = render_reference(list(Config.load().rules), builtin_genres()).encode("utf-8")
+    text = full_reference(Config.load().rules).encode("utf-8")  # docs/rules.md
     name = f"rules-{__version__}-{hashlib.sha256(text).hexdigest()[:12]}.md"
     if cache.read(name) != text and not cache.write(name, text):
         return None

@@ -10,9 +10,9 @@ import re
 from itertools import groupby
 from typing import Sequence
 
-from .genres import GenrePack
+from .genres import GenrePack, builtin_genres
 from .ruleset import Example, Rule
-from .wordlists import WordList
+from .wordlists import WordList, builtin_wordlists
 
 HEADER = """# Rule reference
 
@@ -132,3 +132,9 @@ def render_reference(rules: list[Rule], genres: Sequence[GenrePack] = (), lists:
     if lists:
         out.extend(render_wordlists(lists))
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def full_reference(rules: Sequence[Rule]) -> str:
+    """The reference for ``rules`` with the built-in genres and word lists: for
+    the built-in rules, exactly docs/rules.md."""
+    return render_reference(list(rules), builtin_genres(), tuple(builtin_wordlists().values()))

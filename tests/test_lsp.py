@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from conftest import ROOT
 from lsp_client import LspClient, apply_text_edits, utf16_offset
 
 DRAFT = ("某社区2024年工作总结\n"
@@ -63,7 +64,8 @@ def test_the_editor_loop(client, tmp_path):
     href = placeholder["codeDescription"]["href"]  # the rule reference, rendered for the rules running
     assert href.startswith("file://") and href.endswith(".md#placeholder-rl101")
     reference = Path(unquote(urlparse(href).path)).read_text(encoding="utf-8")
-    assert "### `placeholder` (RL101)" in reference  # the anchor's heading
+    assert reference == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")  # docs/rules.md itself
+    assert "\n### `placeholder` (RL101)\n" in reference  # the anchor's heading
     [style] = found["numbering-style"]
     assert style["range"] == {"start": position(2, 0), "end": position(2, 3)}
     assert style["severity"] == 2
