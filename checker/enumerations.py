@@ -1,4 +1,8 @@
-"""Enumerators inside paragraphs: 一是…二是…三是… and ①…②….
+"""Enumerators inside paragraphs: 一是…二是…三是…, ①…②…, （1）…（2）… and
+第一，…第二，….
+
+（1） and 第一， count only where they open a clause (start of the text or right
+after punctuation): 附表（1） and 排名全市第一，… are no items, nor is 第二、三季度.
 
 A candidate 一是 must open a clause (start of the text or right after
 punctuation, or right after a word announcing a list: 表现为一是…, 包括一是…), and jieba must see its numeral as a word of its own: that
@@ -34,6 +38,10 @@ OPENING_QUOTES = "“‘「『" + STRAIGHT_QUOTES
 # window of this many characters keeps each candidate's cost constant, so a
 # line with many candidates and no clause end (一是 一是 一是 …) stays linear.
 SEGMENT_WINDOW = 24
+# （1）…（2）… inside a paragraph (a line that opens with （1） is a heading)
+PAREN_CANDIDATE = re.compile(r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))[（(]([0-9０-９]{1,2})[）)](?![号#＃])")
+# 第一，…第二，… (not 第一书记, 全市第一, 第二、三季度)
+DI_CANDIDATE = re.compile(r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))第([一二三四五六七八九十]{1,3})[，,、](?![一二三四五六七八九十])")
 CIRCLED_CANDIDATE = re.compile("[" + CIRCLED + "](?![号#＃])")  # not ①号机组: a name
 
 
@@ -78,11 +86,16 @@ def find_enumerators(text: str, line: int, column: int = 1, leading_allowed: boo
             span=Span.on_line(line, column - 1 + match.start(), column - 1 + match.end()),
             leading=leading_allowed and match.start() == 0,
         )
-    for match in CIRCLED_CANDIDATE.finditer(text):
-        yield Enumerator(
-            kind="circled",
-            number=CIRCLED.index(match.group(0)) + 1,
-            marker=match.group(0),
-            span=Span.on_line(line, column - 1 + match.start(), column - 1 + match.end()),
-            leading=leading_allowed and match.start() == 0,
-        )
+    for kind, pattern in (("circled", CIRCLED_CANDIDATE), ("paren", PAREN_CANDIDATE), ("di", DI_CANDIDATE)):
+        for match in pattern.finditer(text):
+            number = CIRCLED.index(match.group(0)) + 1 if kind == "circled" else parse_number(match.group(1))
+            if not number:
+                continue
+            marker = match.group(0).rstrip("，,、")  # 第二， : the comma is no part of the marker
+            yield Enumerator(
+                kind=kind,
+                number=number,
+                marker=marker,
+                span=Span.on_line(line, column - 1 + match.start(), column - 1 + match.start() + len(marker)),
+                leading=leading_allowed and match.start() == 0,
+            )

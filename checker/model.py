@@ -121,9 +121,9 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Enumerator:
-    """One item marker of a 一是/二是 or ①② enumeration."""
+    """One item marker of an enumeration inside a paragraph."""
 
-    kind: str  # "shi" (一是) or "circled" (①)
+    kind: str  # "shi" (一是), "circled" (①), "paren" (（1）) or "di" (第一，)
     number: int
     marker: str
     span: Span

@@ -23,9 +23,13 @@ TO_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def render_number(kind: str, number: int, style: str = "") -> str:
-    """A number written as an item of ``kind``: heading level 1–5, "shi", "circled"."""
+    """A number written as an item of ``kind``: heading level 1–5, "shi", "circled", "paren", "di"."""
     if kind == "shi":
         return int_to_chinese(number) + "是"
+    if kind == "paren":
+        return f"（{number}）"
+    if kind == "di":
+        return "第" + int_to_chinese(number)
     if kind in ("circled", 5):
         return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else str(number)
     numeral = int_to_chinese(number) if kind in (1, 2) else str(number)

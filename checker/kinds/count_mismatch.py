@@ -32,6 +32,8 @@ from .base import Finding, OptionError, check_known, compile_regex, regex_list
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 ENUMERATION_COMMA = re.compile("、")
 
+COUNTED_KINDS = ("shi", "circled", "paren")
+
 
 class CountMismatchRule:
     OPTIONS = {"statement": None, "item_leads": []}
@@ -51,7 +53,7 @@ class CountMismatchRule:
                 match = self._statement(heading.title)
                 if match:
                     column = heading.marker_span.end_column
-                    actual = index.child_count(after_line=0) or self._first_run_length(section.enumerators)
+                    actual = index.child_count(after_line=0) or self._first_run_length(counted(section))
                     yield from self._judge(match, heading.line, column, actual)
             for position, paragraph in enumerate(section.paragraphs):
                 match = self._statement(paragraph.text)
@@ -152,6 +154,12 @@ class CountMismatchRule:
 
 
 
+def counted(section: Section) -> list[Enumerator]:
+    """The enumerators that count as items: 一是, ①, （1）; a 第一， paragraph is an
+    item through ``item_leads`` (its own 一是… are its sub-items)."""
+    return [e for e in section.enumerators if e.kind in COUNTED_KINDS]
+
+
 class SectionIndex:
     """One section's enumerators by line and its children's levels, built once
     (O(n)) so that each statement's look-up is O(1) or a bisection, not a scan
@@ -160,7 +168,7 @@ class SectionIndex:
     def __init__(self, section: Section):
         self.section = section
         self._by_line: dict[int, list[Enumerator]] = {}
-        for enumerator in section.enumerators:  # in line order, as the section holds them
+        for enumerator in counted(section):  # in line order, as the section holds them
             self._by_line.setdefault(enumerator.span.line, []).append(enumerator)
         self._child_lines = [child.heading.line for child in section.children]
         # _levels_from[i]: how many children from the i-th on stand at each level

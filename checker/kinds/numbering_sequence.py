@@ -4,7 +4,8 @@ Options:
   problem: skip | duplicate | order | single — which problem this rule reports
            (see checker/sequences.py for how each is judged).
   items:   which runs to judge, any of ``headings`` (一、 （一） 1. （1） ① lines),
-           ``shi`` (一是/二是, leading or inline), ``circled`` (inline ①②).
+           ``shi`` (一是/二是, leading or inline), ``circled`` (inline ①②),
+           ``paren`` (inline （1）（2）), ``di`` (第一，第二， leading or inline).
 
 Message fields: {marker} the item as written, {missing} the missing numbers,
 {previous} the item before it, {first} the run's first item.
@@ -24,7 +25,7 @@ from .base import Finding, OptionError, check_known, expect
 
 PROBLEMS = ("skip", "duplicate", "order", "single")
 RENUMBERABLE = ("skip", "duplicate", "order")  # a lone item has nothing to renumber
-ITEM_KINDS = ("headings", "shi", "circled")
+ITEM_KINDS = ("headings", "shi", "circled", "paren", "di")
 
 
 class NumberingSequenceRule:
