@@ -29,13 +29,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from .config import ConfigError
 from .model import Diagnostic
 
 FORMAT_VERSION = 1
 
 
-class BaselineError(Exception):
-    """A baseline file that cannot be read; str() is ``file:line: what is wrong``."""
+class BaselineError(ConfigError):
+    """A baseline file that cannot be read; str() is ``file:line: what is wrong``.
+    A configuration error too (a configuration may name the baseline)."""
 
 
 @dataclass(frozen=True)

@@ -101,14 +101,14 @@ def config_for(resolver: ConfigResolver, path: str) -> Config:
     """The configuration of ``path``; a bad one ends the run (exit 2)."""
     try:
         return resolver.config_for(path)
+    except BaselineError as error:
+        fail(f"invalid baseline: {error}")
     except ConfigError as error:
         fail(f"invalid config: {error}")
     except RuleFileError as error:
         fail(f"invalid rules: {error}")
     except UnknownGenre as error:
         fail(f"--genre: {error}")
-    except BaselineError as error:
-        fail(f"invalid baseline: {error}")
 
 
 def make_resolver(config_file: Optional[str], isolated: bool, rule_files: tuple[str, ...], genre: Optional[str],
@@ -219,7 +219,9 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     or - for stdin.
 
     Each draft is checked with the nearest .reportlint.yaml (or pyproject.toml
-    with [tool.reportlint]) above it, up to the repository root.
+    with [tool.reportlint]) above it, up to the repository root. A finding is
+    silenced where it stands by a <!-- reportlint-disable-next-line RULE -->
+    line, or accepted once in a baseline (--write-baseline, --baseline).
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 a usage,
@@ -330,15 +332,21 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], ma
 
 @main.command()
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="An extra YAML rule pack (repeatable).")
-@click.option("--markdown", is_flag=True, help="Print the full rule reference in Markdown (docs/rules.md).")
-def rules(rule_files: tuple[str, ...], markdown: bool) -> None:
-    """List the rules: name, code, default severity, what each finds."""
-    config = load_config(rule_files)
+@click.option("--markdown", is_flag=True,
+              help="Print the full rule reference in Markdown (docs/rules.md): built-in defaults, no configuration.")
+@click.option("--config", "config_file", default=None, type=click.Path(), metavar="FILE",
+              help="List the rules as this configuration sets them (default: the one found from here).")
+@click.option("--isolated", is_flag=True, help="List the built-in defaults, ignoring all configuration files.")
+def rules(rule_files: tuple[str, ...], markdown: bool, config_file: Optional[str], isolated: bool) -> None:
+    """List the rules: code, name, severity (as the configuration found from
+    the working folder sets it; off where it is switched off), what each finds."""
     if markdown:
+        config = load_config(rule_files)
         click.echo(full_reference(config.rules), nl=False)
         return
+    config = config_for(make_resolver(config_file, isolated, rule_files, None, with_baselines=False), "-")
     for rule in config.rules:
-        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {summary(rule)}")
+        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity if rule.enabled else 'off':<8} {summary(rule)}")
 
 
 @main.command()

@@ -133,3 +133,15 @@ def test_a_config_with_a_baseline_pickles_and_filters_in_the_api(repo):
     config = pickle.loads(pickle.dumps(CONFIG.with_overrides(baseline=baseline)))
     result = lint_source(SourceText.from_string(MOVED, path), config)
     assert result.diagnostics == [] and len(result.baselined) == 2
+
+
+def test_parallel_workers_honour_config_suppression_and_baseline(repo, run_cli):
+    suppressed = MOVED.replace("　　XX镇", "<!-- reportlint-disable-next-line placeholder -->\n　　XX镇")
+    (repo / "drafts" / "b.md").write_text(suppressed, encoding="utf-8")
+    (repo / "drafts" / "c.txt").write_text(DRAFT.replace("××村", "**村"), encoding="utf-8")
+    assert run_cli("--write-baseline", "lint.json", "drafts/a.txt", cwd=repo).returncode == 0
+    (repo / ".reportlint.yaml").write_text("baseline: lint.json\nrules: {missing-section: off}\n", encoding="utf-8")
+    serial = run_cli("--format", "json", "-j", "1", "drafts", cwd=repo)
+    parallel = run_cli("--format", "json", "-j", "2", "drafts", cwd=repo)
+    assert serial.stdout == parallel.stdout and serial.returncode == parallel.returncode == 1
+    assert rules_lines(parallel) == [("placeholder", 8), ("placeholder", 3), ("placeholder", 5)]

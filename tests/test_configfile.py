@@ -209,3 +209,14 @@ def test_the_readme_configuration_examples_load(tmp_path):
     from_toml = load_config_file(write(tmp_path / "pyproject.toml", toml_text))
     assert not from_toml.rule("empty-section").enabled and not from_toml.rule("count-mismatch").enabled
 
+
+
+def test_rules_lists_the_rules_as_the_config_sets_them(repo, run_cli):
+    write(repo / ".reportlint.yaml", "rules:\n  placeholder: warning\n  RL3: off\n")
+    rows = {line.split()[1]: line.split()[2] for line in run_cli("rules", cwd=repo).stdout.decode().splitlines()}
+    assert rows["placeholder"] == "warning" and rows["numbering-skip"] == "off" and rows["ad-residue"] == "error"
+    rows = {line.split()[1]: line.split()[2]
+            for line in run_cli("rules", "--isolated", cwd=repo).stdout.decode().splitlines()}
+    assert rows["placeholder"] == "error" and rows["numbering-skip"] != "off"
+    write(repo / ".reportlint.yaml", "rules:\n  placeholdr: warning\n")
+    assert ".reportlint.yaml:2: unknown rule 'placeholdr'" in one_line_error(run_cli("rules", cwd=repo))
