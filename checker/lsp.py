@@ -182,6 +182,15 @@ class ReportlintServer(LanguageServer):
             return None
         return f"{self.rules_url}#{rule_anchor(diagnostic.rule, diagnostic.code)}"
 
+    def workspace_edit(self, uri: str, version: Optional[int], edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+        """Edits of one document, tied to the version they were computed on where
+        the client takes versioned edits (documentChanges), else as plain changes."""
+        workspace = self.client_capabilities.workspace
+        if workspace and workspace.workspace_edit and workspace.workspace_edit.document_changes:
+            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits)])
+        return types.WorkspaceEdit(changes={uri: edits})
+
     def encoding(self) -> str:
         return self.workspace.position_encoding or types.PositionEncodingKind.Utf16
 
@@ -320,9 +329,6 @@ def _edits(positions: Positions, edits: Sequence[Edit]) -> list[types.TextEdit]:
     return [types.TextEdit(range=positions.range(edit.span), new_text=edit.replacement) for edit in edits]
 
 
-def _workspace_edit(uri: str, version: Optional[int], edits: list[types.TextEdit]) -> types.WorkspaceEdit:
-    return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits)])
 
 
 def _overlaps(a: types.Range, b: types.Range) -> bool:
@@ -365,11 +371,11 @@ def _fix_all(ls: ReportlintServer, uri: str, linted: Linted) -> Optional[types.C
         return None
     edit = _whole_text_edit(Positions(linted.lines, ls.encoding()), linted.text, outcome.text)
     return types.CodeAction(title=f"reportlint: fix all safe problems ({len(outcome.fixed)})", kind=FIX_ALL,
-                            edit=_workspace_edit(uri, linted.version, [edit]))
+                            edit=ls.workspace_edit(uri, linted.version, [edit]))
 
 
-def _disable_actions(uri: str, linted: Linted, diagnostic: Diagnostic, lsp_diagnostic: types.Diagnostic,
-                     newline: str) -> list[types.CodeAction]:
+def _disable_actions(ls: ReportlintServer, uri: str, linted: Linted, diagnostic: Diagnostic,
+                     lsp_diagnostic: types.Diagnostic, newline: str) -> list[types.CodeAction]:
     line_start = types.Position(line=diagnostic.line - 1, character=0)
     file_start = types.Position(line=0, character=0)
     indent = re.match(r"[ \t\u3000]*", linted.lines[diagnostic.line - 1]).group(0)
@@ -382,7 +388,7 @@ def _disable_actions(uri: str, linted: Linted, diagnostic: Diagnostic, lsp_diagn
     ):
         edit = types.TextEdit(range=types.Range(start=position, end=position), new_text=text)
         actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix,
-                                        diagnostics=[lsp_diagnostic], edit=_workspace_edit(uri, linted.version, [edit])))
+                                        diagnostics=[lsp_diagnostic], edit=ls.workspace_edit(uri, linted.version, [edit])))
     return actions
 
 
@@ -390,6 +396,8 @@ def _disable_actions(uri: str, linted: Linted, diagnostic: Diagnostic, lsp_diagn
     code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll, FIX_ALL]))
 def code_action(ls: ReportlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
+    if uri not in ls.workspace.text_documents:
+        return []  # not open: nothing of ours to act on
     linted = ls.current(uri)
     only = params.context.only
     actions: list[types.CodeAction] = []
@@ -410,9 +418,9 @@ def code_action(ls: ReportlintServer, params: types.CodeActionParams) -> list[ty
                     title=f"reportlint: fix {diagnostic.rule}{unsafe}: {diagnostic.message}",
                     kind=types.CodeActionKind.QuickFix, diagnostics=[lsp_diagnostic],
                     is_preferred=not unsafe,
-                    edit=_workspace_edit(uri, linted.version, _edits(positions, diagnostic.fix.edits))))
+                    edit=ls.workspace_edit(uri, linted.version, _edits(positions, diagnostic.fix.edits))))
             if markdown:
-                actions.extend(_disable_actions(uri, linted, diagnostic, lsp_diagnostic, newline))
+                actions.extend(_disable_actions(ls, uri, linted, diagnostic, lsp_diagnostic, newline))
     if wants(FIX_ALL):
         fix_all = _fix_all(ls, uri, linted)
         if fix_all is not None:

@@ -105,7 +105,8 @@ class LspClient:
     def initialize(self, root: Path, capabilities: Optional[dict] = None, options: Optional[dict] = None) -> dict:
         result = self.request("initialize", {
             "processId": None, "rootUri": root.as_uri(), "capabilities": capabilities or {
-                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
+                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True},
+                              "workspaceEdit": {"documentChanges": True}},
                 "textDocument": {"publishDiagnostics": {"versionSupport": True}},
             }, "initializationOptions": options})
         self.notify("initialized", {})

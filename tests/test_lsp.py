@@ -166,6 +166,10 @@ def test_huge_and_binary_documents_get_one_diagnostic_and_the_server_goes_on(cli
     client.open(binary, "PK\x03\x04\x00\x00abc")
     [problem] = client.diagnostics(binary)
     assert "不是文本文稿" in problem["message"]
+    nowhere = (tmp_path / "never-opened.txt").as_uri()
+    assert client.request("textDocument/codeAction", {
+        "textDocument": {"uri": nowhere}, "range": {"start": position(0, 0), "end": position(0, 0)},
+        "context": {"diagnostics": []}}) == []
     fine = (tmp_path / "draft.txt").as_uri()
     client.open(fine, DRAFT)
     assert set(by_code(client.diagnostics(fine))) == {"numbering-style", "placeholder"}
@@ -192,8 +196,15 @@ def test_utf32_positions_where_the_client_prefers_them(client, tmp_path):
     assert result["capabilities"]["positionEncoding"] == "utf-32"
     uri = (tmp_path / "draft.txt").as_uri()
     client.open(uri, DRAFT)
-    [placeholder] = by_code(client.diagnostics(uri))["placeholder"]
+    found = by_code(client.diagnostics(uri))
+    [placeholder] = found["placeholder"]
     assert placeholder["range"]["start"] == position(2, len(PREFIX))  # code points
+    # a client that takes no versioned edits (documentChanges) gets plain changes
+    [style] = found["numbering-style"]
+    [fix] = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": style["range"], "context": {"diagnostics": [style]}})[:1]
+    assert list(fix["edit"]) == ["changes"]
+    assert apply_text_edits(DRAFT, fix["edit"]["changes"][uri]).startswith(DRAFT.split("(一)")[0] + "（一）")
     assert client.close() == 0
 
 
