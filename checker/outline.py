@@ -48,6 +48,8 @@ DATE_LINE = re.compile(
     r"((?:[0-9一二三四五六七八九十]{1,3}|" + DATE_BLANK + r")日)?[）)]?[ \t\u3000]*$"
 )
 CLOSING_NAME_MAX_CHARS = 30
+AFTER_DATE_MAX = 2  # unknown lines after a signed date that still close the draft
+MARKER_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.．、])")
 CLOSING_NAMES_MAX = 4  # signature lines above the date (joint reports carry several)
 # Lines that may follow the signature and date: the 版记 (抄送：…, …印发) and a
 # bracketed note (（此件公开发布）, （联系人：…）).
@@ -321,7 +323,8 @@ def looks_like_byline(text: str) -> bool:
 def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
     """1-based numbers of the trailing signature/date block, if any: up to
     CLOSING_NAMES_MAX signature lines, the date, and after it the 版记 lines
-    (抄送：…) or a bracketed note (（此件公开发布）)."""
+    (抄送：…), a bracketed note (（此件公开发布）), or — below a signed date —
+    up to AFTER_DATE_MAX other lines (an advert left by the template site)."""
     def text_of(number: int) -> str:
         text = lines[number - 1].strip()
         return MARKDOWN_EMPHASIS.sub("", text).strip() if markdown else text
@@ -338,12 +341,21 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
         content = content[:last_attachment]
         while content and lexicon_regex(AFTER_CLOSING).match(text_of(content[-1])):
             trailing.append(content.pop())
+    # a line or two after a signed date that the 版记 does not know (an advert, a note)
+    # close the draft too: they are not body text cut short
+    after_date = next((extra for extra in range(1, AFTER_DATE_MAX + 1) if len(content) > extra + 2
+                       and DATE_LINE.match(text_of(content[-1 - extra]))
+                       and not any(MARKER_START.match(text_of(n)) for n in content[-extra:])), 0) \
+        if content and not DATE_LINE.match(text_of(content[-1])) else 0
+    if after_date:
+        trailing.extend(content[-after_date:])
+        content = content[:-after_date]
     closing: set[int] = set()
     if not content or not DATE_LINE.match(text_of(content[-1])):
         return closing
     closing.add(content[-1])
     names = 0
-    for number in reversed(content[:-1]):
+    for number in reversed(content[1:-1]):  # the first content line opens the draft, it signs nothing
         text = text_of(number)
         if (len(text) <= CLOSING_NAME_MAX_CHARS and names < CLOSING_NAMES_MAX
                 and (SIGNATURE_LABEL.match(text) or not PUNCTUATION.search(text) and not NOT_A_NAME.match(text))):
@@ -351,6 +363,8 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
             names += 1
         else:
             break
+    if after_date and not names:
+        return set()  # a date and lines after it, unsigned: not a closing block
     return closing | set(trailing)
 
 
