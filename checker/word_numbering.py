@@ -10,6 +10,8 @@ renders each numbered paragraph's label as Word shows it.
 
 What Word does, and what is done here:
 
+- a definition that only names a list style (``w:numStyleLink``) stands for
+  the definition of that style (``w:styleLink``);
 - instances of one abstract definition continue one sequence; an instance
   with ``w:lvlOverride/w:startOverride`` (Word's "restart numbering") starts a
   sequence of its own at the overridden value, and a ``w:lvl`` inside the
@@ -195,11 +197,19 @@ class Numbering:
         self.abstract_levels: dict[str, dict[int, Level]] = {}
         if numbering_xml is None:
             return
+        style_links, defining = {}, {}  # abstract id -> list style it stands for; list style -> its definition
         for abstract in numbering_xml.findall(w("abstractNum")):
+            abstract_id = abstract.get(w("abstractNumId"))
             levels = {_int(lvl.get(w("ilvl")), 0): Level.from_xml(lvl) for lvl in abstract.findall(w("lvl"))}
-            self.abstract_levels[abstract.get(w("abstractNumId"))] = levels
+            self.abstract_levels[abstract_id] = levels
+            if child_val(abstract, "numStyleLink"):
+                style_links[abstract_id] = child_val(abstract, "numStyleLink")
+            if child_val(abstract, "styleLink"):
+                defining[child_val(abstract, "styleLink")] = abstract_id
         for num in numbering_xml.findall(w("num")):
             abstract_id = child_val(num, "abstractNumId")
+            # a list attached to a list style (w:numStyleLink) uses the definition of that style
+            abstract_id = defining.get(style_links.get(abstract_id), abstract_id)
             levels = dict(self.abstract_levels.get(abstract_id, {}))
             overrides = {}
             for override in num.findall(w("lvlOverride")):

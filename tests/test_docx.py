@@ -186,6 +186,20 @@ def test_numbering_from_the_paragraph_style(tmp_path):
     assert lines_of(draft, tmp_path) == ("一、总体情况", "（一）学习教育", "二、存在问题", "不编号的标题", "三、下步打算")
 
 
+def test_a_list_that_links_to_a_numbering_style(tmp_path):
+    """Word writes a multilevel list attached to a list style as two
+    definitions: one with the levels (w:styleLink), one that the paragraphs'
+    w:num uses and that only names the style (w:numStyleLink)."""
+    draft = WordDraft()
+    draft.add_list(style_link="ReportOutline")
+    linking = draft.add_list(levels=(), num_style_link="ReportOutline")
+    num = draft.add_instance(linking)
+    draft.paragraph("总体情况", num, 0)
+    draft.paragraph("学习教育", num, 1)
+    draft.paragraph("存在问题", num, 0)
+    assert lines_of(draft, tmp_path) == ("一、总体情况", "（一）学习教育", "二、存在问题")
+
+
 def test_bullets_and_none_show_no_number(tmp_path):
     draft = WordDraft()
     num = draft.new_list([("bullet", "\u2022"), ("none", "")])
@@ -298,6 +312,8 @@ def test_cli_names_the_paragraph(run_cli, word_draft):
     found = diagnostic_lines(out(result))
     placeholders = [(int(m["line"]), int(m["column"])) for m in found if m["rule"] == "placeholder"]
     assert placeholders == [(3, 1), (3, 10)]
+    # the excerpt under each finding is the paragraph as the reader sees it, to find it with Word's Find
+    assert " 3 | XX镇全年完成投资**亿元。\n" in out(result)
     report = json.loads(out(run_cli("--format", "json", str(word_draft))))
     assert {(d["rule"], d["line"]) for d in report["files"][0]["diagnostics"]} >= {("placeholder", 3)}
 

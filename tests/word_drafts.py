@@ -46,9 +46,12 @@ class WordDraft:
                                  default=0)
 
     # -- numbering definitions -------------------------------------------------
-    def add_list(self, levels: Sequence = OFFICIAL_LEVELS, starts: Sequence[int] = (), **level_options) -> str:
+    def add_list(self, levels: Sequence = OFFICIAL_LEVELS, starts: Sequence[int] = (), style_link: str = "",
+                 num_style_link: str = "", **level_options) -> str:
         """A w:abstractNum with ``levels`` ((numFmt, lvlText) or (numFmt,
-        lvlText, {options})); returns its id."""
+        lvlText, {options})); returns its id. ``style_link`` names the list
+        style it defines; ``num_style_link`` makes it stand for the list that
+        defines that style."""
         abstract_id = str(self._next_abstract)
         self._next_abstract += 1
         parts = []
@@ -59,7 +62,10 @@ class WordDraft:
                 options["start"] = starts[index]
             parts.append(level_xml(index, number_format, text, **options))
         element = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
-                            f'<w:multiLevelType w:val="multilevel"/>{"".join(parts)}</w:abstractNum>')
+                            f'<w:multiLevelType w:val="multilevel"/>'
+                            + (f'<w:styleLink w:val="{style_link}"/>' if style_link else "")
+                            + (f'<w:numStyleLink w:val="{num_style_link}"/>' if num_style_link else "")
+                            + f'{"".join(parts)}</w:abstractNum>')
         # the schema puts every w:abstractNum before the first w:num
         first_num = self.numbering.find(qn("w:num"))
         if first_num is None:
