@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
-from typing import Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from .api import Config, lint_file
 from .model import FileError, FileResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 IN_FLIGHT_PER_WORKER = 4
 
@@ -63,6 +65,8 @@ def lint_files(paths: Sequence[str], configs: Sequence[Config], jobs: int = 1,
         for path, config in zip(paths, configs):
             yield lint_file(path, config, max_size)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing only where workers run
+
     distinct = {id(config): config for config in configs}
     index_of = {key: index for index, key in enumerate(distinct)}
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,

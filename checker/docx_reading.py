@@ -21,7 +21,6 @@ package is an :class:`~checker.reading.InputError` in one line, of kind
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import PurePath
 from typing import Iterator, Optional
 
@@ -54,6 +53,8 @@ def is_word_input(path: Optional[str], data: bytes) -> bool:
 
 def source_from_docx(data: bytes, path: str) -> SourceText:
     """Read a Word document's body; raises InputError naming what is wrong."""
+    import zipfile  # here, not at the top: only Word input needs it
+
     from .reading import InputError
 
     if data.startswith(OLE_MAGIC):

@@ -1,0 +1,45 @@
+"""A command imports only what it uses: checking a plain-text file with no
+marker line loads neither the outline parser (lark), nor jieba, nor the
+worker-process machinery of -j, nor the Word reader's zipfile."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+HEAVY = ("lark", "jieba", "multiprocessing", "concurrent.futures.process", "zipfile", "docx")
+RUN = ("import sys\n"
+       "from checker.cli import main\n"
+       "sys.argv = ['reportlint', *sys.argv[1:]]\n"
+       "try:\n"
+       "    main()\n"
+       "except SystemExit:\n"
+       "    pass\n"
+       f"print('loaded:', *[m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)\n")
+
+
+def loaded_after(*args: str, cwd=ROOT) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", RUN, *args], cwd=cwd, capture_output=True, text=True,
+                            timeout=120)
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("loaded:")]
+    return line.split()[1:]
+
+
+def test_an_empty_file_loads_nothing_heavy(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert loaded_after(str(empty)) == []
+
+
+def test_a_paragraph_without_markers_loads_nothing_heavy(tmp_path):
+    draft = tmp_path / "note.txt"
+    draft.write_text("关于加强学习的通知\n\u3000\u3000全年开展学习12次，参训人员共计300人次。\n", encoding="utf-8")
+    assert loaded_after(str(draft)) == []
+
+
+def test_headings_load_the_parser_and_enumerators_jieba(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("标题\n一、主要工作\n\u3000\u3000一是加强学习。二是健全制度。\n", encoding="utf-8")
+    assert loaded_after(str(draft)) == ["lark", "jieba"]
