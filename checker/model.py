@@ -250,8 +250,9 @@ class Diagnostic:
 @dataclass(frozen=True)
 class FileError:
     """Why a file could not be checked at all (it has no diagnostics then).
-    ``kind`` is one word (missing, directory, permission, binary, undecodable,
-    unreadable, …); ``message`` one line naming the file."""
+    ``kind`` is one word (missing, directory, special, permission, too-large,
+    binary, undecodable, unreadable, encrypted, old-format, corrupt; README "JSON
+    output"); ``message`` one line naming the file."""
 
     kind: str
     message: str
