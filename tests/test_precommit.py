@@ -124,3 +124,18 @@ def test_the_repository_config_switches_the_rule_off_or_excludes_the_file(drafts
     (drafts_repo / "draft.txt").write_text(DRAFT_FIXED, encoding="utf-8")
     passed = commit(drafts_repo, env, "archive/old.txt", "draft.txt", ".reportlint.yaml")
     assert passed.returncode == 0 and commits(drafts_repo, env) == 2, passed.stdout + passed.stderr
+
+
+def test_a_word_draft_is_checked_by_the_hook(drafts_repo, env):
+    from word_drafts import WordDraft
+
+    draft = WordDraft()
+    outline = draft.new_list()
+    draft.paragraph("关于2024年工作的总结")
+    draft.paragraph("主要工作", outline, 0)
+    draft.paragraph("XX镇全年完成投资3.2亿元。")
+    draft.save(drafts_repo / "总结.docx")
+    blocked = commit(drafts_repo, env, "总结.docx", ".pre-commit-config.yaml")
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0 and commits(drafts_repo, env) == 0, output
+    assert "总结.docx:3:1" in output and "[placeholder]" in output, output
