@@ -12,10 +12,15 @@ both get the same line-keeping constructors and give the same data and lines
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
+
+
+MAX_YAML_BYTES = 1024 * 1024  # a rule or genre pack; the largest built-in one is under 30 KB
+MAX_YAML_VALUES = 100_000  # values once aliases are expanded; the built-in packs have a few thousand
 
 
 class RuleFileError(Exception):
@@ -72,8 +77,17 @@ for _loader_class in filter(None, (_PythonLoader, _CLoader)):
 
 def read_yaml(path: str, what: str, pure_python: bool = False) -> Any:
     """The data of one YAML file (``what`` names the kind of file in errors).
-    ``pure_python`` forces PyYAML's Python parser even where libyaml is there."""
+    ``pure_python`` forces PyYAML's Python parser even where libyaml is there.
+
+    Rule packs and genre packs are untrusted: a file over MAX_YAML_BYTES is
+    refused before it is read, and one whose aliases would expand to more than
+    MAX_YAML_VALUES values (an alias bomb: 559 bytes, billions of values) or
+    refer to themselves is refused on its node graph, before anything is built
+    from it or walks it."""
     try:
+        size = os.stat(path).st_size
+        if size > MAX_YAML_BYTES:
+            raise RuleFileError(f"{path}:1: {size:,} bytes; a {what} file may have at most {MAX_YAML_BYTES:,}")
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise RuleFileError(f"{path}:1: no such {what} file") from None
@@ -84,7 +98,11 @@ def read_yaml(path: str, what: str, pure_python: bool = False) -> Any:
     loader = (_PythonLoader if pure_python or _CLoader is None else _CLoader)(text)
     loader.name = path
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _bound_expansion(path, node)
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -93,6 +111,41 @@ def read_yaml(path: str, what: str, pure_python: bool = False) -> Any:
         raise RuleFileError(f"{path}:1: invalid YAML: {error}") from None
     finally:
         loader.dispose()
+
+
+def _bound_expansion(path: str, root: yaml.Node) -> None:
+    """Count the values ``root`` stands for once every alias is expanded, in
+    time linear in the distinct nodes (each node's count is kept); raise at the
+    first node over MAX_YAML_VALUES, or at an alias inside its own anchor."""
+    counts: dict[int, int] = {}
+    open_nodes: set[int] = set()  # the nodes on the path from the root
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        children = _node_children(node)
+        if children_done:
+            open_nodes.discard(key)
+            counts[key] = 1 + sum(counts[id(child)] for child in children)
+            if counts[key] > MAX_YAML_VALUES:
+                raise RuleFileError(f"{path}:{node.start_mark.line + 1}: aliases here expand to more than "
+                                    f"{MAX_YAML_VALUES:,} values (an alias bomb?)")
+            continue
+        if key in counts:
+            continue
+        if key in open_nodes:
+            raise RuleFileError(f"{path}:{node.start_mark.line + 1}: an alias refers to the value that contains it")
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in counts)
+
+
+def _node_children(node: yaml.Node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def where(path: str, node: Any, fallback: int = 1) -> str:

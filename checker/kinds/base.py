@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from .. import regexsafety
 from ..model import Fix, Span
 from ..wordlists import expand
 
@@ -28,11 +29,13 @@ def compile_regex(pattern: Any, option: str) -> re.Pattern:
     if not isinstance(pattern, str) or not pattern:
         raise OptionError(f"option '{option}': each pattern must be a non-empty string")
     try:
-        return re.compile(expand(pattern))
+        return regexsafety.compile_checked(expand(pattern))  # refused before it ever runs on a line
     except KeyError as error:
         raise OptionError(f"option '{option}': unknown lexicon list {error.args[0]!r} in {pattern!r}") from None
     except re.error as error:
         raise OptionError(f"option '{option}': invalid regular expression {pattern!r}: {error}") from None
+    except regexsafety.UnsafeRegex as error:
+        raise OptionError(f"option '{option}': unsafe regular expression {pattern!r}: {error}") from None
 
 
 def check_known(options: dict, known: dict[str, Any]) -> dict:
