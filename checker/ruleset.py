@@ -250,8 +250,11 @@ def load_rules(extra: list[str] = ()) -> list[Rule]:
     rules: list[Rule] = []
     names: dict[str, str] = {}
     codes: dict[str, str] = {}
-    for path in [*builtin_pack_paths(), *extra]:
+    builtin = builtin_pack_paths()
+    for path in [*builtin, *extra]:
         for rule in load_pack(path):
+            if path not in builtin:
+                check_examples(rule)  # a user pack's examples are its tests: run them at load
             if rule.name in names:
                 raise RuleFileError(f"{rule.source}: rule name '{rule.name}' is already defined at {names[rule.name]}")
             if rule.code in codes:
@@ -264,3 +267,29 @@ def load_rules(extra: list[str] = ()) -> list[Rule]:
         if unknown:
             raise RuleFileError(f"{rule.source}: rule '{rule.name}': yields_to names unknown rule '{unknown[0]}'")
     return rules
+
+
+def check_examples(rule: Rule) -> None:
+    """Run a rule's own examples (the rule alone): each fail example must be
+    reported — as often as its ``count`` says — and each pass example not; a
+    RuleFileError at the rule's ``file:line`` otherwise. The built-in packs'
+    examples are run by the test suite instead."""
+    from .engine import run_rules  # the engine imports this module
+    from .model import SourceText
+    from .outline import parse_document
+
+    def findings(example: Example) -> int:
+        document = parse_document(SourceText.from_string(example.text, example.path))
+        return sum(d.rule == rule.name for d in run_rules(document, [rule]))
+
+    for number, example in enumerate(rule.fails, 1):
+        found = findings(example)
+        if not found or (example.count is not None and found != example.count):
+            expected = f"{example.count} finding(s)" if example.count is not None else "a finding"
+            raise RuleFileError(f"{rule.source}: rule '{rule.name}': fail example {number} ({example.text!r}) "
+                                f"gives {found} finding(s), not {expected}")
+    for number, example in enumerate(rule.passes if not rule.yields_to else (), 1):
+        found = findings(example)
+        if found:
+            raise RuleFileError(f"{rule.source}: rule '{rule.name}': pass example {number} ({example.text!r}) "
+                                f"gives {found} finding(s), not none")

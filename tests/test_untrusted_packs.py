@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checker import regexsafety
-from checker.ruleset import RuleFileError, load_pack
+from checker.ruleset import RuleFileError, load_pack, load_rules
 from checker.yamlfile import MAX_YAML_BYTES, read_yaml
 
 from test_ruleset import GOOD
@@ -97,3 +97,30 @@ def test_a_user_pattern_that_would_hang_is_refused_with_file_and_line(run_cli, t
     assert result.returncode == 2
     assert len(result.stderr.decode().splitlines()) == 1
     assert f"{pack}:13:" in result.stderr.decode()
+
+
+def test_a_user_pack_whose_fail_example_never_fires_is_reported_at_load(tmp_path):
+    pack = tmp_path / "never.yaml"
+    pack.write_text(GOOD.replace("全年完成投资【待定】亿元。", "全年完成投资三亿元。"), encoding="utf-8")
+    with pytest.raises(RuleFileError) as raised:
+        load_rules([str(pack)])
+    assert str(raised.value) == (f"{pack}:4: rule 'draft-marker': fail example 1 ('全年完成投资三亿元。') "
+                                 "gives 0 finding(s), not 1 finding(s)")
+
+
+def test_a_user_pack_whose_pass_example_fires_is_reported_at_load(run_cli, tmp_path):
+    pack = tmp_path / "noisy.yaml"
+    pack.write_text(GOOD.replace("- 全年完成投资3.2亿元。", "- 全年完成投资【待定】亿元。"), encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于某某工作的报告\n", encoding="utf-8")
+    result = run_cli("--rules", str(pack), str(draft))
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [
+        f"reportlint: invalid rules: {pack}:4: rule 'draft-marker': pass example 1 ('全年完成投资【待定】亿元。') "
+        "gives 1 finding(s), not none"]
+
+
+def test_a_user_pack_whose_examples_hold_loads(tmp_path):
+    pack = tmp_path / "good.yaml"
+    pack.write_text(GOOD, encoding="utf-8")
+    assert "draft-marker" in [rule.name for rule in load_rules([str(pack)])]
