@@ -254,7 +254,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
             progress.clear()
             click.echo(text, nl=False, color=use_color)
 
-    fixing = FixRun(unsafe_fixes, write=not diff) if fix or diff else None
+    fixing = FixRun(unsafe_fixes, write=not diff, max_size=limit) if fix or diff else None
     results = fixing.results(files, configs) if fixing else lint_files(files, configs, jobs, limit)
     report = formatter if not diff else None  # --diff prints the diff instead of the report
 

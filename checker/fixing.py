@@ -147,12 +147,13 @@ def fix_bytes(data: bytes, path: Optional[str], config: Config, unsafe: bool = F
     return outcome
 
 
-def fix_path(path: str, config: Config, unsafe: bool = False, write: bool = True) -> FixOutcome:
+def fix_path(path: str, config: Config, unsafe: bool = False, write: bool = True,
+             max_size: Optional[int] = None) -> FixOutcome:
     """Fix one file (``-``: standard input, which can only be shown, not written);
     with ``write`` the fixed text replaces the file (:func:`write_fixed`)."""
     if path == "-" and write:
         raise FixError("-: standard input cannot be fixed in place (use --diff)", "unfixable")
-    outcome = fix_bytes(read_bytes(path), path, config, unsafe)
+    outcome = fix_bytes(read_bytes(path, max_size), path, config, unsafe)
     if write:
         write_fixed(outcome)
     return outcome
@@ -215,9 +216,10 @@ class FixRun:
     file's result after fixing (what remains), as ``batch.lint_files`` yields
     lint results, and keeps what it did for the diff and the summary."""
 
-    def __init__(self, unsafe: bool = False, write: bool = True):
+    def __init__(self, unsafe: bool = False, write: bool = True, max_size: Optional[int] = None):
         self.unsafe = unsafe
         self.write = write
+        self.max_size = max_size  # the file-size limit (reading.max_file_size)
         self.outcomes: list[FixOutcome] = []
         self.latest: Optional[FixOutcome] = None  # the last file's, None where it could not be fixed
 
@@ -225,7 +227,7 @@ class FixRun:
         for path, config in zip(paths, configs):
             self.latest = None
             try:
-                self.latest = fix_path(path, config, self.unsafe, self.write)
+                self.latest = fix_path(path, config, self.unsafe, self.write, self.max_size)
             except InputError as error:
                 yield FileResult(path, error=FileError(error.kind, str(error)))
                 continue

@@ -229,6 +229,9 @@ def test_the_size_limit_on_the_command_line_and_standard_input(run_cli, tmp_path
         f"reportlint: {draft}: {draft.stat().st_size} bytes, over the 10-byte size limit "
         "(--max-file-size or REPORTLINT_MAX_FILE_SIZE raises it)"]
     assert run_cli("--max-file-size", "1K", str(draft)).returncode == 1
+    unfixed = run_cli("--fix", "--max-file-size", "10", str(draft))  # --fix reads under the same limit
+    assert unfixed.returncode == 2 and "over the 10-byte size limit" in unfixed.stderr.decode()
+    assert draft.read_text(encoding="utf-8") == "关于某某工作的报告\nXX镇。\n"
     piped = run_cli("--max-file-size", "10", "-", stdin=draft.read_bytes())
     assert piped.returncode == 2
     assert piped.stderr.decode().startswith("reportlint: -: over the 10-byte size limit")
