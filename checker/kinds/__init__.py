@@ -11,6 +11,7 @@ from .base import Finding, OptionError
 from .count_mismatch import CountMismatchRule
 from .empty_section import EmptySection
 from .engine_reported import EngineReported
+from .mixed_form import MixedFormRule
 from .numbering_level import NumberingLevelRule
 from .numbering_sequence import NumberingSequenceRule
 from .numbering_style import NumberingStyleRule
@@ -32,6 +33,7 @@ KINDS = {
     "empty-section": EmptySection,
     "truncation": Truncation,
     "engine": EngineReported,
+    "mixed-form": MixedFormRule,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]

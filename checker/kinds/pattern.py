@@ -19,6 +19,8 @@ Options:
             checked) or a list bullet opening a line; ** right after a
             character and before a measure word with a clause break before
             the next ** (党员**名，积极分子**名) stands for a figure, not bold.
+  prose:    true for a text-norm rule: no match inside template residue, a
+            Markdown code span or a table's separator row (checker/prose.py).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from typing import Iterator, Optional
 from ..lexicon import CLAUSE_BREAKS
 from ..model import Document, Edit, Fix, Span
 from ..regex_literals import filter_for
+from ..prose import is_masked, masked_spans
 from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
 
 MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
@@ -98,7 +101,7 @@ def line_deletion(number: int) -> Edit:
 
 
 class PatternRule:
-    OPTIONS = {"patterns": [], "ignore": [], "markdown_emphasis": False}
+    OPTIONS = {"patterns": [], "ignore": [], "markdown_emphasis": False, "prose": False}
 
     def __init__(self, options: dict):
         options = check_known(options, self.OPTIONS)
@@ -110,6 +113,7 @@ class PatternRule:
         self.markdown_emphasis = expect(options["markdown_emphasis"], bool, "markdown_emphasis", "true or false")
         # a pattern names a fix action: the rule must declare how safe it is (ruleset.py)
         self.can_fix = self.needs_fix_declaration = any(p.fix for p in self.patterns)
+        self.prose = expect(options["prose"], bool, "prose", "true or false")
 
     @staticmethod
     def _pattern(entry) -> Pattern:
@@ -164,6 +168,7 @@ class PatternRule:
         (a pattern's own matches never overlap, so each character is marked
         at most once and looked at at most once per pattern)."""
         markdown = document.source.is_markdown
+        not_prose = masked_spans(document) if self.prose else {}
         for number, line in enumerate(document.lines, 1):
             if not line.strip():
                 continue
@@ -179,6 +184,8 @@ class PatternRule:
                         masked = self._masked(line, markdown)
                         taken = bytearray(len(line))
                     if masked.covers(start, end):
+                        continue
+                    if is_masked(not_prose.get(number), start, end):
                         continue
                     if taken.find(1, start, end) >= 0:
                         continue  # an earlier pattern already reported this text
