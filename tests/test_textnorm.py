@@ -17,6 +17,7 @@ FAMILIES = {
     "dunhao-between-quotes": "dunhao-between-quotes",
     "range-connector": "range-connector",
     "template-residue": "template-residue",
+    "fixed-expression": "fixed-expression",
 }
 TEXT_RULES = set(FAMILIES.values())
 

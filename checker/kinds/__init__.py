@@ -10,6 +10,7 @@ from __future__ import annotations
 from .base import Finding, OptionError
 from .count_mismatch import CountMismatchRule
 from .empty_section import EmptySection
+from .fixed_expression import FixedExpressionRule
 from .engine_reported import EngineReported
 from .mixed_form import MixedFormRule
 from .numbering_level import NumberingLevelRule
@@ -34,6 +35,7 @@ KINDS = {
     "truncation": Truncation,
     "engine": EngineReported,
     "mixed-form": MixedFormRule,
+    "fixed-expression": FixedExpressionRule,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]
