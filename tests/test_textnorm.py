@@ -4,9 +4,14 @@ nothing on the corpus of edited, published reports nor on clean official text.""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from checker.api import lint_paths, lint_text
+
+from conftest import ROOT
 
 # defects.tsv category -> the rule that must report it
 FAMILIES = {
@@ -18,6 +23,7 @@ FAMILIES = {
     "range-connector": "range-connector",
     "template-residue": "template-residue",
     "fixed-expression": "fixed-expression",
+    "duplicate-word": "repeated-word",
 }
 TEXT_RULES = set(FAMILIES.values())
 
@@ -86,3 +92,25 @@ def test_fix_edits_the_exact_span(text, rule, column, replacement):
 def test_a_residue_span_and_markdown_code_are_looked_through():
     text = "材料很实用[【公众号:某某,写作】@]。\n运行`a,b:c`脚本。\n\n|指标|数值|\n|:---|---:|\n"
     assert [d for d in lint_text(text, path="draft.md") if d.rule in TEXT_RULES] == []
+
+
+def test_a_clean_draft_never_loads_the_full_dictionary(run_cli, tmp_path):
+    """repeated-word segments only lines with a back-to-back candidate: linting
+    clean official text (常常, 层层, 实实在在 included) leaves jieba's full
+    dictionary unloaded, in a fresh process."""
+    draft = tmp_path / "clean.txt"
+    draft.write_text(CLEAN_OFFICIAL_TEXT.replace("优化营商环境。", "优化营商环境，常常深入企业，层层压实责任。"),
+                     encoding="utf-8")
+    code = ("import sys; from checker import segment; from checker.api import lint_paths; "
+            f"[r] = lint_paths([{str(draft)!r}]); "
+            "assert not [d for d in r.diagnostics if d.rule == 'repeated-word']; "
+            "print(segment._full_tokenizer.cache_info().currsize)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"
+
+
+def test_a_doubled_word_is_reported_once_on_its_second_occurrence():
+    [finding] = [d for d in lint_text("（二）紧扣中心工作。周边地块地块项目完成签约。") if d.rule == "repeated-word"]
+    assert (finding.line, finding.column, finding.span.end_column) == (1, 15, 17)
+    assert finding.message == "词语“地块”重复（地块地块）"

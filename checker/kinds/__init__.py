@@ -17,6 +17,7 @@ from .numbering_level import NumberingLevelRule
 from .numbering_sequence import NumberingSequenceRule
 from .numbering_style import NumberingStyleRule
 from .pattern import PatternRule
+from .repeated_word import RepeatedWordRule
 from .required_sections import RequiredSections
 from .section_order import SectionOrder
 from .title import RequiredTitle
@@ -36,6 +37,7 @@ KINDS = {
     "engine": EngineReported,
     "mixed-form": MixedFormRule,
     "fixed-expression": FixedExpressionRule,
+    "repeated-word": RepeatedWordRule,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]
