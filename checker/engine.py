@@ -7,7 +7,6 @@ and the other rules still report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .fingerprint import stamp
@@ -15,35 +14,20 @@ from .model import Diagnostic, Document, Fix, Span
 from .ruleset import Rule
 
 
-@dataclass(frozen=True)
-class EngineRule:
-    """A rule the engine itself reports (RL0xx): no YAML, no rule type."""
-
-    name: str
-    code: str
-    severity: str
-    message: str
-    description: str
-    # what a YAML rule has too, so the rule reference and `explain` show either
-    type: str = "engine"
-    options: dict = field(default_factory=dict)
-    passes: tuple = ()
-    fails: tuple = ()
-    yields_to: tuple = ()
-    fix: Optional[str] = None
-    pack: str = "engine"
-    enabled: bool = True
-
-
-INTERNAL_ERROR = EngineRule(
+# A rule the engine itself reports (RL0xx): no YAML and no rule type behind it,
+# but a Rule like any other, so the rule reference, `explain` and SARIF show it.
+INTERNAL_ERROR = Rule(
     name="internal-error",
     code="RL001",
+    type="engine",
     severity="error",
     message="内部错误：规则 {rule} 运行失败（{exception}），本文件的这项检查没有完成",
     description="A rule (or the parser) raised an exception on this document: a bug in reportlint or in a "
                 "rule type, not a defect of the draft. The rule's other findings on this document are lost; "
                 "the other rules and files are still checked, and the exit code is 2. Please report it with "
                 "the draft (or the line) that triggers it.",
+    checker=None,
+    pack="engine",
 )
 
 # The engine-level rules, for the rule lists of machine formats and `explain`.
