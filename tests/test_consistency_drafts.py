@@ -1,0 +1,100 @@
+"""The blind measurement set for consistency inside a draft (issue 18):
+tests/drafts/consistency/ holds clean drafts of several genres (镇年度工作总结,
+局长述职报告, 局情况报告, 街道自查报告, 调研报告, 季度情况报告, 乡情况报告 in Markdown
+with a table) and injections.tsv, which plants one consistency defect at a
+time (rule, line) or a legitimate look-alike that must stay quiet (rule ``-``).
+
+The set was written, and committed, before any consistency rule existed.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from checker.api import lint_text
+
+FOLDER = Path(__file__).resolve().parent / "drafts" / "consistency"
+CONSISTENCY_RULES = {
+    "year-mismatch", "unit-mismatch", "name-mismatch", "sum-mismatch",
+    "growth-mismatch", "figure-conflict", "weekday-mismatch", "date-order",
+}
+QUIET = "-"
+
+
+@dataclass(frozen=True)
+class Injection:
+    draft: str
+    find: str
+    replace: str
+    rule: str
+    line: int
+
+    def apply(self, text: str) -> str:
+        assert text.count(self.find) == 1, f"{self.draft}: {self.find!r} must occur exactly once"
+        return text.replace(self.find, self.replace)
+
+
+def injections() -> list[Injection]:
+    with open(FOLDER / "injections.tsv", encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return [Injection(row["draft"], row["find"].replace("\\n", "\n"), row["replace"].replace("\\n", "\n"),
+                      row["rule"], int(row["line"]))
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def draft_text(name: str) -> str:
+    return (FOLDER / name).read_text(encoding="utf-8")
+
+
+def consistency_findings(text: str, name: str) -> set[tuple[str, int]]:
+    return {(d.rule, d.line) for d in lint_text(text, path=name) if d.rule in CONSISTENCY_RULES}
+
+
+CLEAN = sorted(path.name for path in FOLDER.iterdir() if path.suffix in (".txt", ".md"))
+
+
+def test_the_set_plants_every_rule_and_enough_look_alikes():
+    rows = injections()
+    assert {row.draft for row in rows} == set(CLEAN)
+    assert {row.rule for row in rows} == CONSISTENCY_RULES | {QUIET}
+    assert sum(row.rule != QUIET for row in rows) >= 40
+    assert sum(row.rule == QUIET for row in rows) >= 25
+
+
+@pytest.mark.parametrize("row", injections(), ids=lambda row: f"{row.draft}:{row.rule}:{row.replace[:12]}")
+def test_each_injection_applies_once_and_names_a_line_of_the_draft(row):
+    injected = row.apply(draft_text(row.draft))
+    if row.rule == QUIET:
+        assert row.line == 0
+    else:
+        assert 1 <= row.line <= len(injected.splitlines())
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_draft_draws_no_finding_at_all(name):
+    assert [(d.rule, d.line) for d in lint_text(draft_text(name), path=name)] == []
+
+
+def measure() -> dict[str, dict[str, int]]:
+    """Per rule: planted, found, false alarms (a consistency finding other than the
+    planted one, on a planted or look-alike injection); plus the problems."""
+    table: dict[str, dict[str, int]] = {rule: {"planted": 0, "found": 0, "false": 0} for rule in CONSISTENCY_RULES}
+    problems: list[str] = []
+    for row in injections():
+        reported = consistency_findings(row.apply(draft_text(row.draft)), row.draft)
+        expected = (row.rule, row.line)
+        if row.rule != QUIET:
+            table[row.rule]["planted"] += 1
+            if expected in reported:
+                table[row.rule]["found"] += 1
+            else:
+                problems.append(f"missed {row.draft} {row.rule}:{row.line} ({row.replace}), reported {sorted(reported)}")
+        for rule, line in reported - {expected}:
+            table[rule]["false"] += 1
+            problems.append(f"false alarm {rule}:{line} in {row.draft} ({row.rule} planted: {row.replace})")
+    table["problems"] = problems  # type: ignore[assignment]
+    return table
