@@ -1,0 +1,113 @@
+"""Measure the text-norm rules on the blind set of issue 23 (tests/drafts/norms/).
+
+Each row of tests/drafts/norms/injections.tsv changes one clean draft of that folder,
+alone. A planted row (rule given) is found when its rule reports on its line; a
+look-alike row (rule '-') is a false alarm when any finding appears on its line
+that the clean draft does not have there. The clean drafts' own findings are false
+alarms too (every draft of the folder is clean text). Also prints the warnings per
+10,000 characters on the corpus (/work/shared/corpus, or the path given) and on the
+clean drafts of tests/drafts/.
+
+    python tools/measure_norms.py [CORPUS_DIR]
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.api import lint_text  # noqa: E402
+
+FOLDER = ROOT / "tests" / "drafts" / "norms"
+
+
+def rows() -> list[dict]:
+    with open(FOLDER / "injections.tsv", encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def apply(row: dict, text: str) -> str:
+    find, replace = (row[key].replace("\\n", "\n") for key in ("find", "replace"))
+    assert text.count(find) == 1, f"{row['draft']}: {find!r} must occur exactly once"
+    return text.replace(find, replace)
+
+
+def findings(text: str, name: str) -> set[tuple[str, int]]:
+    return {(d.rule, d.line) for d in lint_text(text, path=name)}
+
+
+def measure() -> tuple[dict, dict, list[str], list[str]]:
+    """Per class: planted {class: [found, planted]}, quiet {class: [false, rows]},
+    problems, clean-draft findings."""
+    texts = {path.name: path.read_text(encoding="utf-8") for path in FOLDER.iterdir() if path.suffix in (".txt", ".md")}
+    clean = {name: findings(text, name) for name, text in texts.items()}
+    planted: dict = defaultdict(lambda: [0, 0])
+    quiet: dict = defaultdict(lambda: [0, 0])
+    problems = []
+    for row in rows():
+        reported = findings(apply(row, texts[row["draft"]]), row["draft"])
+        line = int(row["line"])
+        if row["rule"] != "-":
+            hit = (row["rule"], line) in reported
+            planted[row["class"]][0] += hit
+            planted[row["class"]][1] += 1
+            if not hit:
+                problems.append(f"missed {row['class']} {row['draft']}:{line} {row['replace']!r}: "
+                                f"{sorted(f for f in reported if f[1] == line)}")
+        else:
+            new = {f for f in reported if f[1] == line} - clean[row["draft"]]
+            quiet[row["class"]][0] += bool(new)
+            quiet[row["class"]][1] += 1
+            if new:
+                problems.append(f"false alarm {row['class']} {row['draft']}:{line} {row['replace']!r}: {sorted(new)}")
+    clean_findings = [f"{name}:{line} {rule}" for name, found in sorted(clean.items()) for rule, line in sorted(found, key=lambda f: f[1])]
+    return planted, quiet, problems, clean_findings
+
+
+def warnings_per_10k(paths: list[Path]) -> tuple[int, int, dict]:
+    chars = warnings = 0
+    by_rule: dict = defaultdict(int)
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        chars += len(text)
+        for d in lint_text(text, path=path.name):
+            if d.severity in ("warning", "error"):
+                warnings += 1
+                by_rule[d.rule] += 1
+    return warnings, chars, dict(by_rule)
+
+
+def _table(header: str, total_label: str, counts: dict) -> None:
+    print(header)
+    total = [0, 0]
+    for name, (count, rows_) in sorted(counts.items()):
+        print(f"{name}\t{count}/{rows_}")
+        total[0] += count
+        total[1] += rows_
+    print(f"{total_label}\t{total[0]}/{total[1]}")
+
+
+def main() -> None:
+    planted, quiet, problems, clean_findings = measure()
+    _table("class\tfound/planted", "ALL planted", planted)
+    _table("look-alike class\tfalse alarms/rows", "ALL look-alikes", quiet)
+    print(f"clean blind drafts: {len(clean_findings)} findings")
+    for line in clean_findings:
+        print("  " + line)
+    for line in problems:
+        print("  " + line)
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/corpus")
+    drafts = sorted(p for p in (ROOT / "tests" / "drafts").iterdir() if p.suffix in (".txt", ".md"))
+    for label, paths in (("corpus", sorted(corpus.glob("*.txt"))), ("tests/drafts", drafts)):
+        warnings, chars, by_rule = warnings_per_10k(paths)
+        print(f"{label}: {warnings} warnings/errors in {chars} chars = {warnings * 10000 / max(chars, 1):.2f} per 10,000 {by_rule}")
+
+
+if __name__ == "__main__":
+    main()
