@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .config import Config, ConfigError
-from .engine import internal_error, run_rules
-from .genres import UnknownGenre
+from .settings.config import Config, ConfigError
+from .lint.engine import internal_error, run_rules
+from .settings.genres import UnknownGenre
 from .model import Diagnostic, FileError, FileResult, SourceText
-from .outline import parse_document
-from .reading import InputError, expand_paths, read_source
-from .suppression import apply_suppressions
+from .parse.outline import parse_document
+from .read.reading import InputError, expand_paths, read_source
+from .settings.suppression import apply_suppressions
 
 
 def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResult:

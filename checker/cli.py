@@ -15,21 +15,21 @@ import click
 
 from . import __version__
 from .api import Config, ConfigError, UnknownGenre
-from .baseline import Baseline, BaselineError, prune_baselines
+from .settings.baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
-from .configfile import ConfigResolver
-from .engine import ENGINE_RULES
+from .settings.configfile import ConfigResolver
+from .lint.engine import ENGINE_RULES
 from .explain import find_rule, render_explanation
 from .fixing import FixRun
 from .formats import ALIASES, FORMATTERS, RunInfo
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
-from .genres import find_genre
+from .settings.genres import find_genre
 from .model import SEVERITIES, FileResult, severity_rank
-from .outline import parse_document
+from .parse.outline import parse_document
 from .progress import Progress
-from .reading import InputError, expand_paths, max_file_size, parse_size, read_source
-from .ruleset import RuleFileError
+from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
+from .lint.ruleset import RuleFileError
 from .rulesdoc import full_reference, summary
 from .tally import Tally
 

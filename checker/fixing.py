@@ -28,7 +28,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from .api import Config, lint_source
 from .model import LINE_BREAK, Diagnostic, Edit, FileError, FileResult, SourceText, split_lines
-from .reading import InputError, decode, is_word_input, read_bytes, source_from_bytes
+from .read.reading import InputError, decode, is_word_input, read_bytes, source_from_bytes
 
 MAX_PASSES = 10
 BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}

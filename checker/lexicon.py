@@ -4,7 +4,7 @@ What a sentence end, a clause break or an indenting blank is, and the forms of
 the outline levels (GB/T 9704-2012 7.3.3), are needed by the parser, the
 analysis step and several rule types; they live here and nowhere else. The
 Chinese word lists that steer heuristics (sentence openers, closing formulas…)
-are data, in ``rules/lexicon/*.yaml`` (see checker/wordlists.py).
+are data, in ``rules/lexicon/*.yaml`` (see checker/settings/wordlists.py).
 """
 
 from __future__ import annotations

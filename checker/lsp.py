@@ -33,13 +33,14 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 
-from . import __version__, cache
-from .config import Config, ConfigError
-from .configfile import find_config_file, load_config_file
+from . import __version__
+from .parse import cache
+from .settings.config import Config, ConfigError
+from .settings.configfile import find_config_file, load_config_file
 from .fixing import fix_source
-from .genres import UnknownGenre
+from .settings.genres import UnknownGenre
 from .model import LINE_BREAK, Diagnostic, Edit, SourceText, Span
-from .ruleset import RuleFileError
+from .lint.ruleset import RuleFileError
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before it is linted
 MAX_CHARS = 2_000_000  # a larger document is not linted (one diagnostic says so)

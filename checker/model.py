@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from .lexicon import LEVEL_FORMS
 
 if TYPE_CHECKING:
-    from .analysis import Facts
+    from .analyse.analysis import Facts
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -59,7 +59,7 @@ class SourceText:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
-    # True for a Word document (checker/docx_reading.py): each line is a body
+    # True for a Word document (checker/read/docx_reading.py): each line is a body
     # paragraph with its list number rendered; there are no bytes to write back.
     word_document: bool = False
 
@@ -161,22 +161,22 @@ class Document:
     # lines that open a part of the document (第一部分　…, 第二章 …), above its headings
     part_lines: list[int] = field(default_factory=list)
     # The genre the user declared for this draft (``--genre``: a genre id or name,
-    # see checker/genres.py); None lets the analysis detect it from the title.
+    # see checker/settings/genres.py); None lets the analysis detect it from the title.
     genre: Optional[str] = None
-    # The genre packs to choose from (checker.genres.GenrePack); None: the built-in ones.
+    # The genre packs to choose from (checker.settings.genres.GenrePack); None: the built-in ones.
     genres: Optional[tuple] = None
     _facts: Optional["Facts"] = field(default=None, init=False, repr=False, compare=False)
-    # Lines that are not draft text (reportlint comments, checker/directives.py):
+    # Lines that are not draft text (reportlint comments, checker/parse/directives.py):
     # ``lines`` shows them blank, so neither the parser nor a rule reads them.
     hidden_lines: frozenset = frozenset()
     _lines: Optional[tuple] = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def facts(self) -> "Facts":
-        """What the analysis step (checker/analysis.py) found: title and closing
+        """What the analysis step (checker/analyse/analysis.py) found: title and closing
         blocks, genre, outline matched to the genre. Computed on first use."""
         if self._facts is None:
-            from .analysis import analyse  # the analysis reads the genre packs, which read the model
+            from .analyse.analysis import analyse  # the analysis reads the genre packs, which read the model
 
             self._facts = analyse(self)
         return self._facts
@@ -232,7 +232,7 @@ class Diagnostic:
     fix: Optional[Fix] = None
     path: Optional[str] = None
     # a stable key for this finding across edits (rule + the text around it +
-    # occurrence), stamped by the engine: checker/fingerprint.py
+    # occurrence), stamped by the engine: checker/settings/fingerprint.py
     fingerprint: Optional[str] = None
 
     @property

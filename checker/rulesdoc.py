@@ -10,9 +10,9 @@ import re
 from itertools import groupby
 from typing import Sequence
 
-from .genres import GenrePack, builtin_genres
-from .ruleset import Example, Rule
-from .wordlists import WordList, builtin_wordlists
+from .settings.genres import GenrePack, builtin_genres
+from .lint.ruleset import Example, Rule
+from .settings.wordlists import WordList, builtin_wordlists
 
 HEADER = """# Rule reference
 

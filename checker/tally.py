@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import FileResult
-from .engine import INTERNAL_ERROR
+from .lint.engine import INTERNAL_ERROR
 
 
 @dataclass

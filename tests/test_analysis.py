@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ast
 
-from checker.analysis import ClosingBlock, Facts
+from checker.analyse.analysis import ClosingBlock, Facts
 from checker.model import Span
-from checker.outline import parse_text
+from checker.parse.outline import parse_text
 
 from conftest import ROOT
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker.api import Config, lint_text
-from checker.baseline import Baseline
+from checker.settings.baseline import Baseline
 
 CONFIG = Config.load()
 DRAFT = "关于2024年工作的总结\n\nXX镇完成投资。\n\n××村完成投资。\n"

@@ -138,7 +138,7 @@ def test_a_genre_pack_with_a_built_in_id_replaces_it(tmp_path):
 
 
 def test_per_path_overrides_apply_to_matching_files_only(tmp_path):
-    from checker.config import Override, RuleSettings, RuleSetting
+    from checker.settings.config import Override, RuleSettings, RuleSetting
 
     override = Override(files=("archive/**",), settings=RuleSettings(rules=(RuleSetting("placeholder", enabled=False),)))
     config = Config.load(overrides=(override,), root=str(tmp_path))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.config import ConfigError
-from checker.configfile import find_config_file, load_config_file
+from checker.settings.config import ConfigError
+from checker.settings.configfile import find_config_file, load_config_file
 from test_config import GENRE_PACK
 from test_ruleset import GOOD
 

@@ -15,8 +15,8 @@ from docx.oxml.ns import nsdecls
 
 from checker import lint_paths
 from checker.api import Config, lint_source
-from checker.outline import parse_document
-from checker.reading import InputError, read_source
+from checker.parse.outline import parse_document
+from checker.read.reading import InputError, read_source
 from test_cli import assert_one_line_error, diagnostic_lines, err, out
 from word_drafts import OFFICIAL_LEVELS, WordDraft, compound_file, level_xml, number, write_draft
 

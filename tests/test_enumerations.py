@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from checker.enumerations import find_enumerators
-from checker.outline import parse_text
+from checker.parse.enumerations import find_enumerators
+from checker.parse.outline import parse_text
 
 
 def markers(text: str) -> list[tuple[str, int]]:

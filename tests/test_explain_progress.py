@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from checker.config import Config
+from checker.settings.config import Config
 
 from conftest import EXAMPLES, ROOT
 from test_cli import assert_one_line_error, err, out

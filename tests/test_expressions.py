@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from checker.api import Config, lint_text
-from checker.kinds.fixed_expression import FixedExpressionRule
-from checker.yamlfile import RuleFileError
+from checker.lint.kinds.fixed_expression import FixedExpressionRule
+from checker.settings.yamlfile import RuleFileError
 
 CONFIG = Config.load()
 RULE = next(rule for rule in CONFIG.rules if rule.name == "fixed-expression")

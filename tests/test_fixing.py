@@ -17,7 +17,7 @@ import pytest
 
 from checker.api import Config
 from checker.fixing import FixError, fix_path, write_fixed
-from checker.ruleset import RuleFileError, load_pack
+from checker.lint.ruleset import RuleFileError, load_pack
 
 from conftest import EXAMPLES
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from checker import segment
+from checker.parse import segment
 from checker.api import Config
-from checker.engine import run_rules
-from checker.enumerations import SEGMENT_WINDOW
+from checker.lint.engine import run_rules
+from checker.parse.enumerations import SEGMENT_WINDOW
 from checker.model import SourceText
-from checker.outline import parse_document
+from checker.parse.outline import parse_document
 
 TITLE = "关于某某工作的报告\n"
 LINEAR_RATIO = 5.0  # work at 4n over work at n: 4 when linear, 16 when quadratic

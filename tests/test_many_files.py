@@ -13,9 +13,9 @@ from dataclasses import replace
 import pytest
 
 from checker.api import Config
-from checker.engine import run_rules
+from checker.lint.engine import run_rules
 from checker.model import SourceText
-from checker.outline import parse_document
+from checker.parse.outline import parse_document
 
 from conftest import EXAMPLES, ROOT
 from test_cli import err, out
@@ -48,7 +48,7 @@ def test_parallel_on_the_corpus_and_samples(run_cli, corpus_dir, samples_dir):
 
 CRASHING_RUN = """\
 import sys
-from checker.kinds.truncation import Truncation
+from checker.lint.kinds.truncation import Truncation
 
 original = Truncation.check
 

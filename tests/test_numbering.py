@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from checker.api import lint_text
-from checker.outline import parse_text
-from checker.sequences import Run, Item, enumerator_runs, heading_runs, problems
+from checker.parse.outline import parse_text
+from checker.analyse.sequences import Run, Item, enumerator_runs, heading_runs, problems
 from checker.model import Span
 
 NUMBERING_RULES = {"numbering-skip", "numbering-duplicate", "numbering-order", "numbering-style",
@@ -198,7 +198,7 @@ def test_style_message_names_the_expected_form_and_fix_replaces_marker():
 
 def test_majority_style_option_accepts_the_document_form(tmp_path):
     from checker.api import Config
-    from checker.ruleset import load_pack
+    from checker.lint.ruleset import load_pack
 
     pack = tmp_path / "style.yaml"
     pack.write_text(

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from checker.outline import parse_text, shape_of
+from checker.parse.outline import parse_text, shape_of
 
 
 @pytest.mark.parametrize("line, level, number, style", [
@@ -222,16 +222,16 @@ EXPECTED_OUTLINES = {
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_OUTLINES))
 def test_samples_real_outline(samples_dir, name):
-    from checker.outline import parse_document
-    from checker.reading import read_source
+    from checker.parse.outline import parse_document
+    from checker.read.reading import read_source
 
     document = parse_document(read_source(str(samples_dir / name)))
     assert [(h.line, h.level, h.number) for h in document.headings()] == EXPECTED_OUTLINES[name]
 
 
 def test_samples_titles_and_salutations(samples_dir):
-    from checker.outline import parse_document
-    from checker.reading import read_source
+    from checker.parse.outline import parse_document
+    from checker.read.reading import read_source
 
     parsed = {p.name: parse_document(read_source(str(p))) for p in samples_dir.glob("*.txt")}
     assert parsed["001_dangjian_gongzuo_baogao.txt"].title is None
@@ -241,8 +241,8 @@ def test_samples_titles_and_salutations(samples_dir):
 
 
 def test_corpus_level1_headings(corpus_dir):
-    from checker.outline import parse_document
-    from checker.reading import read_source
+    from checker.parse.outline import parse_document
+    from checker.read.reading import read_source
 
     levels = {}
     for path in sorted(corpus_dir.glob("*.txt")):

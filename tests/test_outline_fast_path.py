@@ -9,9 +9,9 @@ import re
 import subprocess
 import sys
 
-from checker import outline
+from checker.parse import outline
 from checker.lexicon import INDENT_CHARS
-from checker.ruleset import load_rules
+from checker.lint.ruleset import load_rules
 from conftest import EXAMPLES, ROOT, SHARED
 
 try:
@@ -94,7 +94,7 @@ def test_the_shortcut_agrees_with_the_parser_on_every_line():
 
 
 def test_the_parser_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path):
-    code = "from checker import outline; print(outline.parsed_shape('（一）加强学习', 0).level)"
+    code = "from checker.parse import outline; print(outline.parsed_shape('（一）加强学习', 0).level)"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
 
     def run() -> subprocess.CompletedProcess:

@@ -24,7 +24,7 @@ from checker.api import Config, lint_text
 from checker.formats.excerpt import LONGEST_SPAN, excerpt, shown
 from checker.formats.outline_format import render_json, render_text
 from checker.model import Diagnostic, SourceText
-from checker.outline import parse_document
+from checker.parse.outline import parse_document
 
 settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

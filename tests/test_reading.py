@@ -9,7 +9,7 @@ import os
 import pytest
 
 from checker.api import lint_source
-from checker.reading import (DEFAULT_MAX_FILE_SIZE, InputError, max_file_size, parse_size, read_source,
+from checker.read.reading import (DEFAULT_MAX_FILE_SIZE, InputError, max_file_size, parse_size, read_source,
                              source_from_bytes)
 
 TEXT = "某县农业农村局2024年工作总结\n一、主要工作\n全年召开学习会**次，完成投资3.2亿元。\n"

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from checker.api import lint_text
-from checker.regex_literals import filter_for, required_literals
-from checker.ruleset import load_rules
+from checker.settings.regex_literals import filter_for, required_literals
+from checker.lint.ruleset import load_rules
 from conftest import EXAMPLES, SHARED
 
 

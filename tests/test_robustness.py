@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 from checker import lint_text
-from checker.enumerations import find_enumerators
+from checker.parse.enumerations import find_enumerators
 from checker.numerals import int_to_chinese
-from checker.outline import parse_text
+from checker.parse.outline import parse_text
 
 QUOTED_SHI = '一是"三会一课"制度落实不到位。'
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from checker.api import Config, lint_text
-from checker.ruleset import RuleFileError, load_pack, load_rules
+from checker.lint.ruleset import RuleFileError, load_pack, load_rules
 
 from conftest import ROOT
 

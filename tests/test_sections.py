@@ -17,12 +17,12 @@ from typing import Optional
 import pytest
 
 from checker.api import Config, UnknownGenre, lint_text
-from checker.analysis import genre_of
-from checker.genres import (
+from checker.analyse.analysis import genre_of
+from checker.settings.genres import (
     builtin_genres, builtin_parts, detect_genre, find_genre, load_genre_pack, load_genres, load_parts,
 )
-from checker.outline import parse_text
-from checker.ruleset import RuleFileError
+from checker.parse.outline import parse_text
+from checker.lint.ruleset import RuleFileError
 
 from conftest import EXAMPLES
 
@@ -654,8 +654,8 @@ def test_legitimate_look_alikes_stay_quiet(text):
 
 
 def test_truncation_options_are_validated():
-    from checker.kinds.base import OptionError
-    from checker.kinds.truncation import Truncation
+    from checker.lint.kinds.base import OptionError
+    from checker.lint.kinds.truncation import Truncation
 
     with pytest.raises(OptionError, match="lead_in_message"):
         Truncation({"lead_in_message": 3})

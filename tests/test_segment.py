@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from checker import segment
-from checker.enumerations import SHI_CANDIDATE, clause_at
-from checker.ruleset import load_rules
+from checker.parse import segment
+from checker.parse.enumerations import SHI_CANDIDATE, clause_at
+from checker.lint.ruleset import load_rules
 from conftest import EXAMPLES, ROOT, SHARED
 
 NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
@@ -68,7 +68,7 @@ def test_first_words(clause, first):
     assert segment.enumerator_first_word(clause) == first
 
 
-SEGMENT = ("import sys; from checker import segment; "
+SEGMENT = ("import sys; from checker.parse import segment; "
            "print(segment.enumerator_first_word('一是一'), segment.enumerator_first_word('三是加强'), "
            "'pkg_resources' in sys.modules, 'jieba.finalseg.prob_emit' in sys.modules)")
 

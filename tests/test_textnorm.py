@@ -101,7 +101,7 @@ def test_a_clean_draft_never_loads_the_full_dictionary(run_cli, tmp_path):
     draft = tmp_path / "clean.txt"
     draft.write_text(CLEAN_OFFICIAL_TEXT.replace("优化营商环境。", "优化营商环境，常常深入企业，层层压实责任。"),
                      encoding="utf-8")
-    code = ("import sys; from checker import segment; from checker.api import lint_paths; "
+    code = ("import sys; from checker.parse import segment; from checker.api import lint_paths; "
             f"[r] = lint_paths([{str(draft)!r}]); "
             "assert not [d for d in r.diagnostics if d.rule == 'repeated-word']; "
             "print(segment._full_tokenizer.cache_info().currsize)")

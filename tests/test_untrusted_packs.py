@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from checker import regexsafety
-from checker.ruleset import RuleFileError, load_pack, load_rules
-from checker.yamlfile import MAX_YAML_BYTES, read_yaml
+from checker.settings import regexsafety
+from checker.lint.ruleset import RuleFileError, load_pack, load_rules
+from checker.settings.yamlfile import MAX_YAML_BYTES, read_yaml
 
 from test_ruleset import GOOD
 

@@ -69,7 +69,7 @@ def installed(tmp_path_factory):
 def test_wheel_ships_grammar_and_every_rule_pack(installed):
     names = set(zipfile.ZipFile(installed["wheel"]).namelist())
     assert "checker/grammar/outline.lark" in names
-    assert "checker/data/numeral_words.txt" in names  # the small jieba dictionary (checker/segment.py)
+    assert "checker/data/numeral_words.txt" in names  # the small jieba dictionary (checker/parse/segment.py)
     source = installed["source"]  # the snapshot the wheel was built from
     packs = sorted(p.relative_to(source / "rules").as_posix() for p in (source / "rules").rglob("*.yaml"))
     assert packs

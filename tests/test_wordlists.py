@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from checker.kinds.base import OptionError, compile_regex
-from checker.wordlists import builtin_wordlists, expand, load_wordlists
-from checker.yamlfile import RuleFileError
+from checker.lint.kinds.base import OptionError, compile_regex
+from checker.settings.wordlists import builtin_wordlists, expand, load_wordlists
+from checker.settings.yamlfile import RuleFileError
 
 LISTS = builtin_wordlists()
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker import yamlfile
-from checker.yamlfile import Located, LocatedList, RuleFileError, read_yaml
+from checker.settings import yamlfile
+from checker.settings.yamlfile import Located, LocatedList, RuleFileError, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKS = sorted((ROOT / "rules").rglob("*.yaml"))

@@ -1,5 +1,5 @@
 """Write checker/data/numeral_words.txt, the small jieba dictionary that
-decides whether 一是 / 十二是 … opens an enumeration (checker/segment.py).
+decides whether 一是 / 十二是 … opens an enumeration (checker/parse/segment.py).
 
     python tools/build_numeral_dictionary.py
 
@@ -26,7 +26,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     import jieba
 
-    from checker.segment import jieba_dictionary
+    from checker.parse.segment import jieba_dictionary
 
     total, kept = 0, []
     with open(jieba_dictionary(), encoding="utf-8") as dictionary:

@@ -69,7 +69,7 @@ def findings(shared: Path = SHARED) -> Iterator[Row]:
 def rule_examples() -> Iterator[tuple[str, str, str | None]]:
     """(name, text, path) of every built-in rule's pass and fail examples, each
     linted as a whole draft with every rule on (so every rule has findings)."""
-    from checker.ruleset import load_rules
+    from checker.lint.ruleset import load_rules
 
     for rule in sorted(load_rules(), key=lambda rule: rule.name):
         for which, examples in (("pass", rule.passes), ("fail", rule.fails)):
@@ -78,7 +78,7 @@ def rule_examples() -> Iterator[tuple[str, str, str | None]]:
 
 
 def rule_names() -> list[str]:
-    from checker.ruleset import load_rules
+    from checker.lint.ruleset import load_rules
 
     return sorted(rule.name for rule in load_rules())
 

@@ -13,8 +13,8 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..model import FileResult
-from ..tally import Tally
+from checker.model import FileResult
+from checker.tally import Tally
 
 
 @dataclass(frozen=True)

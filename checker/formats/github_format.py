@@ -9,7 +9,7 @@ values escape ``:`` and ``,`` too, as the runner expects.
 
 from __future__ import annotations
 
-from ..model import Diagnostic, FileResult
+from checker.model import Diagnostic, FileResult
 from .base import Formatter
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

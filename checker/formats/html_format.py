@@ -18,8 +18,8 @@ from collections import Counter
 from html import escape
 from typing import Iterable, Optional
 
-from ..model import Diagnostic, Document, FileResult, Section, SourceText
-from ..tally import Tally
+from checker.model import Diagnostic, Document, FileResult, Section, SourceText
+from checker.tally import Tally
 from .base import Formatter, RunInfo
 from .text_format import summary
 
@@ -226,7 +226,7 @@ def _document_of(result: FileResult) -> Optional[Document]:
     come without it and are parsed again from their lines here."""
     if result.document is not None or result.error is not None:
         return result.document
-    from ..outline import parse_document
+    from checker.parse.outline import parse_document
 
     return parse_document(SourceText(lines=tuple(result.lines), path=result.path))
 

@@ -5,7 +5,7 @@
 positions are 1-based code points, ``end_column`` exclusive. A diagnostic with
 an automatic fix also carries ``"fix": {"applicability": "safe"|"unsafe",
 "edits": [{"line", "column", "end_line", "end_column", "replacement"}]}``.
-``fingerprint`` is the finding's content key (checker/fingerprint.py), as the
+``fingerprint`` is the finding's content key (checker/settings/fingerprint.py), as the
 baseline records it. A file that could not be read has ``"error": {"kind", "message"}`` and no
 diagnostics. With ``--statistics``, ``"statistics": [{"code", "rule",
 "severity", "count"}]`` follows the files.
@@ -13,8 +13,8 @@ diagnostics. With ``--statistics``, ``"statistics": [{"code", "rule",
 
 from __future__ import annotations
 
-from ..model import Diagnostic, FileResult
-from ..tally import Tally
+from checker.model import Diagnostic, FileResult
+from checker.tally import Tally
 from .base import Formatter, JsonArrayStream, RunInfo
 
 VERSION = 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Document, Enumerator, Heading, Section
+from checker.model import Document, Enumerator, Heading, Section
 
 PREVIEW_CHARS = 30
 

@@ -7,7 +7,7 @@ location whose URI is relative to the working folder (``uriBaseId``
 ``%SRCROOT%``); columns count code points (``columnKind``). A file that could
 not be read is a tool execution notification of the invocation, which is then
 not successful. Each result carries the finding's fingerprint (the engine's
-content key, checker/fingerprint.py) in ``partialFingerprints``, so code
+content key, checker/settings/fingerprint.py) in ``partialFingerprints``, so code
 scanning follows a finding across edits. Results are written file by file.
 """
 
@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import quote
 
-from .. import __version__
-from ..engine import ENGINE_RULES
-from ..model import Diagnostic, FileResult
-from ..rulesdoc import render_rule, summary
-from ..tally import Tally
+from checker import __version__
+from checker.lint.engine import ENGINE_RULES
+from checker.model import Diagnostic, FileResult
+from checker.rulesdoc import render_rule, summary
+from checker.tally import Tally
 from .base import Formatter, JsonArrayStream, RunInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

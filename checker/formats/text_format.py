@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import click
 
-from ..model import Diagnostic, FileResult
-from ..tally import Tally
+from checker.model import Diagnostic, FileResult
+from checker.tally import Tally
 from .base import Formatter
 from .excerpt import excerpt
 

@@ -1,0 +1,1 @@
+"""Analysis: the facts of a parsed document that the rules judge."""

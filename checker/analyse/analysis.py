@@ -1,0 +1,155 @@
+"""The analysis step: every structural fact the rules judge, computed once per
+document.
+
+The parser (checker/parse/outline.py) says what each line *is*; this step says what
+the document *is*: its title block, its closing block (with an undated
+signature), its genre (declared, else named by the title block, else by the
+opening paragraph), its outline matched against the genre's parts, and the
+residue spans (paywall markers, watermarks) other rules look through. The
+result is a frozen :class:`Facts`, reached as ``document.facts`` and computed
+on first use; rule types judge these facts and never detect them again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from checker.settings.genres import GenrePack, OutlineMatch, builtin_genres, detect_genre, find_genre, match_outline
+from checker.lexicon import INDENT_CHARS, PUNCTUATION
+from checker.model import Document, Span
+from checker.settings.wordlists import lexicon_regex
+
+SIGNATURE_MAX_CHARS = 30
+RESIDUE = r"{lexicon:paywall-markers}|{lexicon:watermarks}"
+# a line that is only a closing formula: 特此报告。 以上报告，请审议。 妥否，请批示。
+CLOSING_FORMULA = r"^[ \t\u3000]*{lexicon:closing-formulas}[^。！]{0,20}[。！]?[ \t\u3000]*$"
+
+
+@dataclass(frozen=True)
+class ClosingBlock:
+    """The end of the draft that is no body text."""
+
+    # the lines the parser took as the closing block: signatures above the date,
+    # the date, the 版记 (抄送：…) and notes after it, an attachment list after it
+    lines: frozenset[int] = frozenset()
+    # the last content line where it may be a signature without a date
+    # (某某镇党委 set apart at the end), else 0
+    undated_signature: int = 0
+    # lines after the last body text that hold only a closing formula (特此报告。
+    # 以上报告，请审议。): they end the body, they are not part of its last section
+    formulas: frozenset[int] = frozenset()
+
+    def __contains__(self, line: int) -> bool:
+        return line in self.lines or (line == self.undated_signature and line > 0)
+
+
+@dataclass(frozen=True)
+class Facts:
+    title_block: tuple[str, ...]  # the title, then the lines under it that may name the genre
+    closing: ClosingBlock
+    genre: GenrePack
+    # how the genre was found: "declared", "title" (the title block names it), "opening"
+    # (a draft without a title: its opening paragraph names it), or "fallback"
+    genre_from: str
+    outline: OutlineMatch  # the outline matched against the genre's parts
+    # paywall markers and watermarks (rules/lexicon/residue.yaml): text that is not the
+    # draft's, which ad-residue reports and other rules look through
+    residue: tuple[Span, ...] = ()
+
+    def in_residue(self, span: Span) -> bool:
+        """Whether ``span`` lies inside a residue span."""
+        return any(r.line == span.line and r.column <= span.column and span.end_column <= r.end_column
+                   for r in self.residue)
+
+
+def analyse(document: Document) -> Facts:
+    genre, genre_from = choose_genre(document)
+    return Facts(
+        title_block=tuple(title_block(document)),
+        closing=closing_block(document),
+        genre=genre,
+        genre_from=genre_from,
+        outline=match_outline(document, genre),
+        residue=residue_spans(document),
+    )
+
+
+def residue_spans(document: Document) -> tuple[Span, ...]:
+    regex = lexicon_regex(RESIDUE)
+    return tuple(Span.on_line(number, *match.span())
+                 for number, line in enumerate(document.lines, 1) for match in regex.finditer(line))
+
+
+def title_block(document: Document) -> list[str]:
+    """The title and the lines under it (bylines, subtitles, the second line of
+    a title set on two lines: 某县市场监督管理局 / 关于…的自查报告); where the
+    title is missing, what stood under it (——某某2024年度述职报告)."""
+    bylines = [document.lines[n - 1].strip() for n, kind in sorted(document.line_kinds.items()) if kind == "byline"]
+    # a line ending in a colon (县财政局：, 现将有关情况汇报如下：) addresses or leads in
+    lines = [line for line in bylines if not line.endswith(("：", ":"))]
+    return [document.title.text, *lines] if document.title is not None else lines
+
+
+def genre_of(document: Document, genres: Optional[Sequence[GenrePack]] = None) -> GenrePack:
+    """The genre of a draft (see choose_genre)."""
+    return choose_genre(document, genres)[0]
+
+
+def choose_genre(document: Document, genres: Optional[Sequence[GenrePack]] = None) -> tuple[GenrePack, str]:
+    """The declared genre (``document.genre``), else the one the title names,
+    else the one a line of the title block names (a two-line title, a subtitle
+    ——某某2024年度述职报告), else — for a draft without a title — the one its
+    opening paragraph names, where exactly one genre's ``opening`` patterns
+    match it, else the fallback; and how it was found. The packs are
+    ``genres``, else the document's (``document.genres``), else the built-in ones."""
+    genres = genres if genres is not None else (document.genres or builtin_genres())
+    if document.genre:
+        return find_genre(document.genre, genres), "declared"
+    for text in title_block(document):
+        pack = detect_genre(text, genres)
+        if not pack.fallback:
+            return pack, "title"
+    if document.title is None:
+        opening = next(document.paragraphs(), None)
+        named = [pack for pack in genres if opening is not None and not pack.fallback and pack.opens(opening.text)]
+        if len(named) == 1:
+            return named[0], "opening"
+    return detect_genre(None, genres), "fallback"
+
+
+def closing_block(document: Document) -> ClosingBlock:
+    lines = frozenset(n for n, kind in document.line_kinds.items() if kind == "closing")
+    return ClosingBlock(lines, 0 if lines else undated_signature(document), closing_formulas(document))
+
+
+def closing_formulas(document: Document) -> frozenset[int]:
+    """The lines after the last body text that hold only a closing formula
+    (rules/lexicon/structure.yaml, closing-formulas)."""
+    formula = lexicon_regex(CLOSING_FORMULA)
+    found = set()
+    for number in sorted(document.line_kinds, reverse=True):
+        kind = document.line_kinds[number]
+        if kind in ("blank", "closing", "attachment"):
+            continue
+        if kind != "paragraph" or not formula.match(document.lines[number - 1]):
+            break
+        found.add(number)
+    return frozenset(found)
+
+
+def undated_signature(document: Document) -> int:
+    """The last content line when it may be an undated signature (某某镇党委):
+    a paragraph line, short, unpunctuated, set apart by a blank line or
+    indentation; else 0."""
+    for number in sorted(document.line_kinds, reverse=True):
+        kind = document.line_kinds[number]
+        if kind == "blank":
+            continue
+        line = document.lines[number - 1]
+        text = line.strip()
+        set_apart = number == 1 or not document.lines[number - 2].strip() or line[:1] in INDENT_CHARS
+        if kind == "paragraph" and set_apart and len(text) <= SIGNATURE_MAX_CHARS and not PUNCTUATION.search(text):
+            return number
+        return 0
+    return 0

@@ -1,0 +1,93 @@
+"""Run rules over a parsed document and turn their findings into diagnostics.
+
+A rule that raises does not end the run: its findings on that document are
+replaced by one ``internal-error`` diagnostic naming the rule and the exception,
+and the other rules still report.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from checker.settings.fingerprint import stamp
+from checker.model import Diagnostic, Document, Fix, Span
+from .ruleset import Rule
+
+
+# A rule the engine itself reports (RL0xx): no YAML and no rule type behind it,
+# but a Rule like any other, so the rule reference, `explain` and SARIF show it.
+INTERNAL_ERROR = Rule(
+    name="internal-error",
+    code="RL001",
+    type="engine",
+    severity="error",
+    message="内部错误：规则 {rule} 运行失败（{exception}），本文件的这项检查没有完成",
+    description="A rule (or the parser) raised an exception on this document: a bug in reportlint or in a "
+                "rule type, not a defect of the draft. The rule's other findings on this document are lost; "
+                "the other rules and files are still checked, and the exit code is 2. Please report it with "
+                "the draft (or the line) that triggers it.",
+    checker=None,
+    pack="engine",
+)
+
+# The engine-level rules, for the rule lists of machine formats and `explain`.
+ENGINE_RULES = (INTERNAL_ERROR,)
+
+
+def internal_error(path: Optional[str], culprit: str, error: BaseException) -> Diagnostic:
+    """The diagnostic standing for ``culprit`` (a rule name, or "parser")
+    having raised ``error`` on the document at ``path``."""
+    exception = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return Diagnostic(
+        rule=INTERNAL_ERROR.name,
+        code=INTERNAL_ERROR.code,
+        severity=INTERNAL_ERROR.severity,
+        message=INTERNAL_ERROR.message.format(rule=culprit, exception=" ".join(exception.split())),
+        span=Span(1, 1, 1, 2),
+        path=path,
+    )
+
+
+def _diagnostics_of(rule: Rule, document: Document) -> list[Diagnostic]:
+    """The rule's findings on the document as diagnostics; all or nothing, so a
+    rule that raises half-way leaves no partial report."""
+    try:
+        return [
+            Diagnostic(
+                rule=rule.name,
+                code=rule.code,
+                severity=rule.severity,
+                message=rule.format_message(finding.values, finding.message),
+                span=finding.span,
+                # applicability is the rule's declaration (YAML ``fix:``); undeclared, no fix
+                fix=Fix(finding.fix.edits, rule.fix) if finding.fix and rule.fix else None,
+                path=document.path,
+            )
+            for finding in rule.checker.check(document)
+        ]
+    except Exception as error:  # noqa: BLE001 - any bug in one rule must not end the run
+        return [internal_error(document.path, f"{rule.name} ({rule.code})", error)]
+
+
+def run_rules(document: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
+    rules = list(rules)
+    diagnostics = []
+    for rule in rules:
+        if rule.enabled:
+            diagnostics.extend(_diagnostics_of(rule, document))
+    diagnostics = _without_explained(diagnostics, rules)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return stamp(diagnostics, document.source.lines)
+
+
+def _without_explained(diagnostics: list[Diagnostic], rules: list[Rule]) -> list[Diagnostic]:
+    """Drop a finding of a rule on a line where a rule it ``yields_to`` reports
+    too: the other finding explains it (an advert line has no full stop)."""
+    yields_to = {rule.name: set(rule.yields_to) for rule in rules if rule.yields_to}
+    if not yields_to:
+        return diagnostics
+    lines_of: dict[str, set[int]] = {}
+    for diagnostic in diagnostics:
+        lines_of.setdefault(diagnostic.rule, set()).update(range(diagnostic.span.line, diagnostic.span.end_line + 1))
+    return [d for d in diagnostics
+            if not any(d.line in lines_of.get(other, ()) for other in yields_to.get(d.rule, ()))]

@@ -1,0 +1,176 @@
+"""Rule type ``fixed-expression``: fixed political and official expressions
+written other than in their canonical form.
+
+Options:
+  expressions: the YAML data file listing the expressions, relative to the
+               built-in rules folder (``expressions/political.yaml``) or an
+               absolute path. Each entry:
+
+    canonical:   the expression as it must be written (message field {canonical})
+    wrong:       literal wrong forms, each reported where it occurs
+    pattern:     a regex for wrong forms (with or instead of ``wrong``)
+    members:     the members of an enumerated formula in their order; a run
+                 of at least ``min_members`` of them (default 3) joined by
+                 、，和与及 in another order is reported
+    strangers:   words that do not belong among ``members``: one joined to a
+                 run of at least ``min_members - 1`` members is reported
+    fix:         what replaces a ``wrong`` / ``pattern`` match (``\\1`` refers to
+                 a group), where the right form is clear
+    advice:      what to write and why (message field {advice})
+    source:      the document that fixes the wording (message field {source})
+    examples:    {fail: [...], pass: [...]}, run by the tests (each fail text
+                 is reported by this entry, each pass text by no entry)
+
+  The data file is read like every rule file: a mistake stops the run with
+  ``file:line: what is wrong``. Matches in residue, Markdown code spans and
+  table separator rows are not reported (checker/analyse/prose.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from checker.model import Document, Edit, Fix, Span
+from checker.analyse.prose import is_masked, masked_spans
+from checker.resources import data_dir
+from checker.settings.yamlfile import RuleFileError, at, read_yaml, reject_unknown_keys, where
+from .base import Finding, OptionError, check_known, expect
+
+ENTRY_KEYS = {"canonical", "wrong", "pattern", "members", "strangers", "min_members", "fix", "advice", "source",
+              "examples"}
+REQUIRED_KEYS = ("canonical", "advice", "source", "examples")
+JOINERS = r"[、，,和与及]"
+
+
+@dataclass(frozen=True)
+class Expression:
+    canonical: str
+    advice: str
+    source: str
+    regex: Optional[re.Pattern]  # wrong forms and pattern
+    fix: Optional[str]
+    members: tuple[str, ...]
+    strangers: tuple[str, ...]
+    min_members: int
+    run: Optional[re.Pattern]  # a run of members and strangers joined by 、，和…
+    item: Optional[re.Pattern]
+    fails: tuple[str, ...]
+    passes: tuple[str, ...]
+    line: int  # where the entry stands in its file
+
+    def findings(self, number: int, line: str) -> Iterator[tuple[int, int, str, Optional[str]]]:
+        """(start, end, matched text, replacement) of each wrong form on ``line``."""
+        if self.regex is not None:
+            for match in self.regex.finditer(line):
+                if match.end() > match.start():
+                    fix = match.expand(self.fix) if self.fix is not None else None
+                    yield match.start(), match.end(), match.group(0), fix
+        if self.run is not None:
+            for run in self.run.finditer(line):
+                items = [m.group(0) for m in self.item.finditer(run.group(0))]
+                order = [self.members.index(item) for item in items if item in self.members]
+                stranger = any(item in self.strangers for item in items)
+                if (stranger and len(order) >= self.min_members - 1) or \
+                        (len(order) >= self.min_members and order != sorted(order)):
+                    yield run.start(), run.end(), run.group(0), None
+
+
+def _strings(path: str, node: dict, key: str) -> tuple[str, ...]:
+    value = node.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise RuleFileError(f"{at(path, node, key)}: '{key}' must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _compile(path: str, node: dict, key: str, pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as error:
+        raise RuleFileError(f"{at(path, node, key)}: invalid regular expression: {error}") from None
+
+
+def _entry(path: str, node) -> Expression:
+    if not isinstance(node, dict):
+        raise RuleFileError(f"{where(path, node)}: each expression is a mapping with canonical, advice, source, examples")
+    reject_unknown_keys(path, node, ENTRY_KEYS, " in an expression")
+    for key in REQUIRED_KEYS:
+        if key not in node:
+            raise RuleFileError(f"{where(path, node)}: expression is missing '{key}'")
+    for key in ("canonical", "advice", "source"):
+        if not isinstance(node[key], str) or not node[key].strip():
+            raise RuleFileError(f"{at(path, node, key)}: '{key}' must be a non-empty string")
+    wrong, members, strangers = _strings(path, node, "wrong"), _strings(path, node, "members"), _strings(path, node, "strangers")
+    pattern = node.get("pattern")
+    if pattern is not None and (not isinstance(pattern, str) or not pattern):
+        raise RuleFileError(f"{at(path, node, 'pattern')}: 'pattern' must be a regular expression")
+    if not (wrong or pattern or members):
+        raise RuleFileError(f"{where(path, node)}: expression '{node['canonical']}' needs 'wrong', 'pattern' or 'members'")
+    if strangers and not members:
+        raise RuleFileError(f"{at(path, node, 'strangers')}: 'strangers' go with 'members'")
+    alternatives = [re.escape(w) for w in sorted(wrong, key=len, reverse=True)] + ([pattern] if pattern else [])
+    regex = _compile(path, node, "pattern", "|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
+    fix = node.get("fix")
+    if fix is not None:
+        if not isinstance(fix, str) or regex is None:
+            raise RuleFileError(f"{at(path, node, 'fix')}: 'fix' is the text that replaces a wrong form")
+        try:
+            regex.sub(fix, "")
+        except (re.error, IndexError) as error:
+            raise RuleFileError(f"{at(path, node, 'fix')}: {error}") from None
+    min_members = node.get("min_members", 3)
+    if not isinstance(min_members, int) or isinstance(min_members, bool) or min_members < 2:
+        raise RuleFileError(f"{at(path, node, 'min_members')}: 'min_members' must be a whole number ≥ 2")
+    run = item = None
+    if members:
+        words = "|".join(re.escape(w) for w in sorted(members + strangers, key=len, reverse=True))
+        item = re.compile(words)
+        run = re.compile(f"(?:{words})(?:{JOINERS}(?:{words}))+")
+    examples = node["examples"]
+    if not isinstance(examples, dict) or set(examples) - {"fail", "pass"} or not examples.get("fail") \
+            or not examples.get("pass"):
+        raise RuleFileError(f"{at(path, node, 'examples')}: 'examples' needs 'fail' and 'pass', each a non-empty list")
+    fails, passes = _strings(path, examples, "fail"), _strings(path, examples, "pass")
+    return Expression(node["canonical"], node["advice"].strip(), node["source"].strip(), regex, fix, members,
+                      strangers, min_members, run, item, fails, passes, getattr(node, "line", 0))
+
+
+def load_expressions(path: str) -> tuple[Expression, ...]:
+    data = read_yaml(path, "expression")
+    if not isinstance(data, dict) or not isinstance(data.get("expressions"), list):
+        raise RuleFileError(f"{path}:1: an expression file is a mapping with 'expressions' (a list)")
+    reject_unknown_keys(path, data, {"description", "expressions"})
+    return tuple(_entry(path, node) for node in data["expressions"])
+
+
+class FixedExpressionRule:
+    OPTIONS = {"expressions": None}
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        name = expect(options["expressions"], str, "expressions", "the path of an expression file")
+        path = Path(name) if Path(name).is_absolute() else data_dir("rules") / name
+        if not path.is_file():
+            raise OptionError(f"option 'expressions': no such file {name!r}")
+        self.path = str(path)
+        self.expressions = load_expressions(self.path)
+        self.can_fix = self.needs_fix_declaration = any(e.fix is not None for e in self.expressions)
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        not_prose = masked_spans(document)
+        for number, line in enumerate(document.lines, 1):
+            if not line.strip():
+                continue
+            taken: list[tuple[int, int]] = []
+            for expression in self.expressions:
+                for start, end, text, replacement in expression.findings(number, line):
+                    if is_masked(not_prose.get(number), start, end) or is_masked(taken, start, end):
+                        continue
+                    taken.append((start, end))
+                    span = Span.on_line(number, start, end)
+                    fix = Fix((Edit(span, replacement),)) if replacement is not None else None
+                    values = {"match": text, "canonical": expression.canonical, "advice": expression.advice,
+                              "source": expression.source}
+                    yield Finding(span, values, fix=fix)

@@ -1,0 +1,64 @@
+"""Rule type ``numbering-sequence``: one kind of problem in runs of sibling numbers.
+
+Options:
+  problem: skip | duplicate | order | single — which problem this rule reports
+           (see checker/analyse/sequences.py for how each is judged).
+  items:   which runs to judge, any of ``headings`` (一、 （一） 1. （1） ① lines),
+           ``shi`` (一是/二是, leading or inline), ``circled`` (inline ①②),
+           ``paren`` (inline （1）（2）), ``di`` (第一，第二， leading or inline).
+
+Message fields: {marker} the item as written, {missing} the missing numbers,
+{previous} the item before it, {first} the run's first item.
+
+Fix (skip, duplicate, order): renumber the whole run consecutively from its
+start, each marker in its own form. It may change meaning — a skip may stand
+for a missing item — so the built-in rules declare it ``fix: unsafe``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from checker.model import Document, Fix
+from checker.analyse.sequences import enumerator_runs, heading_runs, problems, renumbering
+from .base import Finding, OptionError, check_known, expect
+
+PROBLEMS = ("skip", "duplicate", "order", "single")
+RENUMBERABLE = ("skip", "duplicate", "order")  # a lone item has nothing to renumber
+ITEM_KINDS = ("headings", "shi", "circled", "paren", "di")
+
+
+class NumberingSequenceRule:
+    OPTIONS = {"problem": None, "items": list(ITEM_KINDS)}
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        if options["problem"] not in PROBLEMS:
+            raise OptionError(f"option 'problem' must be one of {', '.join(PROBLEMS)}")
+        self.problem = options["problem"]
+        items = expect(options["items"], list, "items", f"a list drawn from {', '.join(ITEM_KINDS)}")
+        if not items or any(item not in ITEM_KINDS for item in items):
+            raise OptionError(f"option 'items' must be a non-empty list drawn from {', '.join(ITEM_KINDS)}")
+        self.items = set(items)
+        self.can_fix = self.problem in RENUMBERABLE
+
+    def _runs(self, document: Document):
+        if "headings" in self.items:
+            yield from heading_runs(document)
+        for run in enumerator_runs(document):
+            if run.kind in self.items:
+                yield run
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for run in self._runs(document):
+            found = [problem for problem in problems(run) if problem.kind == self.problem]
+            edits = renumbering(run, document.lines) if found and self.can_fix else ()
+            fix = Fix(edits) if edits else None
+            for problem in found:
+                values = {
+                    "marker": problem.item.marker.strip(),
+                    "missing": "、".join(f"“{run.label(n)}”" for n in problem.numbers),
+                    "previous": run.label(problem.numbers[0]) if problem.numbers else "",
+                    "first": run.items[0].marker.strip(),
+                }
+                yield Finding(problem.item.span, values, fix=fix)

@@ -1,0 +1,124 @@
+"""Rule type ``numbering-style``: outline markers written in the wrong form.
+
+GB/T 9704-2012 and GB/T 15834-2011 B.3.3 fix the forms: 一、 （一） 1. （1）.
+Off-style variants ((三), 1、, 1．, １., 一., 一，, （一）、) are reported with the
+expected form, and so is whitespace (space, NBSP, full-width space) before a
+heading marker — unless the document indents its body paragraphs the same way
+and so do most headings of that level, in which case the heading follows the
+document's own layout (one （二） indented among flush-left （一） and （三） is
+still reported).
+
+Options:
+  expect: standard (default) — every off-standard marker is reported;
+          majority — each level's most used form is the expected one, and only
+          markers deviating from it are reported.
+  indent: report whitespace before a heading marker (default true).
+  indent_message: the message for that case ({indent} names the characters).
+
+Message fields: {marker}, {expected}. Fixes replace the marker, or delete the
+whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable, Iterator
+
+from checker.model import Document, Edit, Fix, Heading, Span
+from checker.lexicon import INDENT_CHARS
+from checker.analyse.sequences import render_number
+from .base import Finding, OptionError, check_known, expect
+
+EXPECTATIONS = ("standard", "majority")
+BODY_INDENT_SHARE = 0.8
+# Deeper indentation sets a line right or centre (a signature, a date, a
+# centred table caption), not a body paragraph; such lines do not count.
+BODY_INDENT_MAX_CHARS = 4
+TABLE_ROW = re.compile(r"\S[ \u3000]*\t")  # cells split by tabs
+WHITESPACE_NAMES = {" ": "空格", "\u00a0": "不换行空格 NBSP", "\u3000": "全角空格", "\t": "制表符",
+                    "\u2002": "半角空格 EN SPACE", "\u2003": "全角空格 EM SPACE", "\ufeff": "零宽空格"}
+
+
+def body_indent(document: Document) -> str:
+    """The indentation most body paragraphs share, else the one most lines of the
+    body (paragraphs and headings) share, or "" where they share none. Paragraphs
+    come first: a draft that sets its level-1 headings flush left and indents
+    everything else still indents its body. Table rows pasted with tabs are not
+    body text and do not count."""
+    indents: dict[str, list[str]] = {"paragraph": [], "heading": []}
+    for line, kind in document.line_kinds.items():
+        text = document.lines[line - 1]
+        if kind in ("paragraph", "enumerated", "heading") and not TABLE_ROW.search(text):
+            indent = text[: len(text) - len(text.lstrip(INDENT_CHARS))]
+            if len(indent) <= BODY_INDENT_MAX_CHARS:
+                indents["heading" if kind == "heading" else "paragraph"].append(indent)
+    return _shared(indents["paragraph"]) or _shared(indents["paragraph"] + indents["heading"])
+
+
+def _shared(indents: list[str]) -> str:
+    if not indents:
+        return ""
+    indent, count = Counter(indents).most_common(1)[0]
+    return indent if indent and count >= BODY_INDENT_SHARE * len(indents) else ""
+
+
+def _counts_by_level(headings: list[Heading], key: Callable[[Heading], str]) -> dict[int, Counter]:
+    """Per level, how often each value of ``key`` (a form, an indentation) occurs."""
+    by_level: dict[int, Counter] = {}
+    for heading in headings:
+        by_level.setdefault(heading.level, Counter())[key(heading)] += 1
+    return by_level
+
+
+class NumberingStyleRule:
+    OPTIONS = {"expect": "standard", "indent": True,
+               "indent_message": "编号“{marker}”前有多余的空白（{indent}）"}
+
+    can_fix = True  # replace the marker, delete the whitespace
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        if options["expect"] not in EXPECTATIONS:
+            raise OptionError(f"option 'expect' must be one of {', '.join(EXPECTATIONS)}")
+        self.expect = options["expect"]
+        self.indent = expect(options["indent"], bool, "indent", "true or false")
+        self.indent_message = expect(options["indent_message"], str, "indent_message", "a string")
+
+    def _expected_styles(self, headings: list[Heading]) -> dict[int, str]:
+        if self.expect == "standard":
+            return {h.level: h.standard_style for h in headings}
+        by_level = _counts_by_level(headings, lambda heading: heading.style)
+        expected = {}
+        for heading in headings:
+            counts = by_level[heading.level]
+            top = max(counts.values())
+            expected[heading.level] = heading.standard_style if counts[heading.standard_style] == top \
+                else counts.most_common(1)[0][0]
+        return expected
+
+    @staticmethod
+    def _level_indents(headings: list[Heading]) -> dict[int, str]:
+        """Per level, the indentation most of its headings share ("" on a tie)."""
+        by_level = _counts_by_level(headings, lambda heading: heading.indent)
+        return {level: max(counts, key=lambda indent: (counts[indent], indent == ""))
+                for level, counts in by_level.items()}
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        headings = document.headings()
+        expected_styles = self._expected_styles(headings)
+        allowed_indent = body_indent(document)
+        level_indents = self._level_indents(headings)
+        for heading in headings:
+            if self.indent and heading.indent and \
+                    (heading.indent != allowed_indent or heading.indent != level_indents[heading.level]):
+                start = heading.indent_column - 1
+                span = Span.on_line(heading.line, start, start + len(heading.indent))
+                names = "、".join(dict.fromkeys(WHITESPACE_NAMES.get(ch, repr(ch)) for ch in heading.indent))
+                yield Finding(span, {"marker": heading.marker, "indent": names}, self.indent_message,
+                              Fix((Edit(span, ""),)))
+            expected_style = expected_styles[heading.level]
+            if heading.style != expected_style:
+                expected = render_number(heading.level, heading.number, expected_style)
+                yield Finding(heading.marker_span, {"marker": heading.marker, "expected": expected},
+                              fix=Fix((Edit(heading.marker_span, expected),)))

@@ -1,0 +1,88 @@
+"""Rule type ``repeated-word``: a word written twice back to back by mistake
+(地块地块, 的的, 进一步进一步).
+
+Options:
+  function_words: single characters that never double as a word of their own
+                  (的, 了, 在 …): a doubled one is a candidate (的的; but
+                  的的确确 is one word and stays quiet)
+  max_length:     the longest word looked for doubled (default 4)
+  allow:          regexes for words whose doubling is legitimate
+                  reduplication (研究研究, 一步一步): a whole-word match is
+                  never reported
+
+A line is looked at only where a cheap pattern finds a candidate (two to
+``max_length`` Chinese characters written twice, or a doubled function
+word) that ``allow`` does not excuse, so a clean draft pays nothing; then jieba
+with its full dictionary (segment.full_words) segments the clause around it,
+and only two equal words side by side are reported — 常常, 扎扎实实 and
+层层 are one word each, and 学习习近平, 施工工地 are two different words. The
+finding is the second word, with a fix deleting it (unsafe: read the sentence).
+Residue, Markdown code spans and table separator rows are looked through.
+Message field ``{word}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from checker.parse import segment
+from checker.model import Document, Edit, Fix, Span
+from checker.analyse.prose import is_masked, masked_spans
+from .base import Finding, OptionError, check_known, expect, regex_list
+
+HAN = "\u4e00-\u9fff"
+CLAUSE_END = re.compile(r"[，。；：！？、,.;:!?（）()“”《》\s]")
+WINDOW = 12  # characters of context on each side, within the clause
+
+
+class RepeatedWordRule:
+    OPTIONS = {"function_words": "", "max_length": 4, "allow": []}
+    can_fix = needs_fix_declaration = True
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        function_words = expect(options["function_words"], str, "function_words", "a string of characters")
+        if re.search(f"[^{HAN}]", function_words):
+            raise OptionError("option 'function_words' must hold Chinese characters only")
+        max_length = expect(options["max_length"], int, "max_length", "a whole number")
+        if not 2 <= max_length <= 8:
+            raise OptionError("option 'max_length' must be between 2 and 8")
+        self.allow = regex_list(options["allow"], "allow")
+        doubled_function_word = f"|([{re.escape(function_words)}])\\2" if function_words else ""
+        self.candidate = re.compile(f"([{HAN}]{{2,{max_length}}})\\1{doubled_function_word}")
+
+    def _allowed(self, word: str) -> bool:
+        return any(regex.fullmatch(word) for regex in self.allow)
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        not_prose = masked_spans(document)
+        for number, line in enumerate(document.lines, 1):
+            reported: set[int] = set()
+            for candidate in self.candidate.finditer(line):
+                unit = candidate.group(1) or candidate.group(2)
+                if self._allowed(unit) or is_masked(not_prose.get(number), *candidate.span()):
+                    continue
+                for start, word in self._doubled_words(line, candidate.start(), candidate.end()):
+                    if start not in reported and not self._allowed(word):
+                        reported.add(start)
+                        span = Span.on_line(number, start, start + len(word))
+                        yield Finding(span, {"word": word}, fix=Fix((Edit(span, ""),)))
+
+    @staticmethod
+    def _doubled_words(line: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+        """(offset, word) of each word that repeats the word before it, in the
+        clause around ``start:end``, as jieba segments it."""
+        left = start
+        while left > 0 and start - left < WINDOW and not CLAUSE_END.match(line[left - 1]):
+            left -= 1
+        right = end
+        while right < len(line) and right - end < WINDOW and not CLAUSE_END.match(line[right]):
+            right += 1
+        offset, previous = left, None
+        for word in segment.full_words(line[left:right]):
+            if previous == word and start <= offset - len(word) and offset + len(word) <= end \
+                    and re.fullmatch(f"[{HAN}]+", word):
+                yield offset, word
+            previous = word
+            offset += len(word)

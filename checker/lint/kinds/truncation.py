@@ -1,0 +1,207 @@
+"""Rule type ``truncation``: a body paragraph that stops mid-sentence.
+
+Every body paragraph — text lines, 一是… lines, and the text that follows a
+heading sentence on the heading's line — must end with a terminal mark (。！？；
+……, or a closing quote or bracket after one). So must a bodiless item heading
+with a clause break (，；) in a list of one-line items that all end with one. Titles, bylines, salutations,
+headings themselves, the closing signature/date block and lead-in lines ending
+in ： are not paragraphs. Reported on the paragraph's last character.
+
+Left alone: lines matching an ``ignore`` regex (附件：…, 联系人：…), a short
+unpunctuated last line after a blank line (a signature without a date), a line
+that reads as a heading the outline did not take (一、2021年工作回顾), a line
+standing right above a body paragraph that reads as an unnumbered subheading
+(short and unpunctuated: 加强组织领导; or two parallel phrases without
+figures: 压实安全责任，筑牢安全防线), and in Markdown files
+structural lines (# headings, tables, fences, rules); trailing **emphasis**
+markers are looked through.
+
+Options:
+  terminal: the characters that may end a paragraph.
+  closing:  closing quotes and title marks (” 》): they end a paragraph only
+            after a terminal mark (…抓实。”) or around a whole one-unit line
+            (《某某管理办法》); 实施“青苗培养计划” has lost its full stop.
+  ignore:   regexes; a paragraph in which one matches (re.search) is skipped.
+  subheading_max_chars: the longest line taken as an unnumbered subheading
+            (0: none).
+  lead_in_message: where set, a lead-in ending in ： that nothing follows in its
+            section (no later paragraph, no child heading: 主要做好以下工作： right
+            before the next part) is reported with this message; {tail} as above.
+  look_through: regexes for trailing text that is not part of the sentence (a
+            paywall marker, a watermark that another rule reports): removed
+            from the end of a paragraph, as often as they match, before it is
+            judged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from checker.settings.genres import heading_like
+from checker.lexicon import INDENT_CHARS as INDENT
+from checker.lexicon import PUNCTUATION, SEMICOLONS, SENTENCE_END
+from checker.model import Document, Paragraph, Span
+from .base import Finding, OptionError, check_known, expect, optional_message, regex_list
+
+LEAD_IN = "：:"
+MARKDOWN_STRUCTURE = re.compile(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
+MARKDOWN_TRAILING = re.compile(r"(?:\*\*|__|\*|_)+$")
+TAIL_CHARS = 10
+PARALLEL_SEPARATOR = re.compile(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
+PARALLEL_MIN_CHARS = 2
+PARALLEL_LENGTH_SLACK = 3
+DIGIT = re.compile(r"[0-9０-９]")
+ITEM_CLAUSE = re.compile(r"[，,；;]")  # an item heading with a clause break is a sentence, not a label
+OPENING_MARKS = "“‘「『《\"'"
+
+
+class Truncation:
+    OPTIONS = {"terminal": "。！？；…", "closing": "", "ignore": [], "subheading_max_chars": 12, "look_through": [],
+               "lead_in_message": None}
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        terminal = expect(options["terminal"], str, "terminal", "a string of characters")
+        if not terminal:
+            raise OptionError("option 'terminal' must list at least one character")
+        self.terminal = set(terminal)
+        self.closing = expect(options["closing"], str, "closing", "a string of characters")
+        self.ignore = regex_list(options["ignore"], "ignore")
+        self.subheading_max_chars = expect(options["subheading_max_chars"], int, "subheading_max_chars",
+                                           "a whole number")
+        self.look_through = regex_list(options["look_through"], "look_through")
+        self.lead_in_message = optional_message(options["lead_in_message"], "lead_in_message")
+
+    def _without_trailing(self, text: str) -> str:
+        """``text`` without the trailing matches of ``look_through``."""
+        changed = True
+        while changed and text:
+            changed = False
+            for pattern in self.look_through:
+                ending = [m for m in pattern.finditer(text) if m.end() == len(text) and m.start() < m.end()]
+                if ending:
+                    text = text[: ending[0].start()].rstrip(INDENT)
+                    changed = True
+        return text
+
+    def _closed(self, text: str) -> bool:
+        """Whether ``text`` ends with closing marks after a terminal mark
+        (要把项目抓实。”), or is one quoted or bracketed unit (“两个维护”,
+        《某某管理办法》); 实施“青苗培养计划” has lost its full stop."""
+        body = text.rstrip(self.closing)
+        if body == text:
+            return False
+        if body and body[-1] in self.terminal:
+            return True
+        stripped = text.strip(INDENT)
+        return stripped[:1] in OPENING_MARKS and not any(mark in stripped for mark in "，,；;：:")
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        markdown = document.source.is_markdown
+        signature = document.facts.closing.undated_signature
+        yield from self._truncated_items(document, markdown)
+        for section in document.root.walk():
+            for index, paragraph in enumerate(section.paragraphs):
+                if paragraph.line == signature and document.line_kinds.get(paragraph.line) != "heading":
+                    continue
+                followed = index + 1 < len(section.paragraphs) \
+                    or any(child.heading.line > paragraph.line for child in section.children)
+                finding = self._check(document, paragraph, markdown, followed)
+                if finding:
+                    yield finding
+
+    def _truncated_items(self, document: Document, markdown: bool) -> Iterator[Finding]:
+        """A bodiless item heading that is a sentence (it has a comma) but stops
+        without a terminal mark in a list of one-line items that all end with one:
+        （二）加快防火通道建设，力争明年底前实现 after （一）…40名。 (a label
+        heading among sections with bodies, 坚持项目为王，推动经济发展, is not)."""
+        # per parent and level: the children, and how many are bodiless one-sentence
+        # items; each section then judges its siblings in O(1) (linear, not O(n²))
+        same_level: dict[tuple[int, int], int] = {}
+        items: dict[tuple[int, int], int] = {}
+        for section in document.sections():
+            key = (id(section.parent), section.heading.level)
+            same_level[key] = same_level.get(key, 0) + 1
+            items[key] = items.get(key, 0) + self._bodiless_sentence(section, markdown)
+        for section in document.sections():
+            heading = section.heading
+            key = (id(section.parent), heading.level)
+            siblings = same_level[key] - 1
+            if section.paragraphs or section.children or not siblings:
+                continue
+            title = heading.title.rstrip(INDENT)
+            if markdown:
+                title = MARKDOWN_TRAILING.sub("", title).rstrip()
+            if not title or title[-1] in self.terminal or title[-1] in LEAD_IN or not ITEM_CLAUSE.search(title):
+                continue
+            if items[key] - self._bodiless_sentence(section, markdown) == siblings:
+                end = heading.marker_span.end_column + len(title) - (len(heading.title) - len(heading.title.lstrip()))
+                yield Finding(Span(heading.line, end - 1, heading.line, end), {"tail": title.strip()[-TAIL_CHARS:]})
+
+    def _bodiless_sentence(self, section, markdown: bool) -> bool:
+        """An item heading with nothing under it that ends with a sentence mark."""
+        return self._ends_sentence(section.heading.title, markdown) and not (section.paragraphs or section.children)
+
+    @staticmethod
+    def _ends_sentence(title: str, markdown: bool) -> bool:
+        title = title.rstrip(INDENT)
+        if markdown:
+            title = MARKDOWN_TRAILING.sub("", title).rstrip()
+        return bool(title) and title[-1] in SENTENCE_END + SEMICOLONS
+
+    def _subheading(self, document: Document, paragraph: Paragraph, text: str) -> bool:
+        """A line right above a body paragraph that reads as an unnumbered
+        subheading: short and unpunctuated (加强组织领导), or two parallel
+        phrases (压实安全责任，筑牢安全防线; 聚焦主责主业 推动高质量发展)."""
+        text = text.strip()
+        short = len(text) <= self.subheading_max_chars and not PUNCTUATION.search(text)
+        if not (short or self._parallel_phrases(text)):
+            return False
+        return document.line_kinds.get(paragraph.line + 1) in ("paragraph", "enumerated")
+
+    def _parallel_phrases(self, text: str) -> bool:
+        """Two phrases of about the same length, without figures, joined by a
+        comma or a space: the shape of a heading, not of a broken sentence."""
+        if not self.subheading_max_chars:
+            return False
+        parts = PARALLEL_SEPARATOR.split(text)
+        if len(parts) != 2 or any(PUNCTUATION.search(part) or DIGIT.search(part) for part in parts):
+            return False
+        lengths = [len(part) for part in parts]
+        return all(PARALLEL_MIN_CHARS <= n <= self.subheading_max_chars for n in lengths) \
+            and max(lengths) - min(lengths) <= PARALLEL_LENGTH_SLACK
+
+    @staticmethod
+    def _line_start(document: Document, paragraph: Paragraph) -> int:
+        line = document.lines[paragraph.line - 1]
+        return len(line) - len(line.lstrip(INDENT)) + 1
+
+    def _check(self, document: Document, paragraph: Paragraph, markdown: bool, followed: bool = True):
+        text = paragraph.text.rstrip(INDENT)
+        if markdown:
+            if MARKDOWN_STRUCTURE.match(document.lines[paragraph.line - 1]):
+                return None
+            text = MARKDOWN_TRAILING.sub("", text).rstrip()
+        text = self._without_trailing(text)
+        if not text.strip():
+            return None
+        last = text[-1]
+        if last in self.terminal or self._closed(text):
+            return None
+        if any(pattern.search(text) for pattern in self.ignore):
+            return None
+        if last in LEAD_IN:
+            if followed or not self.lead_in_message:
+                return None  # a lead-in: what it announces follows
+            end = paragraph.column + len(text)
+            return Finding(Span(paragraph.line, end - 1, paragraph.line, end), {"tail": text.strip()[-TAIL_CHARS:]},
+                           self.lead_in_message)
+        if paragraph.column == self._line_start(document, paragraph):
+            if heading_like(text) is not None:
+                return None  # a heading the outline did not take as one (一、2021年工作回顾)
+            if self._subheading(document, paragraph, text):
+                return None
+        end = paragraph.column + len(text)
+        tail = text.strip()[-TAIL_CHARS:]
+        return Finding(Span(paragraph.line, end - 1, paragraph.line, end), {"tail": tail})

@@ -1,0 +1,1 @@
+"""Parsing: SourceText -> Document (lines, outline, enumerators)."""

@@ -1,0 +1,1 @@
+"""Reading: bytes and Word documents -> SourceText."""

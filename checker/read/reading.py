@@ -1,0 +1,226 @@
+"""bytes -> SourceText: encoding detection, BOM, line ends.
+
+UTF-8 (with or without BOM) first; UTF-16 where a BOM says so; otherwise
+GB18030 (a superset of GBK and GB2312) when the bytes decode cleanly as it and
+read as text. Anything else is an :class:`InputError` naming the byte offset.
+A file that is overwhelmingly valid UTF-8 with a few stray bytes is reported
+as UTF-8 with the first stray byte, never decoded as GB18030 garbage.
+
+Files are untrusted: a path is looked at with ``os.stat`` before it is opened,
+so a named pipe or a device (/dev/zero) is refused without being opened, and a
+file larger than the size limit (:data:`DEFAULT_MAX_FILE_SIZE`, or
+``REPORTLINT_MAX_FILE_SIZE``, or the ``max_size`` given) is refused before it is
+read; no more than the limit is ever read (standard input included). Every
+refusal is an :class:`InputError` whose ``kind`` names the failure.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Optional
+
+from .docx_reading import is_word_input, source_from_docx
+from checker.model import SourceText, split_lines
+
+TEXT_SUFFIXES = (".txt", ".md")
+FOLDER_SUFFIXES = TEXT_SUFFIXES + (".docx",)  # what a folder given as input contributes
+
+
+DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024  # bytes; a draft is a few hundred KB at most
+MAX_FILE_SIZE_ENV = "REPORTLINT_MAX_FILE_SIZE"
+SIZE_UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
+SIZE = re.compile(r"^\s*(\d+)\s*([KMG]?)(?:i?B)?\s*$", re.IGNORECASE)
+# a file whose valid multi-byte UTF-8 outweighs its invalid bytes this many times
+# over is UTF-8 with stray bytes (GBK text read as UTF-8 scores about 0.55)
+UTF8_DOMINANCE = 4
+HIGH_BYTES = bytes(range(0x80, 0x100))
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an invalid byte, as surrogateescape decodes it
+SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+class InputError(Exception):
+    """A file that cannot be read as a text draft; the message is one line.
+
+    ``kind`` names the failure for the JSON error entries: ``missing``,
+    ``directory``, ``permission``, ``special`` (pipe, device, socket),
+    ``too-large``, ``binary``, ``undecodable``, ``usage`` (a size limit that is
+    no size), ``unreadable`` (anything else: another OS error, a Word document
+    that cannot be read)."""
+
+    def __init__(self, message: str, kind: str = "unreadable"):
+        super().__init__(message)
+        self.kind = kind
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from ``52428800``, ``50M``, ``512K``, ``1G`` (×1024);
+    ValueError where it is none."""
+    match = SIZE.match(str(text))
+    if not match:
+        raise ValueError(f"not a size: {text!r} (bytes, or a number with K, M or G)")
+    return int(match.group(1)) * SIZE_UNITS[match.group(2).upper()]
+
+
+def max_file_size(max_size: Optional[int] = None) -> int:
+    """The size limit: ``max_size`` where given, else ``$REPORTLINT_MAX_FILE_SIZE``,
+    else DEFAULT_MAX_FILE_SIZE."""
+    if max_size is not None:
+        return max_size
+    configured = os.environ.get(MAX_FILE_SIZE_ENV)
+    if configured:
+        try:
+            return parse_size(configured)
+        except ValueError as error:
+            raise InputError(f"{MAX_FILE_SIZE_ENV}: {error}", "usage") from None
+    return DEFAULT_MAX_FILE_SIZE
+
+
+def _too_large(where: str, limit: int, size: Optional[int] = None) -> InputError:
+    measured = f"{size:,} bytes, " if size is not None else ""
+    return InputError(f"{where}: {measured}over the {limit:,}-byte size limit "
+                      f"(--max-file-size or {MAX_FILE_SIZE_ENV} raises it)", "too-large")
+
+
+
+def _looks_like_text(text: str) -> bool:
+    """True where a GB18030 decoding reads as a document, not as noise."""
+    if not text:
+        return True
+    odd = 0
+    for ch in text:
+        if ch in "\t\r\n\f":
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Co", "Cn", "Cs") or "\U00020000" <= ch:
+            odd += 1
+    return odd <= len(text) // 200
+
+
+def decode(data: bytes, where: str) -> tuple[str, str, bool]:
+    """Decode file bytes; return (text, encoding, had_bom)."""
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        offset = data.index(b"\x00")
+        raise InputError(f"{where}: binary file (NUL byte at offset {offset}), not a text draft", "binary")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8", True
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{where}: invalid UTF-8 byte 0x{data[3 + error.start]:02x} at offset {3 + error.start}",
+                "undecodable") from None
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[2:].decode(encoding), encoding, True
+            except UnicodeDecodeError as error:
+                raise InputError(f"{where}: invalid UTF-16 data at offset {2 + error.start}", "undecodable") from None
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError as utf8_error:
+        if _mostly_utf8(data):
+            raise InputError(
+                f"{where}: cannot decode: invalid UTF-8 byte 0x{data[utf8_error.start]:02x} "
+                f"at offset {utf8_error.start} (the rest reads as UTF-8)", "undecodable") from None
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as gb_error:
+            text = None
+            if gb_error.start > utf8_error.start:
+                # It reads further as GB18030 (a GBK file with a damaged byte):
+                # name that byte, not the first Chinese character.
+                raise InputError(
+                    f"{where}: cannot decode: invalid GB18030 byte 0x{data[gb_error.start]:02x} "
+                    f"at offset {gb_error.start} (not UTF-8 either)", "undecodable") from None
+        if text is not None and _looks_like_text(text):
+            return text, "gb18030", False
+        raise InputError(
+            f"{where}: cannot decode: invalid UTF-8 byte 0x{data[utf8_error.start]:02x} "
+            f"at offset {utf8_error.start} (not GB18030 text either)", "undecodable") from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether the bytes that are not ASCII are overwhelmingly valid UTF-8
+    (a UTF-8 draft with a stray byte), as opposed to GBK/GB18030 text, where
+    most lead bytes break UTF-8."""
+    invalid = len(ESCAPED_BYTE.findall(data.decode("utf-8", "surrogateescape")))
+    valid = len(data) - len(data.translate(None, HIGH_BYTES)) - invalid
+    return valid >= UTF8_DOMINANCE * invalid
+
+
+def source_from_bytes(data: bytes, path: Optional[str]) -> SourceText:
+    if is_word_input(path, data):
+        return source_from_docx(data, path or "<stdin>")
+    text, encoding, bom = decode(data, path or "<stdin>")
+    lines, newline = split_lines(text)
+    return SourceText(lines=tuple(lines), path=path, encoding=encoding, bom=bom, newline=newline)
+
+
+def read_source(path: str, max_size: Optional[int] = None) -> SourceText:
+    """Read one file, or standard input for ``-``; see :func:`read_bytes`."""
+    return source_from_bytes(read_bytes(path, max_size), path)
+
+
+def read_bytes(path: str, max_size: Optional[int] = None) -> bytes:
+    """The bytes of one file, or of standard input for ``-``: at most the size
+    limit (see :func:`max_file_size`); pipes and devices are never opened."""
+    limit = max_file_size(max_size)
+    if path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise _too_large("-", limit)
+        return data
+    try:
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(f"{path}: is a directory", "directory")
+        for is_special, what in SPECIAL_FILES:
+            if is_special(status.st_mode):
+                raise InputError(f"{path}: {what}, not a regular file; not read", "special")
+        if status.st_size > limit:
+            raise _too_large(path, limit, status.st_size)
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)  # a file that grew, or a /proc file that reports size 0
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file", "missing") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory", "directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied", "permission") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise _too_large(path, limit)
+    return data
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given; directories become the *.txt, *.md and *.docx files
+    under them (sorted, hidden folders and Word's ~$ lock files skipped). A
+    missing path is an InputError."""
+    found: list[str] = []
+    for path in paths:
+        if path == "-":
+            found.append(path)
+            continue
+        target = Path(path)
+        if target.is_dir():
+            for candidate in sorted(target.rglob("*")):
+                relative = candidate.relative_to(target).parts
+                if any(part.startswith(".") for part in relative):
+                    continue
+                if candidate.name.startswith("~$"):
+                    continue
+                if candidate.is_file() and candidate.suffix.lower() in FOLDER_SUFFIXES:
+                    found.append(str(candidate))
+        elif target.exists():
+            found.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory", "missing")
+    return found

@@ -1,0 +1,1 @@
+"""Settings: configuration, data files (YAML packs, word lists), suppression, baseline."""

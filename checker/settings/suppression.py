@@ -1,0 +1,119 @@
+"""The suppression station: after the engine, drop what reportlint comments
+switch off, and report the comments that switched off nothing.
+
+Rules never know about suppression. A comment (checker/parse/directives.py) covers:
+
+- ``disable RULE…``: the lines after it, up to an ``enable`` naming the same
+  rule (or an ``enable`` naming none), else to the end of the file;
+  ``disable`` alone covers every rule, up to an ``enable`` naming none;
+- ``disable-next-line RULE…``: the next line that is neither blank nor a comment;
+- ``disable-file RULE…``: every line.
+
+A diagnostic is suppressed where its first line is covered for its rule (by
+name, code or code prefix). A comment, or a rule it names, that suppressed no
+diagnostic becomes an ``unused-suppression`` diagnostic (where that rule is on),
+so stale comments get cleaned up; so does a comment of an unknown kind or one
+naming no known rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from checker.parse.directives import Directive, find_directives
+from .fingerprint import stamp
+from checker.model import Diagnostic, Document
+from checker.lint.ruleset import Rule, selects
+
+UNUSED = "unused-suppression"
+EVERY_RULE = ""  # the token of a comment naming no rule
+
+
+@dataclass(frozen=True)
+class Cover:
+    """Lines ``first``..``last`` covered for rules named ``token`` by ``directive``."""
+
+    directive: Directive
+    token: str
+    first: int
+    last: int
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        return (self.first <= diagnostic.line <= self.last
+                and (self.token == EVERY_RULE or selects(self.token, diagnostic.rule, diagnostic.code)))
+
+
+def _next_text_line(document: Document, after: int) -> int:
+    lines = document.lines  # comments are blank there
+    for number in range(after + 1, len(lines) + 1):
+        if lines[number - 1].strip():
+            return number
+    return 0
+
+
+def covers_of(document: Document, directives: Sequence[Directive]) -> list[Cover]:
+    last_line = len(document.lines)
+    covers = []
+    for index, directive in enumerate(directives):
+        tokens = directive.rules or (EVERY_RULE,)
+        if directive.kind == "disable-file":
+            covers.extend(Cover(directive, token, 1, last_line) for token in tokens)
+        elif directive.kind == "disable-next-line":
+            target = _next_text_line(document, directive.line)
+            covers.extend(Cover(directive, token, target, target) for token in tokens if target)
+        elif directive.kind == "disable":
+            for token in tokens:
+                end = next((later.line for later in directives[index + 1:] if later.kind == "enable"
+                            and (not later.rules or (token != EVERY_RULE and token in later.rules))), last_line + 1)
+                covers.append(Cover(directive, token, directive.line + 1, end - 1))
+    return covers
+
+
+def apply_suppressions(document: Document, diagnostics: list[Diagnostic],
+                       rules: Sequence[Rule]) -> list[Diagnostic]:
+    """``diagnostics`` less those the document's comments suppress, plus an
+    ``unused-suppression`` diagnostic for each comment (or rule it names) that
+    suppressed nothing, where that rule is among ``rules`` and on."""
+    directives = find_directives(document.source.lines)
+    if not directives:
+        return diagnostics
+    covers = covers_of(document, directives)
+    used: set[tuple[int, str]] = set()
+    kept = []
+    for diagnostic in diagnostics:
+        covering = [c for c in covers if c.covers(diagnostic)]
+        used.update((c.directive.line, c.token) for c in covering)
+        if not covering:
+            kept.append(diagnostic)
+    unused_rule = next((rule for rule in rules if rule.name == UNUSED and rule.enabled), None)
+    if unused_rule is not None:
+        kept.extend(stamp(_unused(directives, used, unused_rule, rules, document.path), document.source.lines))
+        kept.sort(key=Diagnostic.sort_key)
+    return kept
+
+
+def _unused(directives: Sequence[Directive], used: set[tuple[int, str]], rule: Rule,
+            rules: Sequence[Rule], path: Optional[str]) -> list[Diagnostic]:
+    found = []
+    for directive in directives:
+        if directive.kind == "enable":
+            continue
+        if not directive.known:
+            detail = f"（不认识的指令 reportlint-{directive.kind}，可用：disable、enable、disable-next-line、disable-file）"
+        else:
+            tokens = directive.rules or (EVERY_RULE,)
+            unused = [t for t in tokens if (directive.line, t) not in used]
+            if not unused:
+                continue
+            unknown = [t for t in unused if t != EVERY_RULE and not any(selects(t, r.name, r.code) for r in rules)]
+            if unknown:
+                detail = f"（没有名为 {'、'.join(unknown)} 的规则）"
+            elif directive.rules and len(unused) < len(tokens):
+                detail = f"（{'、'.join(unused)} 没有可抑制的问题）"
+            else:
+                detail = ""
+        found.append(Diagnostic(rule=rule.name, code=rule.code, severity=rule.severity,
+                                message=rule.format_message({"comment": directive.text, "detail": detail}),
+                                span=directive.span, path=path))
+    return found
