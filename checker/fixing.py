@@ -7,6 +7,8 @@ kept (an identical edit offered twice, by two findings, is one edit), and
 applies the kept edits from the end of the text backwards, so earlier
 positions stay valid. The text is then linted again and the next pass picks up
 what was deferred; passes stop when nothing changes (at most ``MAX_PASSES``).
+Only reported findings are fixed: what a fix brings about remains, reported
+(lint and fix agree; tests/test_fix_agreement.py).
 
 Writing (``write_fixed``) goes through one function: the text is encoded as it
 was read (encoding, BOM; line ends are never touched, so mixed CRLF/LF files
@@ -23,6 +25,7 @@ import os
 import re
 import stat
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -114,20 +117,45 @@ def _source_like(source: SourceText, text: str) -> SourceText:
 
 
 def fix_source(source: SourceText, text: str, config: Config, unsafe: bool = False) -> FixOutcome:
-    """Fix ``text`` (the decoded content of ``source``) pass by pass."""
+    """Fix ``text`` (the decoded content of ``source``) pass by pass.
+
+    Only what the lint reported is fixed: the first pass applies the fixes of
+    the findings reported on ``text``; a later pass applies only fixes that an
+    earlier pass had to defer (two fixes on one span: the second waits), at
+    most as many per rule as were deferred. A finding that a fix brings about
+    (a blank left after a comma made full-width) is not fixed silently: it
+    remains, and the report after fixing shows it."""
     outcome = FixOutcome(source, text, text)
     current = source
     result = lint_source(current, config)
+    deferred: Optional[Counter] = None  # per rule, the reported fixes still waiting
     for _ in range(MAX_PASSES):
-        new_text, applied = apply_fixes(outcome.text, wanted(result.diagnostics, unsafe))
+        candidates = wanted(result.diagnostics, unsafe)
+        if deferred is not None:
+            candidates = _within(candidates, deferred)
+        new_text, applied = apply_fixes(outcome.text, candidates)
         if not applied or new_text == outcome.text:
             break
         outcome.text = new_text
         outcome.fixed.extend(applied)
         current = _source_like(source, new_text)
         result = lint_source(current, config)
+        deferred = Counter(d.rule for d in candidates) - Counter(d.rule for d in applied)
+        if not deferred:
+            break
     outcome.result = result
     return outcome
+
+
+def _within(diagnostics: list[Diagnostic], budget: Counter) -> list[Diagnostic]:
+    """The first ``budget[rule]`` of ``diagnostics`` of each rule, in order."""
+    left = Counter(budget)
+    kept = []
+    for diagnostic in diagnostics:
+        if left[diagnostic.rule] > 0:
+            left[diagnostic.rule] -= 1
+            kept.append(diagnostic)
+    return kept
 
 
 def encode_like(text: str, source: SourceText) -> bytes:

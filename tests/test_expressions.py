@@ -31,8 +31,16 @@ def test_each_fail_example_is_reported_by_its_entry(entry):
     for text in entry.fails:
         found = _findings(text)
         assert found, f"{entry.canonical}: nothing reported in {text!r}"
-        assert any(f"应为：{entry.canonical}；" in d.message and entry.source in d.message for d in found), \
+        assert any(f"应为「{entry.canonical}」；" in d.message and entry.source in d.message for d in found), \
             [d.message for d in found]
+        for diagnostic in found:  # the draft's own text, as written, before the canonical form
+            written = text[diagnostic.span.column - 1:diagnostic.span.end_column - 1]
+            assert diagnostic.message.startswith(f"原文「{written}」不规范"), (diagnostic.message, written)
+
+
+def test_a_message_never_shows_the_right_form_as_the_wrong_one():
+    [found] = _findings("牢固树立四个意识，坚定正确政治方向。")
+    assert found.message.startswith("原文「四个意识」不规范，应为「“四个意识”」；"), found.message
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: f"line{e.line}")

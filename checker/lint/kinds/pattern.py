@@ -11,7 +11,13 @@ Options:
                            nothing on it but blanks and punctuation (an
                            advert line); elsewhere no fix;
               replace      put ``replacement`` in its place (``\\1``, ``\\g<name>``
-                           refer to the match's groups).
+                           refer to the match's groups). A replacement of the
+                           form ``X\\1Y`` (group 1 kept, what is around it
+                           replaced: ``“\\1”`` for "…") changes only the
+                           delimiters: the fix edits them and leaves the text
+                           between them, and only they count as taken, so a
+                           finding inside ((…) or , between straight quotes)
+                           is reported and fixed beside it.
   ignore:   regexes for legitimate look-alikes (X光, B超…): a match that lies
             inside an ignore match is dropped.
   markdown_emphasis: in .md files, skip matches that are the marks of **bold**,
@@ -83,11 +89,21 @@ class Pattern:
     # any is skipped. None where the pattern needs no particular text
     prefilter: Optional[re.Pattern] = None
     replacement: Optional[str] = None  # fix: replace
+    wrap: Optional[tuple[str, str]] = None  # replace X\1Y: the new delimiters (X, Y)
+
+    def claimed(self, match: re.Match) -> tuple[tuple[int, int], ...]:
+        """The character ranges this match takes: all of it, or its delimiters."""
+        if self.wrap is None:
+            return (match.span(),)
+        return (match.start(), match.start(1)), (match.end(1), match.end())
 
     def finditer(self, line: str) -> Iterator[re.Match]:
         if self.prefilter is not None and self.prefilter.search(line) is None:
             return iter(())
         return self.regex.finditer(line)
+
+
+WRAP = re.compile(r"([^\\]*)\\1([^\\]*)")  # a replacement that keeps group 1 and replaces what is around it
 
 
 def _is_filler(ch: str) -> bool:
@@ -142,7 +158,9 @@ class PatternRule:
                 regex.sub(replacement, "")  # parses the template: its group references must exist
             except (re.error, IndexError) as error:
                 raise OptionError(f"option 'patterns': replacement {replacement!r}: {error}") from None
-        return Pattern(regex, message, fix, filter_for(regex), replacement)
+        wrapper = WRAP.fullmatch(replacement or "")
+        wrap = (wrapper.group(1), wrapper.group(2)) if wrapper and regex.groups >= 1 else None
+        return Pattern(regex, message, fix, filter_for(regex), replacement, wrap)
 
     def _masked(self, line: str, markdown: bool) -> "Cover":
         spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
@@ -187,9 +205,11 @@ class PatternRule:
                         continue
                     if is_masked(not_prose.get(number), start, end):
                         continue
-                    if taken.find(1, start, end) >= 0:
+                    claimed = pattern.claimed(match)
+                    if any(taken.find(1, a, b) >= 0 for a, b in claimed):
                         continue  # an earlier pattern already reported this text
-                    taken[start:end] = b"\x01" * (end - start)
+                    for a, b in claimed:
+                        taken[a:b] = b"\x01" * (b - a)
                     found.append((pattern, match))
             if found:
                 yield from self._findings(number, line, found)
@@ -208,6 +228,12 @@ class PatternRule:
                 edit = line_deletion(number)
             elif pattern.fix == "delete":
                 edit = Edit(span, "")
+            elif pattern.fix == "replace" and pattern.wrap is not None:
+                (a, b), (c, d) = pattern.claimed(match)
+                yield Finding(span, {"match": match.group(0)}, pattern.message,
+                              Fix((Edit(Span.on_line(number, a, b), pattern.wrap[0]),
+                                   Edit(Span.on_line(number, c, d), pattern.wrap[1]))))
+                continue
             elif pattern.fix == "replace":
                 edit = Edit(span, match.expand(pattern.replacement))
             yield Finding(span, {"match": match.group(0)}, pattern.message, Fix((edit,)) if edit else None)
