@@ -28,7 +28,7 @@ def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResu
     diagnostics = apply_suppressions(document, run_rules(document, config.rules), config.rules)
     baselined: tuple[str, ...] = ()
     if config.baseline is not None:  # findings accepted once are not reported again
-        diagnostics, baselined = config.baseline.filter(path, diagnostics)
+        diagnostics, baselined = config.baseline.filter(path, diagnostics, source.lines)
     return FileResult(path, diagnostics, document, lines=source.lines, baselined=baselined)
 
 

@@ -256,7 +256,8 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
 
     fixing = FixRun(unsafe_fixes, write=not diff, max_size=limit) if fix or diff else None
     results = fixing.results(files, configs) if fixing else lint_files(files, configs, jobs, limit)
-    report = formatter if not diff else None  # --diff prints the diff instead of the report
+    # --diff prints the diff instead of the report; --write-baseline prints only what it wrote
+    report = formatter if not (diff or write_baseline) else None
 
     failing = False
     write(report.begin() if report else "")
@@ -266,10 +267,10 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
         if result.error is not None:
             progress.clear()
             click.echo(f"reportlint: {result.error.message}", err=True)
-        write(report.file(result) if report else fixing.latest_diff())
+        write(report.file(result) if report else fixing.latest_diff() if fixing else "")
         progress.show(done, result.path)
         if write_baseline or baseline_prune:
-            kept.append(replace(result, document=None, lines=()))
+            kept.append(replace(result, document=None, lines=result.lines if write_baseline else ()))
     progress.clear()
     write(report.end(tally) if report else "")
     if fixing:

@@ -270,5 +270,5 @@ class FileResult:
     document: Optional[Document] = None
     error: Optional[FileError] = None
     lines: tuple[str, ...] = ()
-    # fingerprints of the findings the baseline accepted (not in ``diagnostics``)
+    # the baseline keys (rule + matched text) of the findings it accepted (not in ``diagnostics``)
     baselined: tuple[str, ...] = ()

@@ -1,5 +1,6 @@
-"""Fingerprints and the baseline: accepted findings stay accepted when the
-draft moves around them, new ones are reported, stale entries are pruned."""
+"""Fingerprints and the baseline: accepted findings (file, rule, matched text,
+count) stay accepted when the draft is edited or moves around them, only those
+beyond the count are new, stale entries are pruned."""
 
 from __future__ import annotations
 
@@ -57,10 +58,12 @@ def rules_lines(result) -> list[tuple[str, int]]:
 def test_write_baseline_then_only_new_findings_are_reported(repo, run_cli):
     written = run_cli("--write-baseline", "baseline.json", "drafts", cwd=repo)
     assert written.returncode == 0, written.stderr
-    assert "wrote 2 findings of 1 files to baseline.json" in written.stderr.decode()
+    assert written.stdout == b""  # only what it wrote, on stderr
+    assert written.stderr.decode().strip().splitlines() == ["reportlint: wrote 2 findings of 1 files to baseline.json"]
     data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
-    assert data["version"] == 1
-    assert [(e["rule"], e["line"]) for e in data["files"]["drafts/a.txt"]] == [("placeholder", 3), ("placeholder", 5)]
+    assert data["version"] == 2
+    assert [(e["rule"], e["text"], e["count"]) for e in data["files"]["drafts/a.txt"]] == [
+        ("placeholder", "XX", 1), ("placeholder", "××", 1)]
     assert run_cli("--baseline", "baseline.json", "drafts", cwd=repo).returncode == 0
     # a paragraph inserted above does not revive the accepted findings; a new one is reported
     (repo / "drafts" / "a.txt").write_text(MOVED + "\n**县完成投资。\n", encoding="utf-8")
@@ -71,6 +74,34 @@ def test_write_baseline_then_only_new_findings_are_reported(repo, run_cli):
     assert rules_lines(result) == [("placeholder", 9)]
 
 
+LINE = "关于2024年工作的总结\n\n全年总产量XX万吨，产值XX亿元，同比增长XX%。\n"
+
+
+def test_filling_one_placeholder_or_moving_the_line_brings_nothing_back(repo, run_cli):
+    (repo / "drafts" / "a.txt").write_text(LINE, encoding="utf-8")
+    assert run_cli("--write-baseline", "baseline.json", "drafts", cwd=repo).returncode == 0
+    [entry] = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))["files"]["drafts/a.txt"]
+    assert (entry["rule"], entry["text"], entry["count"]) == ("placeholder", "XX", 3)
+    edits = [LINE.replace("总产量XX万吨", "总产量12万吨"),  # one of three filled: the other two stay accepted
+             LINE.replace("全年总产量", "2024年全年粮食总产量"),  # an edit elsewhere on the line
+             LINE.replace("\n\n全年", "\n\n前言一段。\n\n　　全年")]  # the line moved and indented
+    for edited in edits:
+        (repo / "drafts" / "a.txt").write_text(edited, encoding="utf-8")
+        result = run_cli("--format", "json", "--baseline", "baseline.json", "drafts", cwd=repo)
+        assert rules_lines(result) == [] and result.returncode == 0, edited
+    # only a finding beyond the accepted count is new: a fourth XX, reported where it stands (the last)
+    (repo / "drafts" / "a.txt").write_text(LINE + "\n新增XX个项目。\n", encoding="utf-8")
+    result = run_cli("--format", "json", "--baseline", "baseline.json", "drafts", cwd=repo)
+    assert rules_lines(result) == [("placeholder", 5)] and result.returncode == 1
+
+
+def test_a_version_1_baseline_is_refused_in_one_line(repo, run_cli):
+    (repo / "old.json").write_text('{"version": 1, "files": {"drafts/a.txt": [{"rule": "placeholder", '
+                                   '"fingerprint": "0123", "line": 3, "message": ""}]}}', encoding="utf-8")
+    message = one_line_error(run_cli("--baseline", "old.json", "drafts", cwd=repo))
+    assert "old.json:1: a version-1 baseline" in message and "--write-baseline old.json" in message
+
+
 def test_baseline_prune_removes_and_lists_what_no_longer_matches(repo, run_cli):
     (repo / "drafts" / "gone.txt").write_text(DRAFT, encoding="utf-8")
     assert run_cli("--write-baseline", "baseline.json", "drafts", cwd=repo).returncode == 0
@@ -79,15 +110,25 @@ def test_baseline_prune_removes_and_lists_what_no_longer_matches(repo, run_cli):
     result = run_cli("--baseline", "baseline.json", "--baseline-prune", "drafts", cwd=repo)
     assert result.returncode == 0, result.stderr
     messages = result.stderr.decode()
-    assert "removed drafts/a.txt:3 [placeholder]" in messages and "removed drafts/gone.txt:3" in messages
-    assert "3 entries removed, 1 kept" in messages
+    assert "removed drafts/a.txt [placeholder] 「XX」 ×1" in messages and "removed drafts/gone.txt [placeholder]" in messages
+    assert "3 findings removed, 1 kept" in messages
     data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
     assert list(data["files"]) == ["drafts/a.txt"]
-    assert [e["line"] for e in data["files"]["drafts/a.txt"]] == [5]
+    assert [e["text"] for e in data["files"]["drafts/a.txt"]] == ["××"]
     # nothing left to prune: the file stays as it is
     before = (repo / "baseline.json").read_bytes()
     result = run_cli("--baseline", "baseline.json", "--baseline-prune", "drafts", cwd=repo)
-    assert "0 entries removed, 1 kept" in result.stderr.decode() and (repo / "baseline.json").read_bytes() == before
+    assert "0 findings removed, 1 kept" in result.stderr.decode() and (repo / "baseline.json").read_bytes() == before
+
+
+def test_prune_cuts_a_count_to_what_still_matches(repo, run_cli):
+    (repo / "drafts" / "a.txt").write_text(LINE, encoding="utf-8")
+    assert run_cli("--write-baseline", "baseline.json", "drafts", cwd=repo).returncode == 0
+    (repo / "drafts" / "a.txt").write_text(LINE.replace("总产量XX", "总产量12").replace("产值XX", "产值3"), encoding="utf-8")
+    result = run_cli("--baseline", "baseline.json", "--baseline-prune", "drafts", cwd=repo)
+    assert "removed drafts/a.txt [placeholder] 「XX」 ×2" in result.stderr.decode()
+    [entry] = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))["files"]["drafts/a.txt"]
+    assert entry["count"] == 1
 
 
 def test_the_configured_baseline_is_relative_to_the_config(repo, run_cli):
@@ -109,10 +150,10 @@ def one_line_error(result) -> str:
 
 def test_bad_baselines_and_bad_combinations_are_one_line_errors(repo, run_cli):
     assert "no such baseline file" in one_line_error(run_cli("--baseline", "nope.json", "drafts", cwd=repo))
-    (repo / "broken.json").write_text('{\n  "version": 1,\n  "files": {,}\n}\n', encoding="utf-8")
+    (repo / "broken.json").write_text('{\n  "version": 2,\n  "files": {,}\n}\n', encoding="utf-8")
     assert "invalid baseline: broken.json:3: invalid JSON" in one_line_error(
         run_cli("--baseline", "broken.json", "drafts", cwd=repo))
-    (repo / "other.json").write_text('{"version": 1, "files": {"a.txt": [{"rule": 1}]}}', encoding="utf-8")
+    (repo / "other.json").write_text('{"version": 2, "files": {"a.txt": [{"rule": 1}]}}', encoding="utf-8")
     assert "entries of 'a.txt'" in one_line_error(run_cli("--baseline", "other.json", "drafts", cwd=repo))
     (repo / ".reportlint.yaml").write_text("fail_on: error\nbaseline: missing.json\n", encoding="utf-8")
     assert "invalid config: " in one_line_error(run_cli("drafts", cwd=repo))

@@ -1,22 +1,30 @@
 """The baseline: findings accepted once, so that only new ones are reported.
 
 ``reportlint --write-baseline FILE`` records the current findings; with
-``--baseline FILE`` (or ``baseline:`` in the configuration) a finding whose
-fingerprint (checker/settings/fingerprint.py: rule + the text around it, not its line)
-is recorded for its file is not reported. The file is JSON::
+``--baseline FILE`` (or ``baseline:`` in the configuration) they are not
+reported again. As in PHPStan's baseline, a finding is recorded by its file,
+its rule and the text it matched (blanks removed), with how many times that
+text draws that rule in that file — not by its line or the text around it. So
+filling one of three placeholders on a line, editing elsewhere in the
+sentence, moving a paragraph or re-indenting brings nothing back; only the
+findings beyond the recorded count (the first ones in document order are the
+accepted ones) are new. The file is JSON::
 
     {
-      "version": 1,
+      "version": 2,
       "files": {
         "drafts/述职报告.txt": [
-          {"rule": "placeholder", "fingerprint": "…", "line": 8, "message": "未填写的占位符“**”"}
+          {"rule": "placeholder", "text": "XX", "count": 2, "message": "未填写的占位符“XX”"}
         ]
       }
     }
 
 File paths are relative to the baseline's folder (``/`` separated, so the
-baseline works from any working folder and on any system); ``line`` and
-``message`` are for the reader and play no part in matching.
+baseline works from any working folder and on any system); ``message`` (the
+first such finding's) is for the reader and plays no part in matching. A
+finding whose span holds no text (a missing part) is recorded by its message.
+A version-1 baseline (fingerprints of the text around each finding) is not
+read: the run stops with one line saying to write it again.
 """
 
 from __future__ import annotations
@@ -24,15 +32,17 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from .config import ConfigError
+from .fingerprint import BLANKS
 from checker.model import Diagnostic
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class BaselineError(ConfigError):
@@ -40,15 +50,40 @@ class BaselineError(ConfigError):
     A configuration error too (a configuration may name the baseline)."""
 
 
+def matched_text(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
+    """The text ``diagnostic`` matched, blanks removed; its message where the span holds none."""
+    span = diagnostic.span
+    if lines and span.line <= len(lines):
+        last = min(span.end_line, len(lines))
+        if last == span.line:
+            text = lines[span.line - 1][span.column - 1:span.end_column - 1]
+        else:
+            text = "\n".join([lines[span.line - 1][span.column - 1:], *lines[span.line:last - 1],
+                              lines[last - 1][:span.end_column - 1]])
+        text = BLANKS.sub("", text)
+        if text:
+            return text
+    return diagnostic.message
+
+
+def key_of(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
+    """What the baseline matches a finding by: its rule and its matched text."""
+    return f"{diagnostic.rule}\0{matched_text(diagnostic, lines)}"
+
+
 @dataclass(frozen=True)
 class Entry:
     rule: str
-    fingerprint: str
-    line: int = 0
+    text: str
+    count: int = 1
     message: str = ""
 
+    @property
+    def key(self) -> str:
+        return f"{self.rule}\0{self.text}"
+
     def as_json(self) -> dict:
-        return {"rule": self.rule, "fingerprint": self.fingerprint, "line": self.line, "message": self.message}
+        return {"rule": self.rule, "text": self.text, "count": self.count, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -63,12 +98,13 @@ class Baseline:
         return Path(self.path).absolute().parent
 
     @cached_property
-    def _accepted(self) -> dict[str, frozenset[str]]:
-        return {name: frozenset(entry.fingerprint for entry in entries) for name, entries in self.files}
+    def _accepted(self) -> dict[str, Counter]:
+        return {name: Counter({entry.key: entry.count for entry in entries}) for name, entries in self.files}
 
     @property
     def size(self) -> int:
-        return sum(len(entries) for _, entries in self.files)
+        """How many findings it accepts."""
+        return sum(entry.count for _, entries in self.files for entry in entries)
 
     def key(self, path: str) -> str:
         """How ``path`` (a linted file) is named in the baseline."""
@@ -76,14 +112,24 @@ class Baseline:
             return "-"
         return Path(os.path.relpath(Path(path).absolute(), self.root)).as_posix()
 
-    def filter(self, path: str, diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic], tuple[str, ...]]:
-        """The diagnostics the baseline does not accept, and the fingerprints of those it does."""
-        accepted = self._accepted.get(self.key(path), frozenset())
+    def filter(self, path: str, diagnostics: Sequence[Diagnostic],
+               lines: Sequence[str] = ()) -> tuple[list[Diagnostic], tuple[str, ...]]:
+        """The diagnostics the baseline does not accept, and the keys of those
+        it does (one per accepted finding). Of the findings with one rule and
+        text, the first ``count`` in document order are accepted."""
+        accepted = self._accepted.get(self.key(path))
         if not accepted:
             return list(diagnostics), ()
-        kept = [d for d in diagnostics if d.fingerprint not in accepted]
-        matched = tuple(d.fingerprint for d in diagnostics if d.fingerprint in accepted)
-        return kept, matched
+        left = Counter(accepted)
+        kept, matched = [], []
+        for diagnostic in diagnostics:
+            key = key_of(diagnostic, lines)
+            if left[key] > 0:
+                left[key] -= 1
+                matched.append(key)
+            else:
+                kept.append(diagnostic)
+        return kept, tuple(matched)
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
@@ -97,46 +143,58 @@ class Baseline:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise BaselineError(f"{path}:{error.lineno}: invalid JSON: {error.msg}") from None
+        if isinstance(data, dict) and data.get("version") == 1:
+            raise BaselineError(f"{path}:1: a version-1 baseline (fingerprints), no longer read: "
+                                f"write it again with --write-baseline {path}")
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("files"), dict):
             raise BaselineError(f"{path}:1: not a reportlint baseline (version {FORMAT_VERSION}, with 'files')")
         files = []
         for name, entries in data["files"].items():
             if not isinstance(entries, list) or not all(
-                    isinstance(e, dict) and isinstance(e.get("rule"), str) and isinstance(e.get("fingerprint"), str)
-                    for e in entries):
+                    isinstance(e, dict) and isinstance(e.get("rule"), str) and isinstance(e.get("text"), str)
+                    and isinstance(e.get("count", 1), int) and e.get("count", 1) >= 1 for e in entries):
                 raise BaselineError(f"{path}:{_line_of(text, name)}: the entries of {name!r} must be a list of "
-                                    "{rule, fingerprint, line, message}")
-            files.append((name, tuple(Entry(e["rule"], e["fingerprint"], int(e.get("line") or 0), str(e.get("message", "")))
+                                    "{rule, text, count, message}")
+            files.append((name, tuple(Entry(e["rule"], e["text"], e.get("count", 1), str(e.get("message", "")))
                                       for e in entries)))
         return cls(path, tuple(files))
 
     @classmethod
     def of_results(cls, path: str, results: Iterable) -> "Baseline":
-        """A baseline accepting every diagnostic of ``results`` (FileResults)."""
+        """A baseline accepting every diagnostic of ``results`` (FileResults, with their lines)."""
         empty = cls(path)
-        files: dict[str, list[Entry]] = {}
+        files: dict[str, dict[str, Entry]] = {}
         for result in results:
-            entries = [Entry(d.rule, d.fingerprint, d.line, d.message) for d in result.diagnostics if d.fingerprint]
-            if entries:
-                files.setdefault(empty.key(result.path), []).extend(entries)
-        return cls(path, tuple((name, tuple(entries)) for name, entries in sorted(files.items())))
+            entries = files.setdefault(empty.key(result.path), {})
+            for diagnostic in result.diagnostics:
+                text = matched_text(diagnostic, result.lines)
+                entry = entries.get(f"{diagnostic.rule}\0{text}")
+                entries[f"{diagnostic.rule}\0{text}"] = Entry(diagnostic.rule, text, entry.count + 1, entry.message) \
+                    if entry else Entry(diagnostic.rule, text, 1, diagnostic.message)
+        return cls(path, tuple((name, tuple(entries.values())) for name, entries in sorted(files.items()) if entries))
 
     def pruned(self, results: Iterable) -> tuple["Baseline", list[tuple[str, Entry]]]:
-        """This baseline without the entries that no longer match: those of the
-        linted files (``results``) their findings did not match, and those of
-        files that no longer exist. Returns it and the entries removed."""
-        linted: dict[str, set[str]] = {}
+        """This baseline without what no longer matches: of the linted files
+        (``results``), each entry's count cut to the findings it accepted (an
+        entry that accepted none removed), and the entries of files that no
+        longer exist. Returns it and what was removed (an entry with the count
+        taken off it)."""
+        linted: dict[str, Counter] = {}
         for result in results:
-            linted.setdefault(self.key(result.path), set()).update(getattr(result, "baselined", ()))
+            linted.setdefault(self.key(result.path), Counter()).update(getattr(result, "baselined", ()))
         kept_files, removed = [], []
         for name, entries in self.files:
             if name in linted:
-                kept = tuple(e for e in entries if e.fingerprint in linted[name])
+                matched = linted[name]
+                kept = tuple(Entry(e.rule, e.text, min(e.count, matched[e.key]), e.message)
+                             for e in entries if matched[e.key] > 0)
             elif name != "-" and not (self.root / name).exists():
                 kept = ()
             else:
                 kept = entries
-            removed.extend((name, e) for e in entries if e not in kept)
+            still = {e.key: e.count for e in kept}
+            removed.extend((name, Entry(e.rule, e.text, e.count - still.get(e.key, 0), e.message))
+                           for e in entries if still.get(e.key, 0) < e.count)
             if kept:
                 kept_files.append((name, kept))
         return Baseline(self.path, tuple(kept_files)), removed
@@ -183,9 +241,9 @@ def prune_baselines(results: Sequence, baselines: Sequence[Optional[Baseline]]) 
         pruned, removed = baseline.pruned(its_results)
         if removed:
             pruned.write()
-        report.extend(f"{path}: removed {name}:{entry.line} [{entry.rule}] {entry.message}" for name, entry in removed)
-        report.append(f"{path}: {len(removed)} entries removed, {pruned.size} kept")
+        report.extend(f"{path}: removed {name} [{entry.rule}] 「{entry.text}」 ×{entry.count}" for name, entry in removed)
+        report.append(f"{path}: {sum(entry.count for _, entry in removed)} findings removed, {pruned.size} kept")
     return report
 
 
-__all__ = ["Baseline", "BaselineError", "Entry", "load_baseline", "prune_baselines"]
+__all__ = ["Baseline", "BaselineError", "Entry", "key_of", "load_baseline", "matched_text", "prune_baselines"]

@@ -5,8 +5,9 @@ CONTEXT_CHARS characters either side on its lines (blanks removed, so
 re-indenting or re-wrapping spaces changes nothing), and the occurrence index
 among the earlier findings of that rule with that same text. Line and column
 are not part of it: inserting a paragraph above a finding leaves its
-fingerprint as it was. The engine stamps every diagnostic; the baseline
-(checker/settings/baseline.py) and SARIF ``partialFingerprints`` use it.
+fingerprint as it was. The engine stamps every diagnostic; SARIF
+``partialFingerprints`` and the JSON output carry it. (The baseline matches by
+rule and matched text with a count instead: checker/settings/baseline.py.)
 """
 
 from __future__ import annotations
