@@ -51,6 +51,47 @@ def split_lines(text: str) -> tuple[list[str], str]:
 
 
 @dataclass(frozen=True)
+class LineOrigin:
+    """Where one line of a Word document's ``SourceText`` comes from, exactly.
+
+    - ``paragraph``: the 0-based index of its ``w:p`` among the body paragraphs in
+      document order, table cells included (``docx_reading.body_paragraphs``);
+    - ``offset``: where the line's text starts in that paragraph's visible text
+      (``docx_reading.paragraph_pieces``: the pieces' texts joined; a manual line
+      break is a ``"\\n"`` piece there and ends a line);
+    - ``label``: how many characters of the line are Word's automatic list number
+      rendered in front (first line of a numbered paragraph only, else 0);
+    - ``table``/``row``/``cell``: 1-based table number (every ``w:tbl`` of the body in
+      document order, nested ones too), row and cell of the innermost table
+      holding the paragraph; 0 outside tables.
+
+    A 1-based ``column`` of the line is character ``offset + column - 1 - label`` of
+    the paragraph's visible text (``text_offset``), or inside the number when
+    ``column <= label``."""
+
+    paragraph: int
+    offset: int = 0
+    label: int = 0
+    table: int = 0
+    row: int = 0
+    cell: int = 0
+
+    def text_offset(self, column: int) -> Optional[int]:
+        """0-based offset in the paragraph's visible text of the line's 1-based
+        ``column``; None for a column inside the rendered list number."""
+        if column <= self.label:
+            return None
+        return self.offset + column - 1 - self.label
+
+    @property
+    def place(self) -> Optional[str]:
+        """表2 第3行第2列 for a table cell, else None."""
+        if not self.table:
+            return None
+        return f"表{self.table} 第{self.row}行第{self.cell}列"
+
+
+@dataclass(frozen=True)
 class SourceText:
     """Decoded text plus what is needed to write it back unchanged."""
 
@@ -62,6 +103,25 @@ class SourceText:
     # True for a Word document (checker/read/docx_reading.py): each line is a body
     # paragraph with its list number rendered; there are no bytes to write back.
     word_document: bool = False
+    # For a Word document, one LineOrigin per line (see LineOrigin); else None.
+    origins: Optional[tuple[LineOrigin, ...]] = None
+
+    def origin(self, line: int) -> Optional[LineOrigin]:
+        """The origin of 1-based ``line`` in a Word document, else None."""
+        if self.origins is None or not 1 <= line <= len(self.origins):
+            return None
+        return self.origins[line - 1]
+
+    def place(self, line: int) -> Optional[str]:
+        """表2 第3行第2列 where ``line`` is a table cell of a Word document."""
+        origin = self.origin(line)
+        return origin.place if origin is not None else None
+
+    def table_lines(self) -> frozenset:
+        """The 1-based lines that stand in a table cell."""
+        if self.origins is None:
+            return frozenset()
+        return frozenset(n for n, origin in enumerate(self.origins, 1) if origin.table)
 
     @classmethod
     def from_string(cls, text: str, path: Optional[str] = None) -> "SourceText":
@@ -105,7 +165,8 @@ class Heading:
         return Span(self.line, self.marker_span.column, self.line, max(end, self.marker_span.end_column))
 
 
-LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "attachment", "closing")
+LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "attachment", "closing",
+              "table", "appendix")
 
 
 @dataclass(frozen=True)
@@ -138,6 +199,7 @@ class Section:
     enumerators: list[Enumerator] = field(default_factory=list)  # 一是… and ①… in its own text
     parent: Optional["Section"] = field(default=None, repr=False)
     end_line: int = 0  # last line that belongs to the section (children included)
+    table_lines: list[int] = field(default_factory=list)  # its lines in a Word table (content, not paragraphs)
 
     @property
     def level(self) -> int:
@@ -234,6 +296,14 @@ class Diagnostic:
     # a stable key for this finding across edits (rule + the text around it +
     # occurrence), stamped by the engine: checker/settings/fingerprint.py
     fingerprint: Optional[str] = None
+    # the table cell of a Word document the line stands in (LineOrigin with
+    # table, row, cell), stamped by the engine; else None
+    cell: Optional[LineOrigin] = None
+
+    @property
+    def place(self) -> Optional[str]:
+        """表2 第3行第2列 for a finding in a Word table's cell, else None."""
+        return self.cell.place if self.cell is not None else None
 
     @property
     def line(self) -> int:

@@ -239,7 +239,8 @@ def _note(diagnostic: Diagnostic) -> str:
     return (f'<li class="note {diagnostic.severity}" data-rule="{escape(diagnostic.rule)}" '
             f'data-line="{diagnostic.line}" data-column="{diagnostic.column}">'
             f'<span class="rule">{escape(diagnostic.code)} {escape(diagnostic.rule)} '
-            f'{diagnostic.line}:{diagnostic.column}</span><span class="message">{escape(diagnostic.message)}</span></li>')
+            f'{diagnostic.line}:{diagnostic.column}</span><span class="message">{escape(diagnostic.message)}'
+            f'{_place(diagnostic)}</span></li>')
 
 
 def _columns_on(diagnostic: Diagnostic, line: int, length: int) -> tuple[int, int]:
@@ -307,3 +308,8 @@ def _outline_item(index: int, section: Section, diagnostics: list[Diagnostic]) -
     children = "".join(_outline_item(index, child, diagnostics) for child in section.children)
     return (f'<li><a href="#{_line_id(index, heading.line)}" data-line="{heading.line}">{label}{badge}</a>'
             + (f"<ul>{children}</ul>" if children else "") + "</li>")
+
+
+def _place(diagnostic) -> str:
+    """（表2 第3行第2列） for a finding in a Word table's cell."""
+    return f'<span class="place">（{escape(diagnostic.place)}）</span>' if diagnostic.place else ""

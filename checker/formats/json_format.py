@@ -34,6 +34,9 @@ def diagnostic_object(diagnostic: Diagnostic) -> dict:
     }
     if diagnostic.fingerprint is not None:
         item["fingerprint"] = diagnostic.fingerprint
+    if diagnostic.cell is not None:
+        cell = diagnostic.cell
+        item["table"] = {"table": cell.table, "row": cell.row, "cell": cell.cell, "place": cell.place}
     if diagnostic.fix is not None:
         item["fix"] = {
             "applicability": diagnostic.fix.applicability,

@@ -23,7 +23,8 @@ class ConciseFormatter(Formatter):
     def header(self, path: str, diagnostic: Diagnostic) -> str:
         severity = self._style(diagnostic.severity, fg=SEVERITY_COLORS[diagnostic.severity], bold=True)
         rule = self._style(f"[{diagnostic.rule}]", dim=True)
-        return f"{path}:{diagnostic.line}:{diagnostic.column}: {severity} {rule} {diagnostic.message}\n"
+        place = f"（{diagnostic.place}）" if diagnostic.place else ""
+        return f"{path}:{diagnostic.line}:{diagnostic.column}: {severity} {rule} {diagnostic.message}{place}\n"
 
     def finding(self, result: FileResult, diagnostic: Diagnostic) -> str:
         return self.header(result.path, diagnostic)

@@ -7,6 +7,7 @@ and the other rules still report.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterable, Optional
 
 from checker.settings.fingerprint import stamp
@@ -77,7 +78,16 @@ def run_rules(document: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
             diagnostics.extend(_diagnostics_of(rule, document))
     diagnostics = _without_explained(diagnostics, rules)
     diagnostics.sort(key=Diagnostic.sort_key)
-    return stamp(diagnostics, document.source.lines)
+    return in_cells(stamp(diagnostics, document.source.lines), document.source)
+
+
+def in_cells(diagnostics: list[Diagnostic], source) -> list[Diagnostic]:
+    """Each diagnostic on a Word table's cell with that cell (Diagnostic.cell)."""
+    if source.origins is None:
+        return diagnostics
+    cells = [source.origin(d.line) for d in diagnostics]
+    return [dataclasses.replace(d, cell=origin) if origin is not None and origin.table else d
+            for d, origin in zip(diagnostics, cells)]
 
 
 def _without_explained(diagnostics: list[Diagnostic], rules: list[Rule]) -> list[Diagnostic]:

@@ -74,6 +74,8 @@ UNDER_TITLE = re.compile(r"^(?:——|—|－－|--)|^[（(][^（）()]*[）)]$|
 PART_LINE = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十]{1,3}(?:部分|章|篇|编)[^，。；！？,;!?]{0,36}$")
 # 附件：1.… and the numbered lines that continue the list (2.… 3.…) are the
 # attachment list, not headings or body text.
+# the label over an attachment appended after the signature (GB/T 9704 7.3.7): 附件, 附件1, 附件2
+APPENDED_ATTACHMENT = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*(?P<number>[0-9０-９]{0,3})[ \t\u3000]*$")
 ATTACHMENT = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[0-9一二三四五六七八九十]*[ \t\u3000]*[：:][ \t\u3000]*(?P<rest>.*)$")
 ATTACHMENT_ITEM = re.compile(
     r"^[ \t\u3000]*(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,2})[ \u3000]*[）)]|(?P<plain>[0-9０-９]{1,2})[ \u3000]*[.．、])"
@@ -334,6 +336,14 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
     trailing: list[int] = []
     while content and lexicon_regex(AFTER_CLOSING).match(text_of(content[-1])):
         trailing.append(content.pop())
+    # attachments appended after the signed date (附件1 and its title, GB/T 9704 7.3.7)
+    # are documents of their own: the closing block is the one above them
+    first_date = next((k for k, n in enumerate(content) if DATE_LINE.match(text_of(n))), None)
+    if first_date is not None:
+        appended = next((k for k in range(first_date + 1, len(content))
+                         if APPENDED_ATTACHMENT.match(text_of(content[k]))), None)
+        if appended is not None:
+            content = content[:appended]
     # an attachment list set after the date (附件：1.… 2.…) follows the closing block too
     last_attachment = next((i for i in range(len(content) - 1, -1, -1) if ATTACHMENT.match(text_of(content[i]))), None)
     if last_attachment is not None and all(attachment_item(text_of(n)) is not None
@@ -395,11 +405,21 @@ def parse_document(source: SourceText) -> Document:
     shapes = [shape_of(line, source.is_markdown) for line in document.lines]
     next_headings = _next_headings(shapes)
     previous_heading: Optional[Heading] = None
+    table_lines = source.table_lines()  # a Word table's cells: content of the section, not paragraphs
+    appendix = appendix_start(document.lines, closing)
     for number, line in enumerate(document.lines, 1):
         shape = shapes[number - 1]
         kind = shape.kind
         if kind == "blank":
             document.line_kinds[number] = "blank"
+            continue
+        if appendix and number >= appendix and number not in closing:
+            document.line_kinds[number] = "appendix"  # an appended attachment: its own document, not the body
+            continue
+        if number in table_lines:
+            document.line_kinds[number] = "table"
+            stack[-1].table_lines.append(number)
+            seen_content = True
             continue
         first_content = not seen_content
         seen_content = True
@@ -474,6 +494,18 @@ def parse_document(source: SourceText) -> Document:
 
     finish_sections(root, len(document.lines))
     return document
+
+
+def appendix_start(lines: tuple[str, ...], closing: set[int]) -> int:
+    """The line of the first attachment label (附件, 附件1) after the closing
+    block, where the appended attachments begin (GB/T 9704 7.3.7); 0 if none."""
+    if not closing:
+        return 0
+    first_closing = min(closing)
+    for number in range(first_closing + 1, len(lines) + 1):
+        if number not in closing and APPENDED_ATTACHMENT.match(lines[number - 1]):
+            return number
+    return 0
 
 
 def _as_text(shape: LineShape) -> str:

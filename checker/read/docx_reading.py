@@ -1,16 +1,24 @@
 """A Word document (.docx) -> SourceText: one line per paragraph, numbers rendered.
 
 The body is read in document order with python-docx: each paragraph is one
-line, a table's paragraphs come where the table stands (row by row, cell by
-cell, each paragraph of a cell a line; nested tables likewise), and content
-controls are looked through. Headers, footers, footnotes, comments and text
-boxes are not part of the body and are not read. So ``line`` N of a
-diagnostic is the N-th paragraph of the body, empty paragraphs included.
+line (or several: a manual line break ends a line), a table's paragraphs come
+where the table stands (row by row, cell by cell, each paragraph of a cell a
+line; nested tables likewise), and content controls are looked through.
+Headers, footers, footnotes, comments and text boxes are not part of the body
+and are not read.
 
 A paragraph's line is its text as the reader sees it: Word's automatic list
 number (see :mod:`checker.read.word_numbering`) comes first, then the runs' text
-(tracked insertions in, deletions out; a tab is a tab; a manual line break
-within a paragraph joins the two halves).
+(tracked insertions in, deletions out; hidden text — ``w:vanish`` — out; a tab
+is a tab; a manual line break ``w:br``/``w:cr`` ends the line and the text
+after it is the next line).
+
+Each line carries a :class:`~checker.model.LineOrigin` (``SourceText.origins``):
+the paragraph's index in :func:`body_paragraphs`, the offset of the line's first
+character in the paragraph's visible text (the texts of :func:`paragraph_pieces`
+joined), the length of the rendered number in front, and the table cell holding
+it. That maps a diagnostic's line and column back to a ``w:t`` element and an
+offset inside it exactly: ``origin.text_offset(column)``, then walk the pieces.
 
 A .doc (the old binary format), a password-protected document (an OLE
 compound file holding an ``EncryptedPackage``), a truncated or corrupt
@@ -24,7 +32,7 @@ import io
 from pathlib import PurePath
 from typing import Iterator, Optional
 
-from checker.model import SourceText
+from checker.model import LineOrigin, SourceText
 from .word_numbering import ListCounter, Numbering, child_val, w
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
@@ -38,6 +46,7 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 SKIPPED_IN_PARAGRAPH = {w("del"), w("moveFrom"), w("txbxContent"), w("pPr"), w("rPr"), w("instrText"),
                         w("delText"), w("footnoteReference"), w("endnoteReference"), MC_FALLBACK}
 CHARACTERS = {w("tab"): "\t", w("ptab"): "\t", w("noBreakHyphen"): "-"}
+LINE_BREAKS = {w("br"), w("cr")}  # a manual line (or page, column) break ends a line
 # block containers whose paragraphs belong to the body, in order
 BLOCK_CONTAINERS = {w("tbl"), w("tr"), w("tc"), w("sdt"), w("sdtContent"), w("customXml"), w("ins")}
 
@@ -72,7 +81,7 @@ def source_from_docx(data: bytes, path: str) -> SourceText:
             if unpacked > MAX_UNPACKED_BYTES:
                 raise InputError(f"{path}: Word document unpacks to {unpacked} bytes "
                                  f"(more than {MAX_UNPACKED_BYTES}); not read", kind="too-large")
-        lines = list(document_lines(data))
+        read = list(document_lines(data))
     except InputError:
         raise
     except zipfile.BadZipFile as error:
@@ -80,11 +89,12 @@ def source_from_docx(data: bytes, path: str) -> SourceText:
     except Exception as error:  # python-docx, lxml and zipfile fail in many ways on a damaged package
         reason = " ".join(str(error).split()) or type(error).__name__
         raise InputError(f"{path}: corrupt Word document ({reason})", kind="corrupt") from None
-    return SourceText(lines=tuple(lines), path=path, encoding="docx", word_document=True)
+    return SourceText(lines=tuple(text for text, _ in read), path=path, encoding="docx", word_document=True,
+                      origins=tuple(origin for _, origin in read))
 
 
-def document_lines(data: bytes) -> Iterator[str]:
-    """Each body paragraph's rendered text, in document order."""
+def document_lines(data: bytes) -> Iterator[tuple[str, LineOrigin]]:
+    """Each line of the body as rendered, with its origin, in document order."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE
 
@@ -92,12 +102,16 @@ def document_lines(data: bytes) -> Iterator[str]:
     numbering = Numbering(_related_xml(document.part, RELATIONSHIP_TYPE.NUMBERING))
     styles = ParagraphStyles(_related_xml(document.part, RELATIONSHIP_TYPE.STYLES))
     counter = ListCounter(numbering)
-    for paragraph in _body_paragraphs(document.element.body):
+    for index, (paragraph, cell) in enumerate(body_paragraphs(document.element.body)):
         label = ""
         list_position = styles.list_position(paragraph, numbering)
         if list_position is not None:
             label = counter.label(*list_position)
-        yield label + paragraph_text(paragraph)
+        offset = 0
+        for number, segment in enumerate(paragraph_text(paragraph).split("\n")):
+            prefix = label if number == 0 else ""
+            yield prefix + segment, LineOrigin(index, offset, len(prefix), *cell)
+            offset += len(segment) + 1
 
 
 def _related_xml(part, relationship_type: str):
@@ -107,33 +121,77 @@ def _related_xml(part, relationship_type: str):
         return None
 
 
-def _body_paragraphs(container) -> Iterator:
-    for child in container:
-        if child.tag == w("p"):
+def body_paragraphs(body) -> Iterator[tuple[object, tuple[int, int, int]]]:
+    """Each ``w:p`` of the body in document order with its table cell
+    ``(table, row, cell)``, 1-based (tables numbered in document order, nested
+    ones too; the innermost holding the paragraph), or ``(0, 0, 0)``."""
+    tables = [0]
+
+    def walk(container, cell: tuple[int, int, int]) -> Iterator:
+        for child in container:
+            tag = child.tag
+            if tag == w("p"):
+                yield child, cell
+            elif tag == w("tbl"):
+                tables[0] += 1
+                table = tables[0]
+                rows = [row for row in _blocks(child) if row.tag == w("tr")]
+                for row_number, row in enumerate(rows, 1):
+                    cells = [c for c in _blocks(row) if c.tag == w("tc")]
+                    for cell_number, table_cell in enumerate(cells, 1):
+                        yield from walk(table_cell, (table, row_number, cell_number))
+            elif tag in BLOCK_CONTAINERS:
+                yield from walk(child, cell)
+
+    yield from walk(body, (0, 0, 0))
+
+
+def _blocks(element) -> Iterator:
+    """The children of a table or row, looking through content controls and
+    custom XML around rows and cells."""
+    for child in element:
+        if child.tag in (w("sdt"), w("sdtContent"), w("customXml")):
+            yield from _blocks(child)
+        else:
             yield child
-        elif child.tag in BLOCK_CONTAINERS:
-            yield from _body_paragraphs(child)
 
 
-def paragraph_text(paragraph) -> str:
-    """The visible text of a ``w:p``: runs, hyperlinks, fields' results,
-    tracked insertions; not deletions, text boxes or field codes."""
-    out: list[str] = []
+def _hidden(run) -> bool:
+    """True for a run whose properties hide it (``w:vanish`` not switched off)."""
+    properties = run.find(w("rPr"))
+    vanish = properties.find(w("vanish")) if properties is not None else None
+    return vanish is not None and vanish.get(w("val")) not in ("0", "false", "off")
+
+
+def paragraph_pieces(paragraph) -> list[tuple[object, str]]:
+    """The visible text of a ``w:p`` piece by piece, in order: ``(element,
+    text)`` for each ``w:t`` (its text), tab, and manual line break (``"\\n"``).
+    Runs, hyperlinks, fields' results and tracked insertions are read; deletions,
+    hidden runs (``w:vanish``), text boxes and field codes are not."""
+    out: list[tuple[object, str]] = []
 
     def walk(element) -> None:
         for child in element:
             tag = child.tag
-            if tag in SKIPPED_IN_PARAGRAPH:
+            if tag in SKIPPED_IN_PARAGRAPH or (tag == w("r") and _hidden(child)):
                 continue
             if tag == w("t"):
-                out.append(child.text or "")
+                out.append((child, (child.text or "").replace("\r", "").replace("\n", "")))
             elif tag in CHARACTERS:
-                out.append(CHARACTERS[tag])
+                out.append((child, CHARACTERS[tag]))
+            elif tag in LINE_BREAKS:
+                out.append((child, "\n"))
             else:
                 walk(child)
 
     walk(paragraph)
-    return "".join(out).replace("\r", "").replace("\n", "")
+    return out
+
+
+def paragraph_text(paragraph) -> str:
+    """The visible text of a ``w:p`` (``paragraph_pieces`` joined): a manual
+    line break is ``"\\n"``."""
+    return "".join(text for _, text in paragraph_pieces(paragraph))
 
 
 class ParagraphStyles:

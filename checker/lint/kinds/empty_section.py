@@ -61,7 +61,7 @@ class EmptySection:
 
     @staticmethod
     def _has_body(section: Section) -> bool:
-        return bool(section.children) or any(p.text.strip() for p in section.paragraphs)
+        return bool(section.children or section.table_lines) or any(p.text.strip() for p in section.paragraphs)
 
     def check(self, document: Document) -> Iterator[Finding]:
         # per parent, how many children have a body: each section judges its
@@ -71,7 +71,7 @@ class EmptySection:
             with_body[id(parent)] = sum(map(self._has_body, parent.children))
         for section in document.sections():
             heading = section.heading
-            if heading.level > 4 or section.children:
+            if heading.level > 4 or section.children or section.table_lines:
                 continue
             label, tail_placeholder = self._label(heading)
             formulas = document.facts.closing.formulas  # 特此报告。 ends the body, not this section

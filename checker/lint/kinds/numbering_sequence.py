@@ -61,4 +61,20 @@ class NumberingSequenceRule:
                     "previous": run.label(problem.numbers[0]) if problem.numbers else "",
                     "first": run.items[0].marker.strip(),
                 }
-                yield Finding(problem.item.span, values, fix=fix)
+                yield Finding(self._span(problem, run, document), values, fix=fix)
+
+    @staticmethod
+    def _span(problem, run, document: Document):
+        """Where a problem is reported: on its item — except a duplicate of a
+        number typed by hand just before an automatic one in a Word document
+        (三、 typed among automatic 一、二、, the list then shows 三、 again):
+        the typed number is the mistake."""
+        source = document.source
+        if problem.kind != "duplicate" or source.origins is None:
+            return problem.item.span
+        index = next(i for i, item in enumerate(run.items) if item is problem.item)
+        previous = run.items[index - 1]
+        here, there = source.origin(problem.item.span.line), source.origin(previous.span.line)
+        if here is not None and there is not None and here.label and not there.label:
+            return previous.span
+        return problem.item.span

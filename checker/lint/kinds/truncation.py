@@ -106,7 +106,8 @@ class Truncation:
                 if paragraph.line == signature and document.line_kinds.get(paragraph.line) != "heading":
                     continue
                 followed = index + 1 < len(section.paragraphs) \
-                    or any(child.heading.line > paragraph.line for child in section.children)
+                    or any(child.heading.line > paragraph.line for child in section.children) \
+                    or any(line > paragraph.line for line in section.table_lines)
                 finding = self._check(document, paragraph, markdown, followed)
                 if finding:
                     yield finding
@@ -128,7 +129,7 @@ class Truncation:
             heading = section.heading
             key = (id(section.parent), heading.level)
             siblings = same_level[key] - 1
-            if section.paragraphs or section.children or not siblings:
+            if section.paragraphs or section.children or section.table_lines or not siblings:
                 continue
             title = heading.title.rstrip(INDENT)
             if markdown:
@@ -141,7 +142,7 @@ class Truncation:
 
     def _bodiless_sentence(self, section, markdown: bool) -> bool:
         """An item heading with nothing under it that ends with a sentence mark."""
-        return self._ends_sentence(section.heading.title, markdown) and not (section.paragraphs or section.children)
+        return self._ends_sentence(section.heading.title, markdown) and not (section.paragraphs or section.children or section.table_lines)
 
     @staticmethod
     def _ends_sentence(title: str, markdown: bool) -> bool:
