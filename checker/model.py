@@ -149,6 +149,7 @@ class Heading:
     body: str  # what follows the heading sentence on the same line
     body_column: int  # 1-based column where ``body`` starts
     indent_column: int = 1  # 1-based column where ``indent`` starts (before a Markdown '#' or '**')
+    path: tuple[int, ...] = ()  # a decimal heading's numbers (2.2.1 -> (2, 2, 1)); () for the others
 
     @property
     def off_style(self) -> bool:

@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 from checker.settings.genres import GenrePack, OutlineMatch, builtin_genres, detect_genre, find_genre, match_outline
 from checker.lexicon import INDENT_CHARS, PUNCTUATION
 from checker.model import Document, Span
+from .official import OfficialParts, official_parts
 from checker.settings.wordlists import lexicon_regex
 
 SIGNATURE_MAX_CHARS = 30
@@ -56,6 +57,9 @@ class Facts:
     # paywall markers and watermarks (rules/lexicon/residue.yaml): text that is not the
     # draft's, which ad-residue reports and other rules look through
     residue: tuple[Span, ...] = ()
+    # the parts of an official document (发文字号, 主送机关, 附件说明, 成文日期, appended
+    # attachments, 抄送; checker/official.py)
+    official: OfficialParts = OfficialParts()
 
     def in_residue(self, span: Span) -> bool:
         """Whether ``span`` lies inside a residue span."""
@@ -72,6 +76,7 @@ def analyse(document: Document) -> Facts:
         genre_from=genre_from,
         outline=match_outline(document, genre),
         residue=residue_spans(document),
+        official=official_parts(document),
     )
 
 

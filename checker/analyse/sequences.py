@@ -30,6 +30,8 @@ def render_number(kind: str, number: int, style: str = "") -> str:
         return f"（{number}）"
     if kind == "di":
         return "第" + int_to_chinese(number)
+    if isinstance(kind, int) and style.endswith("N") and ("." in style or "．" in style):
+        return style[:-1] + str(number)  # a decimal heading: 2.N -> 2.3
     if kind in ("circled", 5):
         return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else str(number)
     numeral = int_to_chinese(number) if kind in (1, 2) else str(number)
@@ -188,7 +190,10 @@ def renumbering(run: Run, lines: Sequence[str]) -> tuple[Edit, ...]:
         if item.number == wanted:
             continue
         line = lines[item.span.line - 1]
-        numeral = NUMERAL.search(line, item.span.column - 1, item.span.end_column - 1)
+        # the last numeral of the marker: a decimal heading's own number (2.3 of 2.3)
+        numeral = None
+        for numeral in NUMERAL.finditer(line, item.span.column - 1, item.span.end_column - 1):
+            pass
         written = numeral and _numeral_like(numeral.group(0), wanted)
         if not written:
             return ()

@@ -44,7 +44,7 @@ MARKDOWN_BOLD_OPEN = re.compile(r"(?:\*\*|__)(?=[^\s*_])")
 # still make it the date of the closing block (the placeholder rule reports them).
 DATE_BLANK = r"[xXＸ×*＊]{1,2}|[ \u3000]{1,4}"
 DATE_LINE = re.compile(
-    r"^[ \t\u3000]*[（(]?(\d{4}|[〇○零一二三四五六七八九]{4}|\d{2,3}[xXＸ×]{1,2}|[xXＸ×*＊]{2,4})年"
+    r"^[ \t\u3000]*[（(]?(\d{4}|\d{2}(?=年)|[〇○零一二三四五六七八九]{4}|\d{2,3}[xXＸ×]{1,2}|[xXＸ×*＊]{2,4})年"
     r"(?:[0-9一二三四五六七八九十]{1,2}|" + DATE_BLANK + r")月"
     r"((?:[0-9一二三四五六七八九十]{1,3}|" + DATE_BLANK + r")日)?[）)]?[ \t\u3000]*$"
 )
@@ -74,8 +74,15 @@ UNDER_TITLE = re.compile(r"^(?:——|—|－－|--)|^[（(][^（）()]*[）)]$|
 PART_LINE = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十]{1,3}(?:部分|章|篇|编)[^，。；！？,;!?]{0,36}$")
 # 附件：1.… and the numbered lines that continue the list (2.… 3.…) are the
 # attachment list, not headings or body text.
+# a decimal heading: 1.1 / 1．1 / 2.2.1 then a blank or a title (checked in decimal_heading)
+DECIMAL_HEADING = re.compile(r"^(?P<indent>[ \t\u3000]*)(?P<marker>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,2})"
+                             r"(?![.．0-9０-９%％])(?P<gap>[ \t\u3000]*)(?P<text>\S.*)$")
+DECIMAL_BASE_LEVEL = 4  # 1.1 is one level below 1. (level 3)
+DECIMAL_TITLE_MAX = 20
+DECIMAL_NOT_TITLE = "万亿千百十元个件项人次户家倍年月日号米吨亩%％‰"
 # the label over an attachment appended after the signature (GB/T 9704 7.3.7): 附件, 附件1, 附件2
-APPENDED_ATTACHMENT = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*(?P<number>[0-9０-９]{0,3})[ \t\u3000]*$")
+APPENDED_ATTACHMENT = re.compile(
+    r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*(?P<number>[0-9０-９]{0,3}|[一二三四五六七八九十]{1,3})[ \t\u3000]*$")
 ATTACHMENT = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[0-9一二三四五六七八九十]*[ \t\u3000]*[：:][ \t\u3000]*(?P<rest>.*)$")
 ATTACHMENT_ITEM = re.compile(
     r"^[ \t\u3000]*(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,2})[ \u3000]*[）)]|(?P<plain>[0-9０-９]{1,2})[ \u3000]*[.．、])"
@@ -293,7 +300,8 @@ def attachment_item(text: str) -> Optional[int]:
     """The number of a line of an attachment list (2.某某表, （2）某某表), if it
     reads as one: numbered, with no sentence punctuation."""
     match = ATTACHMENT_ITEM.match(text)
-    if not match or any(mark in text for mark in "。；;！？"):
+    # a mark after the name (1.某某表。) is the note's slip (attachment-note), not a sentence
+    if not match or any(mark in text.rstrip(" \t\u3000。；;，,、") for mark in "。；;！？"):
         return None
     return parse_number(match.group("bracketed") or match.group("plain"))
 
@@ -424,6 +432,14 @@ def parse_document(source: SourceText) -> Document:
         first_content = not seen_content
         seen_content = True
 
+        decimal = decimal_heading(number, line) if not first_content and not source.is_markdown else None
+        if decimal is not None:  # 1.1 组织领导, 2.2.1 …: its own outline level below 1.
+            previous_heading = decimal
+            in_title_block = False
+            seen_heading = True
+            open_section(document, stack, decimal)
+            continue
+
         attachment = ATTACHMENT.match(line) if not first_content else None
         if attachment or (attachment_next is not None and attachment_item(line) == attachment_next):
             document.line_kinds[number] = "attachment"
@@ -451,14 +467,7 @@ def parse_document(source: SourceText) -> Document:
                 previous_heading = heading
                 in_title_block = False
                 seen_heading = True
-                while stack[-1].level >= heading.level:
-                    stack.pop()
-                section = Section(heading=heading, parent=stack[-1])
-                stack[-1].children.append(section)
-                stack.append(section)
-                document.line_kinds[number] = "heading"
-                if heading.body:
-                    add_paragraph(section, Paragraph(number, heading.body, heading.body_column), opens_line=False)
+                open_section(document, stack, heading)
                 continue
             kind = _as_text(shape)
 
@@ -494,6 +503,42 @@ def parse_document(source: SourceText) -> Document:
 
     finish_sections(root, len(document.lines))
     return document
+
+
+def open_section(document: Document, stack: list[Section], heading: Heading) -> None:
+    """Fold ``heading`` into the section tree by level and record its line."""
+    while stack[-1].level >= heading.level:
+        stack.pop()
+    section = Section(heading=heading, parent=stack[-1])
+    stack[-1].children.append(section)
+    stack.append(section)
+    document.line_kinds[heading.line] = "heading"
+    if heading.body:
+        add_paragraph(section, Paragraph(heading.line, heading.body, heading.body_column), opens_line=False)
+
+
+def decimal_heading(line_number: int, line: str) -> Optional[Heading]:
+    """A decimal heading (1.1 组织领导, 2.2.1 …, 1．1 …; usual in 调研报告 and
+    technical reports): two or three numbers joined by points, then a blank —
+    or a short unpunctuated title that opens with no unit (not 1.5万家…, 3.5亿元…).
+    Level 4 for 1.1, 5 for 1.1.1 (below 1. at level 3); its number is the last
+    one, its ``path`` all of them; the form written is its own standard."""
+    match = DECIMAL_HEADING.match(line)
+    if match is None:
+        return None
+    marker, gap, text = match.group("marker"), match.group("gap"), match.group("text")
+    if not gap and (len(text) > DECIMAL_TITLE_MAX or PUNCTUATION.search(text) or text[0] in DECIMAL_NOT_TITLE):
+        return None
+    path = tuple(parse_number(part) for part in re.split(r"[.．]", marker))
+    separator = "．" if "．" in marker else "."
+    style = separator.join(marker.split(separator)[:-1]) + separator + "N"
+    start = match.start("marker")
+    title, body, body_offset = split_heading_text(text)
+    return Heading(
+        line=line_number, level=DECIMAL_BASE_LEVEL + len(path) - 2, number=path[-1], marker=marker, style=style,
+        standard_style=style, indent=match.group("indent"), indent_column=1,
+        marker_span=Span.on_line(line_number, start, start + len(marker)),
+        title=title, body=body, body_column=match.start("text") + 1 + body_offset, path=path)
 
 
 def appendix_start(lines: tuple[str, ...], closing: set[int]) -> int:

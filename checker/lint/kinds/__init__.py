@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .base import Finding, OptionError
 from .count_mismatch import CountMismatchRule
+from .decimal_parent import DecimalParentRule
 from .empty_section import EmptySection
 from .fixed_expression import FixedExpressionRule
 from .engine_reported import EngineReported
@@ -16,6 +17,7 @@ from .mixed_form import MixedFormRule
 from .numbering_level import NumberingLevelRule
 from .numbering_sequence import NumberingSequenceRule
 from .numbering_style import NumberingStyleRule
+from .official import AttachmentAgreementRule, OfficialPartRule, TitleGenreRule
 from .pattern import PatternRule
 from .repeated_word import RepeatedWordRule
 from .required_sections import RequiredSections
@@ -38,6 +40,10 @@ KINDS = {
     "mixed-form": MixedFormRule,
     "fixed-expression": FixedExpressionRule,
     "repeated-word": RepeatedWordRule,
+    "official-part": OfficialPartRule,
+    "attachment-agreement": AttachmentAgreementRule,
+    "title-genre": TitleGenreRule,
+    "decimal-parent": DecimalParentRule,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]

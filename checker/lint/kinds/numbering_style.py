@@ -106,7 +106,8 @@ class NumberingStyleRule:
 
     def check(self, document: Document) -> Iterator[Finding]:
         headings = document.headings()
-        expected_styles = self._expected_styles(headings)
+        # a decimal heading (1.1, 2.2.1) is written in its own form; the others set the style of a level
+        expected_styles = self._expected_styles([h for h in headings if not h.path])
         allowed_indent = body_indent(document)
         level_indents = self._level_indents(headings)
         for heading in headings:
@@ -117,8 +118,8 @@ class NumberingStyleRule:
                 names = "、".join(dict.fromkeys(WHITESPACE_NAMES.get(ch, repr(ch)) for ch in heading.indent))
                 yield Finding(span, {"marker": heading.marker, "indent": names}, self.indent_message,
                               Fix((Edit(span, ""),)))
-            expected_style = expected_styles[heading.level]
-            if heading.style != expected_style:
+            expected_style = expected_styles.get(heading.level, heading.style)
+            if heading.style != expected_style and not heading.path:
                 expected = render_number(heading.level, heading.number, expected_style)
                 yield Finding(heading.marker_span, {"marker": heading.marker, "expected": expected},
                               fix=Fix((Edit(heading.marker_span, expected),)))

@@ -36,7 +36,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from checker.lexicon import CLAUSE_BREAKS
 from checker.model import Document, Edit, Fix, Span
@@ -174,7 +174,10 @@ class PatternRule:
                     spans.append(markup.span())
         return Cover(spans)
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts=None) -> Iterator[Finding]:
+        return self.check_lines(document, enumerate(document.lines, 1))
+
+    def check_lines(self, document: Document, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
         """Each pattern's matches on each line, minus those inside an ignored
         span and those overlapping a match of an earlier pattern.
 
@@ -187,7 +190,7 @@ class PatternRule:
         at most once and looked at at most once per pattern)."""
         markdown = document.source.is_markdown
         not_prose = masked_spans(document) if self.prose else {}
-        for number, line in enumerate(document.lines, 1):
+        for number, line in lines:
             if not line.strip():
                 continue
             masked: Optional[Cover] = None
