@@ -35,7 +35,7 @@ def test_the_issue_example_gives_findings_on_lines_3_4_and_6():
     assert {line for _, line in found} == {3, 4, 6}
     # one report for the half-width colon after 附件: the note's own, not also halfwidth-punctuation
     line_4 = [d.rule for d in lint_text(ISSUE_EXAMPLE) if d.line == 4]
-    assert "halfwidth-punctuation" not in line_4 and line_4.count("attachment-note") == 2
+    assert "halfwidth-punctuation" not in line_4 and line_4.count("attachment-note") == 3  # colon, 。, a single attachment numbered
 
 
 def test_the_issue_example_written_correctly_gives_none():

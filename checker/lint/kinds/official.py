@@ -7,6 +7,8 @@ checker/analyse/official.py):
            attachment-note (附件说明) | date (成文日期) | copy-to (抄送)
     kinds: the 文种 (the title's, else the closing formula's: 报告, 请示…) the
            rule applies to; empty: any document that has the part
+    single_item_message: for the attachment note: where set, a note of one
+           attachment that numbers it (附件：1．某某表) is reported with it
     report_from: report the N-th match of the part on (default 1: all); 2
            reports a second request in a 请示 (一文一事)
 ``attachment-agreement``: the attachments appended after the signature against
@@ -22,10 +24,13 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from checker.model import Document, Span
+import re
+
+from checker.model import Document, Edit, Fix, Span
 from .base import Finding, OptionError, check_known, expect
 from .pattern import PatternRule
 
+SINGLE_ITEM = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*[：:][ \t\u3000]*(?P<number>[0-9０-９]{1,2}[ \t\u3000]*[.．、][ \t\u3000]*)")
 PARTS = ("number", "title", "recipient", "body", "attachment-note", "date", "copy-to")
 BLANKS = " \t\u3000"
 
@@ -41,7 +46,7 @@ def _line_span(document: Document, line: int) -> Span:
 
 
 class OfficialPartRule(PatternRule):
-    OPTIONS = {**PatternRule.OPTIONS, "part": None, "kinds": [], "report_from": 1}
+    OPTIONS = {**PatternRule.OPTIONS, "part": None, "kinds": [], "report_from": 1, "single_item_message": None}
 
     def __init__(self, options: dict):
         options = check_known(options, self.OPTIONS)
@@ -50,6 +55,10 @@ class OfficialPartRule(PatternRule):
             raise OptionError(f"option 'part' must be one of {', '.join(PARTS)}")
         kinds = expect(options.pop("kinds"), list, "kinds", "a list of 文种 (报告, 请示…)")
         self.report_from = expect(options.pop("report_from"), int, "report_from", "a whole number ≥ 1")
+        self.single_item_message = options.pop("single_item_message")
+        if self.single_item_message is not None and (part != "attachment-note"
+                                                     or not isinstance(self.single_item_message, str)):
+            raise OptionError("option 'single_item_message' is a message, for part attachment-note only")
         if self.report_from < 1:
             raise OptionError("option 'report_from' must be a whole number ≥ 1")
         super().__init__(options)
@@ -68,10 +77,21 @@ class OfficialPartRule(PatternRule):
         return [(n, document.lines[n - 1]) for n in numbers if n]
 
     def check(self, document: Document, facts=None) -> Iterator[Finding]:
-        found = self.check_lines(document, self.part_lines(document, facts))
+        lines = self.part_lines(document, facts)
+        found = self.check_lines(document, lines)
         for index, finding in enumerate(found, 1):
             if index >= self.report_from:
                 yield finding
+        if self.single_item_message and len(lines) == 1:
+            yield from self._single_item(*lines[0])
+
+    def _single_item(self, number: int, line: str) -> Iterator[Finding]:
+        """附件：1．某某表 with one attachment: the number is for several (GB/T 9704 7.3.4)."""
+        item = SINGLE_ITEM.match(line)
+        if item:
+            span = Span.on_line(number, item.start("number"), item.end("number"))
+            yield Finding(span, {"match": item.group("number")}, self.single_item_message,
+                          Fix((Edit(span, ""),)))
 
 
 class AttachmentAgreementRule:
