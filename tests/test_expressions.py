@@ -58,7 +58,7 @@ def test_a_fix_writes_the_canonical_form():
 
 @pytest.mark.parametrize("entry_text, problem", [
     ("expressions:\n  - canonical: 一岗双责\n    advice: a\n    source: b\n    examples: {fail: [x], pass: [y]}\n",
-     ":2: expression '一岗双责' needs 'wrong', 'pattern' or 'members'"),
+     ":2: expression '一岗双责' needs 'wrong', 'pattern', 'members' or 'label'"),
     ("expressions:\n  - canonical: 一岗双责\n    wrong: [一岗两责]\n    advice: a\n    examples: {fail: [x], pass: [y]}\n",
      ":2: expression is missing 'source'"),
     ("expressions:\n  - canonical: x\n    pattern: '('\n    advice: a\n    source: b\n    examples: {fail: [x], pass: [y]}\n",
@@ -71,3 +71,28 @@ def test_a_malformed_expression_file_names_its_line(tmp_path, entry_text, proble
     with pytest.raises(RuleFileError) as error:
         FixedExpressionRule({"expressions": str(path)})
     assert str(error.value).startswith(str(path)) and problem in str(error.value)
+
+
+@pytest.mark.parametrize("text, stranger, missing", [
+    ("坚持创新、协调、环保、开放、共享。", "环保", "绿色"),                      # any wording, no label near
+    ("做到为民服务、信念坚定、勤政务实、清正廉洁、敢作敢为。", "敢作敢为", "敢于担当"),  # any order of listing
+    ("坚定道路自信、理论自信、制度自信、生态自信、做到“两个维护”。", "生态自信", "文化自信"),  # inside a longer list
+    ("持续纠治形式主义、官僚主义、功利主义和奢靡之风。", "功利主义", "享乐主义"),        # last item joined by 和
+])
+def test_one_wrong_member_is_named_with_the_member_it_replaces(text, stranger, missing):
+    [finding] = [d for d in _findings(text) if "不在其列" in d.message]
+    assert finding.message.startswith(f"“{stranger}”不规范") and f"此处应为“{missing}”" in finding.message
+    assert text[finding.span.column - 1:finding.span.end_column - 1] == stranger
+    assert finding.fix.edits[0].replacement == missing
+
+
+@pytest.mark.parametrize("text", [
+    "统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设和党的建设。",  # an addition, not a replacement
+    "统筹推进经济建设、政治建设、文化建设、社会建设。",                        # a part of the list
+    "强化安全意识、责任意识、服务意识、法治意识。",                              # another list of the same shape
+    "推动科技创新、产业协调、绿色转型、高水平开放。",                            # members inside other words
+    "坚持“两个结合”，践行“两个务必”，落实“两个确保”。",                          # known labels
+    "召开党委会、支委会、党员大会和组织生活会。",
+])
+def test_lists_that_are_not_a_formula_with_a_wrong_member_stay_quiet(text):
+    assert _findings(text) == [], text

@@ -13,13 +13,24 @@ Options:
                  of at least ``min_members`` of them (default 3) joined by
                  、，和与及 in another order is reported
     strangers:   words that do not belong among ``members``: one joined to a
-                 run of at least ``min_members - 1`` members is reported
+                 run of at least ``min_members - 1`` members is reported.
+                 Beyond the listed strangers, a list shaped like one group of
+                 the canonical form (groups split at ，) with exactly one
+                 member replaced by any other word is reported, in any order
+                 and without the label nearby (formula_lists.py)
+    label:       the numbered label the entry is about (三会一课); a word one
+                 character off it (“三会一训”) is reported, unless it is a
+                 label itself (formula_labels.py)
     fix:         what replaces a ``wrong`` / ``pattern`` match (``\\1`` refers to
                  a group), where the right form is clear
     advice:      what to write and why (message field {advice})
     source:      the document that fixes the wording (message field {source})
     examples:    {fail: [...], pass: [...]}, run by the tests (each fail text
                  is reported by this entry, each pass text by no entry)
+
+  Besides ``expressions``, the file may list ``known_labels``: numbered
+  labels that are right in their own right (两个确保, 三个代表), so that
+  none of them is taken for a near miss of an entry's label.
 
   The data file is read like every rule file: a mistake stops the run with
   ``file:line: what is wrong``. Matches in residue, Markdown code spans and
@@ -38,9 +49,11 @@ from checker.analyse.prose import is_masked, masked_spans
 from checker.resources import data_dir
 from checker.settings.yamlfile import RuleFileError, at, read_yaml, reject_unknown_keys, where
 from .base import Finding, OptionError, check_known, expect
+from .formula_labels import LabelIndex
+from .formula_lists import Segment, groups_of, list_chains, wrong_members
 
-ENTRY_KEYS = {"canonical", "wrong", "pattern", "members", "strangers", "min_members", "fix", "advice", "source",
-              "examples"}
+ENTRY_KEYS = {"canonical", "wrong", "pattern", "members", "strangers", "min_members", "label", "fix", "advice",
+              "source", "examples"}
 REQUIRED_KEYS = ("canonical", "advice", "source", "examples")
 JOINERS = r"[、，,和与及]"
 
@@ -57,17 +70,21 @@ class Expression:
     min_members: int
     run: Optional[re.Pattern]  # a run of members and strangers joined by 、，和…
     item: Optional[re.Pattern]
+    groups: tuple[tuple[str, ...], ...]  # the canonical form's groups of members
+    label: Optional[str]
     fails: tuple[str, ...]
     passes: tuple[str, ...]
     line: int  # where the entry stands in its file
 
-    def findings(self, number: int, line: str) -> Iterator[tuple[int, int, str, Optional[str]]]:
-        """(start, end, matched text, replacement) of each wrong form on ``line``."""
+    def findings(self, number: int, line: str, chains: Optional[list[list[Segment]]] = None
+                 ) -> Iterator[tuple[int, int, str, Optional[str], str]]:
+        """(start, end, matched text, replacement, advice) of each wrong form on
+        ``line``; ``chains`` are the line's 、-lists (formula_lists.list_chains)."""
         if self.regex is not None:
             for match in self.regex.finditer(line):
                 if match.end() > match.start():
                     fix = match.expand(self.fix) if self.fix is not None else None
-                    yield match.start(), match.end(), match.group(0), fix
+                    yield match.start(), match.end(), match.group(0), fix, self.advice
         if self.run is not None:
             for run in self.run.finditer(line):
                 items = [m.group(0) for m in self.item.finditer(run.group(0))]
@@ -75,7 +92,13 @@ class Expression:
                 stranger = any(item in self.strangers for item in items)
                 if (stranger and len(order) >= self.min_members - 1) or \
                         (len(order) >= self.min_members and order != sorted(order)):
-                    yield run.start(), run.end(), run.group(0), None
+                    yield run.start(), run.end(), run.group(0), None, self.advice
+        for group in self.groups:
+            if sum(member in line for member in group) < len(group) - 1:
+                continue
+            for stranger, missing in wrong_members(line, chains if chains is not None else list_chains(line), group):
+                advice = f"“{stranger.text}”不在其列，此处应为“{missing}”；{self.advice}"
+                yield stranger.start, stranger.end, stranger.text, missing, advice
 
 
 def _strings(path: str, node: dict, key: str) -> tuple[str, ...]:
@@ -106,8 +129,12 @@ def _entry(path: str, node) -> Expression:
     pattern = node.get("pattern")
     if pattern is not None and (not isinstance(pattern, str) or not pattern):
         raise RuleFileError(f"{at(path, node, 'pattern')}: 'pattern' must be a regular expression")
-    if not (wrong or pattern or members):
-        raise RuleFileError(f"{where(path, node)}: expression '{node['canonical']}' needs 'wrong', 'pattern' or 'members'")
+    label = node.get("label")
+    if label is not None and (not isinstance(label, str) or not re.search("[一二三四五六七八九十两双]", label)):
+        raise RuleFileError(f"{at(path, node, 'label')}: 'label' is a numbered label such as 三会一课")
+    if not (wrong or pattern or members or label):
+        raise RuleFileError(f"{where(path, node)}: expression '{node['canonical']}' needs 'wrong', 'pattern', 'members' "
+                            "or 'label'")
     if strangers and not members:
         raise RuleFileError(f"{at(path, node, 'strangers')}: 'strangers' go with 'members'")
     alternatives = [re.escape(w) for w in sorted(wrong, key=len, reverse=True)] + ([pattern] if pattern else [])
@@ -134,15 +161,20 @@ def _entry(path: str, node) -> Expression:
         raise RuleFileError(f"{at(path, node, 'examples')}: 'examples' needs 'fail' and 'pass', each a non-empty list")
     fails, passes = _strings(path, examples, "fail"), _strings(path, examples, "pass")
     return Expression(node["canonical"], node["advice"].strip(), node["source"].strip(), regex, fix, members,
-                      strangers, min_members, run, item, fails, passes, getattr(node, "line", 0))
+                      strangers, min_members, run, item, groups_of(node["canonical"], members), label, fails, passes,
+                      getattr(node, "line", 0))
 
 
-def load_expressions(path: str) -> tuple[Expression, ...]:
+def load_expressions(path: str) -> tuple[tuple[Expression, ...], LabelIndex]:
+    """The entries of an expression file, and the index of their numbered labels."""
     data = read_yaml(path, "expression")
     if not isinstance(data, dict) or not isinstance(data.get("expressions"), list):
         raise RuleFileError(f"{path}:1: an expression file is a mapping with 'expressions' (a list)")
-    reject_unknown_keys(path, data, {"description", "expressions"})
-    return tuple(_entry(path, node) for node in data["expressions"])
+    reject_unknown_keys(path, data, {"description", "expressions", "known_labels"})
+    expressions = tuple(_entry(path, node) for node in data["expressions"])
+    known = _strings(path, data, "known_labels")
+    labels = {e.label: e for e in expressions if e.label}
+    return expressions, LabelIndex(labels, set(known))
 
 
 class FixedExpressionRule:
@@ -155,7 +187,7 @@ class FixedExpressionRule:
         if not path.is_file():
             raise OptionError(f"option 'expressions': no such file {name!r}")
         self.path = str(path)
-        self.expressions = load_expressions(self.path)
+        self.expressions, self.labels = load_expressions(self.path)
         self.can_fix = self.needs_fix_declaration = any(e.fix is not None for e in self.expressions)
 
     def check(self, document: Document) -> Iterator[Finding]:
@@ -164,13 +196,25 @@ class FixedExpressionRule:
             if not line.strip():
                 continue
             taken: list[tuple[int, int]] = []
+            chains = list_chains(line) if "、" in line else []
             for expression in self.expressions:
-                for start, end, text, replacement in expression.findings(number, line):
+                for start, end, text, replacement, advice in expression.findings(number, line, chains):
                     if is_masked(not_prose.get(number), start, end) or is_masked(taken, start, end):
                         continue
                     taken.append((start, end))
-                    span = Span.on_line(number, start, end)
-                    fix = Fix((Edit(span, replacement),)) if replacement is not None else None
-                    values = {"match": text, "canonical": expression.canonical, "advice": expression.advice,
-                              "source": expression.source}
-                    yield Finding(span, values, fix=fix)
+                    yield self._finding(number, start, end, text, replacement, expression, advice)
+            for start, end, text, label in self.labels.near_misses(line):
+                if is_masked(not_prose.get(number), start, end) or is_masked(taken, start, end):
+                    continue
+                taken.append((start, end))
+                expression = self.labels.labels[label]
+                yield self._finding(number, start, end, text, label, expression,
+                                    f"“{text}”应为“{label}”；{expression.advice}")
+
+    @staticmethod
+    def _finding(number: int, start: int, end: int, text: str, replacement: Optional[str], expression: Expression,
+                 advice: str) -> Finding:
+        span = Span.on_line(number, start, end)
+        fix = Fix((Edit(span, replacement),)) if replacement is not None else None
+        values = {"match": text, "canonical": expression.canonical, "advice": advice, "source": expression.source}
+        return Finding(span, values, fix=fix)
