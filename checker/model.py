@@ -166,7 +166,7 @@ class Heading:
         return Span(self.line, self.marker_span.column, self.line, max(end, self.marker_span.end_column))
 
 
-LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "attachment", "closing",
+LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "attachment", "notes", "closing",
               "table", "appendix")
 
 

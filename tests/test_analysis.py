@@ -89,3 +89,14 @@ def test_an_ambiguous_opening_paragraph_names_no_genre():
 def test_a_titled_draft_takes_no_genre_from_its_opening_paragraph():
     document = parse_text("某镇2024年工作\n\n按照县委关于召开民主生活会的通知要求，本人认真开展对照检查。")
     assert document.facts.genre_from == "fallback"
+
+
+def test_whom_the_draft_speaks_for():
+    from checker.parse.outline import parse_text as parse
+    township = parse("青石镇党委书记抓基层党建工作述职报告\n\n一、主要工作\n推进项目5个。\n\n青石镇党委\n2025年1月6日").facts
+    county = parse("某县民政局关于养老服务的报告\n\n一、基本情况\n辖区乡镇（街道）养老服务中心全部建成。\n\n某县民政局\n2025年1月6日").facts
+    assert township.one_unit and not county.one_unit
+    assert {1, 6} <= township.author_lines
+    assert parse("关于3起典型问题的通报\n\n某某镇干部王某某违规问题。").facts.anonymised
+    assert parse("中共某某镇委员会关于巡察工作的汇报\n\n某某镇辖8个村。").facts.anonymised
+    assert not parse("某县农业农村局关于项目的自查报告\n\n督促某某公司整改。").facts.anonymised

@@ -20,6 +20,7 @@ from checker.lexicon import INDENT_CHARS, PUNCTUATION
 from checker.model import Document, Span
 from .official import OfficialParts, official_parts
 from checker.settings.wordlists import lexicon_regex
+from checker.analyse import units
 
 SIGNATURE_MAX_CHARS = 30
 RESIDUE = r"{lexicon:paywall-markers}|{lexicon:watermarks}"
@@ -60,6 +61,12 @@ class Facts:
     # the parts of an official document (发文字号, 主送机关, 附件说明, 成文日期, appended
     # attachments, 抄送; checker/official.py)
     official: OfficialParts = OfficialParts()
+    # whom the draft speaks for (checker/analyse/units.py): the lines where it names
+    # its own unit (title, bylines, closing block); whether they name one 镇/乡/街道;
+    # whether the title names a genre that anonymises on purpose (通报, 典型案例)
+    author_lines: frozenset[int] = frozenset()
+    one_unit: bool = False
+    anonymised: bool = False
 
     def in_residue(self, span: Span) -> bool:
         """Whether ``span`` lies inside a residue span."""
@@ -69,14 +76,20 @@ class Facts:
 
 def analyse(document: Document) -> Facts:
     genre, genre_from = choose_genre(document)
+    closing = closing_block(document)
+    block = tuple(title_block(document))
+    authors = units.author_lines(document, closing.lines | ({closing.undated_signature} - {0}))
     return Facts(
-        title_block=tuple(title_block(document)),
-        closing=closing_block(document),
+        title_block=block,
+        closing=closing,
         genre=genre,
         genre_from=genre_from,
         outline=match_outline(document, genre),
         residue=residue_spans(document),
         official=official_parts(document),
+        author_lines=authors,
+        one_unit=units.speaks_for_one_township(document, authors),
+        anonymised=units.anonymises(document, block),
     )
 
 
@@ -135,7 +148,7 @@ def closing_formulas(document: Document) -> frozenset[int]:
     found = set()
     for number in sorted(document.line_kinds, reverse=True):
         kind = document.line_kinds[number]
-        if kind in ("blank", "closing", "attachment"):
+        if kind in ("blank", "closing", "attachment", "notes"):
             continue
         if kind != "paragraph" or not formula.match(document.lines[number - 1]):
             break

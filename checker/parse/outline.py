@@ -84,6 +84,11 @@ DECIMAL_NOT_TITLE = "万亿千百十元个件项人次户家倍年月日号米�
 APPENDED_ATTACHMENT = re.compile(
     r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*(?P<number>[0-9０-９]{0,3}|[一二三四五六七八九十]{1,3})[ \t\u3000]*$")
 ATTACHMENT = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[0-9一二三四五六七八九十]*[ \t\u3000]*[：:][ \t\u3000]*(?P<rest>.*)$")
+# 注：1.… (or 注： alone) after body text opens a block of notes: it and the numbered
+# lines continuing it (2.… 3.…) explain the text above; they are not the outline.
+NOTES = re.compile(r"^[ \t\u3000]*(?:\*\*)?(?:注|备注)(?:\*\*)?[ \t\u3000]*[：:](?:\*\*)?[ \t\u3000]*(?P<rest>.*)$")
+NOTE_ITEM = re.compile(r"^[ \t\u3000]*(?:\*\*)?(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,2})[ \u3000]*[）)]|"
+                       r"(?P<plain>[0-9０-９]{1,2})[ \u3000]*[.．、])")
 ATTACHMENT_ITEM = re.compile(
     r"^[ \t\u3000]*(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,2})[ \u3000]*[）)]|(?P<plain>[0-9０-９]{1,2})[ \u3000]*[.．、])"
 )
@@ -306,6 +311,12 @@ def attachment_item(text: str) -> Optional[int]:
     return parse_number(match.group("bracketed") or match.group("plain"))
 
 
+def note_item(text: str) -> Optional[int]:
+    """The number of a numbered note (2.投资增速按可比口径计算。), if the line is one."""
+    match = NOTE_ITEM.match(text)
+    return parse_number(match.group("bracketed") or match.group("plain")) if match else None
+
+
 def looks_like_title(text: str) -> bool:
     """Short, without sentence punctuation, and not a line that belongs under a
     title (a subtitle ——…, a date, a bracketed note, 述职人：…) or opens a part
@@ -408,6 +419,7 @@ def parse_document(source: SourceText) -> Document:
     seen_heading = False
     closing = closing_lines(document.lines, source.is_markdown)
     attachment_next: Optional[int] = None  # the number the attachment list continues with
+    note_next: Optional[int] = None  # the number a block of notes continues with
     last_numbers: dict[int, int] = {}  # per level, the number of the last heading
 
     shapes = [shape_of(line, source.is_markdown) for line in document.lines]
@@ -452,6 +464,15 @@ def parse_document(source: SourceText) -> Document:
                 attachment_next += 1
             continue
         attachment_next = None
+
+        notes = NOTES.match(line) if seen_heading else None
+        if notes or (note_next is not None and note_item(line) == note_next):
+            document.line_kinds[number] = "notes"
+            first_note = note_item(notes.group("rest")) if notes else None
+            note_next = (first_note + 1 if first_note else (None if notes.group("rest").strip() else 1)) if notes \
+                else note_next + 1
+            continue
+        note_next = None
 
         if kind == "enumerated" and not is_enumerator(shape.marker.value + shape.text, 0):
             kind = _as_text(shape)

@@ -25,6 +25,13 @@ Options:
             checked) or a list bullet opening a line; ** right after a
             character and before a measure word with a clause break before
             the next ** (党员**名，积极分子**名) stands for a figure, not bold.
+  A pattern may carry ``scope`` (facts of checker/analyse/units.py):
+    one-unit        report a match only where the draft speaks of one unit: on
+                    its author lines (title, bylines, signature), or anywhere
+                    when those name one 镇/乡/街道 (乡镇（街道） in a county
+                    department's general statement is not a choice left open);
+    not-anonymised  report nothing in a draft whose title names a genre that
+                    anonymises on purpose (通报, 典型案例: 某某镇 is deliberate).
   prose:    true for a text-norm rule: no match inside template residue, a
             Markdown code span or a table's separator row (checker/analyse/prose.py).
 """
@@ -46,7 +53,8 @@ from .base import Finding, OptionError, check_known, compile_regex, expect, rege
 
 MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
 FIX_ACTIONS = ("delete", "delete-line", "replace")
-PATTERN_KEYS = ("fix", "message", "regex", "replacement")
+PATTERN_KEYS = ("fix", "message", "regex", "replacement", "scope")
+SCOPES = ("one-unit", "not-anonymised")
 # ** standing for a figure in running text (党员**名，…; 投资**亿元，…; 对**年**月),
 # not opening bold: right after a character, before a measure word, and with a
 # clause break or at most one character before the next ** (bold sets off a
@@ -90,12 +98,22 @@ class Pattern:
     prefilter: Optional[re.Pattern] = None
     replacement: Optional[str] = None  # fix: replace
     wrap: Optional[tuple[str, str]] = None  # replace X\1Y: the new delimiters (X, Y)
+    scope: Optional[str] = None  # one of SCOPES
 
     def claimed(self, match: re.Match) -> tuple[tuple[int, int], ...]:
         """The character ranges this match takes: all of it, or its delimiters."""
         if self.wrap is None:
             return (match.span(),)
         return (match.start(), match.start(1)), (match.end(1), match.end())
+
+    def applies(self, document: Document) -> Optional[frozenset[int]]:
+        """None where the pattern applies to every line of ``document``, else the
+        lines where it applies (none at all: an empty set)."""
+        if self.scope == "not-anonymised":
+            return frozenset() if document.facts.anonymised else None
+        if self.scope == "one-unit":
+            return None if document.facts.one_unit else document.facts.author_lines
+        return None
 
     def finditer(self, line: str) -> Iterator[re.Match]:
         if self.prefilter is not None and self.prefilter.search(line) is None:
@@ -152,6 +170,9 @@ class PatternRule:
             raise OptionError("option 'patterns': 'replacement' goes with 'fix: replace', and only there")
         if replacement is not None and not isinstance(replacement, str):
             raise OptionError("option 'patterns': 'replacement' must be a string")
+        scope = entry.get("scope")
+        if scope is not None and scope not in SCOPES:
+            raise OptionError(f"option 'patterns': 'scope' must be one of {', '.join(SCOPES)}")
         regex = compile_regex(entry["regex"], "patterns")
         if replacement is not None:
             try:
@@ -160,7 +181,7 @@ class PatternRule:
                 raise OptionError(f"option 'patterns': replacement {replacement!r}: {error}") from None
         wrapper = WRAP.fullmatch(replacement or "")
         wrap = (wrapper.group(1), wrapper.group(2)) if wrapper and regex.groups >= 1 else None
-        return Pattern(regex, message, fix, filter_for(regex), replacement, wrap)
+        return Pattern(regex, message, fix, filter_for(regex), replacement, wrap, scope)
 
     def _masked(self, line: str, markdown: bool) -> "Cover":
         spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
@@ -190,6 +211,7 @@ class PatternRule:
         at most once and looked at at most once per pattern)."""
         markdown = document.source.is_markdown
         not_prose = masked_spans(document) if self.prose else {}
+        lines_for = {id(p): p.applies(document) for p in self.patterns if p.scope}
         for number, line in lines:
             if not line.strip():
                 continue
@@ -197,6 +219,8 @@ class PatternRule:
             taken = bytearray()  # 1 where an earlier match stands
             found: list[tuple[Pattern, re.Match]] = []
             for pattern in self.patterns:
+                if pattern.scope and lines_for[id(pattern)] is not None and number not in lines_for[id(pattern)]:
+                    continue
                 for match in pattern.finditer(line):
                     start, end = match.span()
                     if start == end:

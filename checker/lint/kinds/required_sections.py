@@ -42,7 +42,7 @@ def last_body_line(document: Document, heading: Optional[Heading]) -> int:
         end = section.end_line
     for number in range(end, 0, -1):
         kind = document.line_kinds.get(number, "blank")
-        if kind in ("blank", "closing", "attachment"):
+        if kind in ("blank", "closing", "attachment", "notes"):
             continue
         if number in document.facts.closing.formulas:
             continue

@@ -1,0 +1,42 @@
+"""Whom the draft speaks for: its author lines and whether its author is one
+township-level unit, and whether its genre anonymises the people it names.
+
+- ``author_lines``: the title, the bylines under it and the closing block (the
+  signature above the date) — the places where a draft names its own unit.
+- ``one_unit``: the author lines name one 镇, 乡 or 街道 (青石镇党委书记 周立新,
+  落款 某某街道办事处): such a draft speaks of itself, so 乡镇（街道） in it is a
+  template alternative left unchosen. A county department writing about
+  乡镇（街道） in general (全县乡镇（街道）便民服务中心全部建成) is not.
+- ``anonymised``: the title names a genre that anonymises on purpose (通报,
+  典型案例, 警示教育), or the title block names the draft's own unit or author
+  with 某某 (中共某某镇委员会关于…, 某某同志…对照检查材料: a sample draft that
+  anonymises itself throughout): 某某镇, 张某某 there are deliberate. A draft
+  without a title is counted as anonymised too: nothing says it is a report
+  going upward rather than a sample, so 某某 in it is not judged (precision first).
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Document
+
+# a township-level unit named as the author: 青石镇党委, 某某街道办事处, 城关镇人民政府
+TOWNSHIP_AUTHOR = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![县市区省])(?:镇|乡|街道)(?=党委|党工委|人民政府|政府|办事处|纪委|"
+                             r"[\s\u3000]|$)")
+ANONYMISING_TITLE = re.compile(r"通报|典型案例|典型问题|警示教育|案例汇编|以案促改|曝光")
+
+
+def author_lines(document: Document, closing_lines: frozenset[int]) -> frozenset[int]:
+    lines = {number for number, kind in document.line_kinds.items() if kind in ("title", "byline")}
+    return frozenset(lines | set(closing_lines))
+
+
+def speaks_for_one_township(document: Document, lines: frozenset[int]) -> bool:
+    return any(TOWNSHIP_AUTHOR.search(document.lines[number - 1].strip()) for number in lines)
+
+
+def anonymises(document: Document, title_block: tuple[str, ...]) -> bool:
+    if document.title is None:
+        return True
+    return any(ANONYMISING_TITLE.search(line) or "某某" in line for line in title_block[:2])
