@@ -22,7 +22,7 @@ from conftest import ROOT
 IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
             "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
 DRAFT_WITH_PLACEHOLDER = "关于2024年工作的总结\n\nXX镇全年完成投资3.2亿元。\n"
-DRAFT_FIXED = "关于2024年工作的总结\n\n某某镇全年完成投资3.2亿元。\n"
+DRAFT_FIXED = "关于2024年工作的总结\n\n青石镇全年完成投资3.2亿元。\n"
 
 
 def git(*args: str, cwd: Path, env: dict) -> subprocess.CompletedProcess:

@@ -71,6 +71,18 @@ def _counts_by_level(headings: list[Heading], key: Callable[[Heading], str]) -> 
     return by_level
 
 
+CHINESE_NUMERALS = set("一二三四五六七八九十〇零")
+
+
+def _numerals_of_another_level(heading: Heading) -> bool:
+    """A marker whose form is right for its level but whose numerals are another
+    level's: （3） counted among （二） and （四） (levels 2 and 4 share the
+    brackets; 一、 and （一） count in Chinese numerals, 1. and （1） in Arabic)."""
+    digits = any(ch.isdigit() for ch in heading.marker)
+    chinese = any(ch in CHINESE_NUMERALS for ch in heading.marker)
+    return (heading.level in (1, 2) and digits) or (heading.level in (3, 4) and chinese)
+
+
 class NumberingStyleRule:
     OPTIONS = {"expect": "standard", "indent": True,
                "indent_message": "编号“{marker}”前有多余的空白（{indent}）"}
@@ -119,7 +131,7 @@ class NumberingStyleRule:
                 yield Finding(span, {"marker": heading.marker, "indent": names}, self.indent_message,
                               Fix((Edit(span, ""),)))
             expected_style = expected_styles.get(heading.level, heading.style)
-            if heading.style != expected_style and not heading.path:
+            if (heading.style != expected_style or _numerals_of_another_level(heading)) and not heading.path:
                 expected = render_number(heading.level, heading.number, expected_style)
                 yield Finding(heading.marker_span, {"marker": heading.marker, "expected": expected},
                               fix=Fix((Edit(heading.marker_span, expected),)))

@@ -15,7 +15,10 @@ A line is looked at only where a cheap pattern finds a candidate (two to
 word) that ``allow`` does not excuse, so a clean draft pays nothing; then jieba
 with its full dictionary (segment.full_words) segments the clause around it,
 and only two equal words side by side are reported — 常常, 扎扎实实 and
-层层 are one word each, and 学习习近平, 施工工地 are two different words. The
+层层 are one word each, and 学习习近平, 施工工地 are two different words.
+Where the second copy begins a longer word of the clause (认真认真落实 reads
+认真 + 认真落实), the copies are segmented alone: a word of its own written
+twice is reported however the words around it segment. The
 finding is the second word, with a fix deleting it (unsafe: read the sentence).
 Residue, Markdown code spans and table separator rows are looked through.
 Message field ``{word}``.
@@ -63,11 +66,22 @@ class RepeatedWordRule:
                 unit = candidate.group(1) or candidate.group(2)
                 if self._allowed(unit) or is_masked(not_prose.get(number), *candidate.span()):
                     continue
-                for start, word in self._doubled_words(line, candidate.start(), candidate.end()):
+                found = list(self._doubled_words(line, candidate.start(), candidate.end())) or \
+                    self._doubled_alone(unit, candidate.start())
+                for start, word in found:
                     if start not in reported and not self._allowed(word):
                         reported.add(start)
                         span = Span.on_line(number, start, start + len(word))
                         yield Finding(span, {"word": word}, fix=Fix((Edit(span, ""),)))
+
+    @staticmethod
+    def _doubled_alone(unit: str, start: int) -> list[tuple[int, str]]:
+        """The second copy of ``unit`` where the clause's segmentation hides it
+        (认真认真落实: 认真 + 认真落实): ``unit`` is a word of its own and the two
+        copies alone segment as two equal words."""
+        if len(unit) < 2 or segment.full_words(unit) != [unit] or segment.full_words(unit * 2) != [unit, unit]:
+            return []
+        return [(start + len(unit), unit)]
 
     @staticmethod
     def _doubled_words(line: str, start: int, end: int) -> Iterator[tuple[int, str]]:
