@@ -81,7 +81,7 @@ def test_a_malformed_expression_file_names_its_line(tmp_path, entry_text, proble
 ])
 def test_one_wrong_member_is_named_with_the_member_it_replaces(text, stranger, missing):
     [finding] = [d for d in _findings(text) if "不在其列" in d.message]
-    assert finding.message.startswith(f"“{stranger}”不规范") and f"此处应为“{missing}”" in finding.message
+    assert f"「{stranger}」" in finding.message and f"此处应为“{missing}”" in finding.message
     assert text[finding.span.column - 1:finding.span.end_column - 1] == stranger
     assert finding.fix.edits[0].replacement == missing
 

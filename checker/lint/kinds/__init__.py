@@ -12,6 +12,7 @@ from .count_mismatch import CountMismatchRule
 from .decimal_parent import DecimalParentRule
 from .empty_section import EmptySection
 from .fixed_expression import FixedExpressionRule
+from .lost_head import LostHeadRule
 from .engine_reported import EngineReported
 from .mixed_form import MixedFormRule
 from .numbering_level import NumberingLevelRule
@@ -44,6 +45,7 @@ KINDS = {
     "attachment-agreement": AttachmentAgreementRule,
     "title-genre": TitleGenreRule,
     "decimal-parent": DecimalParentRule,
+    "lost-head": LostHeadRule,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]
