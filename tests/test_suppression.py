@@ -58,7 +58,7 @@ def test_comment_lines_are_not_draft_text():
     is no truncated paragraph; one after the date leaves the closing block."""
     text = ("<!-- reportlint-disable-next-line placeholder -->\n关于XX镇2024年工作的总结\n\n一、主要工作。\n\n"
             "全年完成投资3.2亿元。\n<!-- reportlint-disable-next-line RL3 -->\n二、下步打算。\n\n继续努力。\n\n"
-            "某某镇人民政府\n2024年12月30日\n<!-- reportlint-enable -->\n")
+            "青石镇人民政府\n2024年12月30日\n<!-- reportlint-enable -->\n")
     result = lint_text(text, path="draft.txt", config=CONFIG)
     # (the summary lacks its problems part: not the comments' business)
     assert [(d.rule, d.line) for d in result if d.rule != "missing-section"] == [("unused-suppression", 7)]
