@@ -109,7 +109,11 @@ def official_parts(document: Document) -> OfficialParts:
         after_title = []
     if after_title and official_title:
         text = lines[after_title[0] - 1].strip(BLANKS)
-        if len(text) <= 60 and ORGAN_END.search(text) and not re.search(r"[。！？]", text[:-1]):
+        # set flush left (GB/T 9704 7.3.2: 居左顶格), or short and without a comma: not an
+        # indented body sentence that happens to end in an organ's name
+        flush = lines[after_title[0] - 1][:1] not in BLANKS
+        addressing = flush or (len(text) <= 30 and not re.search(r"[，,]", text[:-1]))
+        if addressing and len(text) <= 60 and ORGAN_END.search(text) and not re.search(r"[。！？]", text[:-1]):
             recipient_line = after_title[0]
     appendix = [n for n in content if kinds.get(n) == "appendix"]
     date_line = min((n for n, kind in kinds.items() if kind == "closing" and _is_date(lines[n - 1])
