@@ -31,6 +31,7 @@ from .progress import Progress
 from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
 from .lint.ruleset import RuleFileError
 from .rulesdoc import full_reference, summary
+from .read.safe_files import WriteError, check_writable
 from .tally import Tally
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -91,6 +92,14 @@ def size_limit(option: Optional[int]) -> int:
 def fail(message: str) -> NoReturn:
     click.echo(f"reportlint: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def writable(path: str) -> None:
+    """Stop the run (exit 2) where ``path`` is no file the tool may write."""
+    try:
+        check_writable(path)
+    except WriteError as error:
+        fail(str(error))
 
 
 def load_config(rule_files: tuple[str, ...], genre: Optional[str] = None) -> Config:
@@ -236,6 +245,8 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     output_format = ALIASES.get(output_format, output_format)
     resolver = make_resolver(config_file, isolated, rule_files, genre, baseline_file, not write_baseline)
     limit = size_limit(max_file_size)
+    if write_baseline:
+        writable(write_baseline)  # a device, a directory, a missing folder: refused before the run
     files = input_paths(paths, resolver, force_exclude)
     configs = [config_for(resolver, path) for path in files]  # every configuration error before any output
     if baseline_prune and not any(config.baseline for config in configs):
@@ -277,12 +288,19 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
         click.echo(fixing.summary(), err=True)
     if write_baseline:
         written = Baseline.of_results(write_baseline, kept)
-        written.write()
+        try:
+            written.write()
+        except WriteError as error:
+            fail(str(error))
         click.echo(f"reportlint: wrote {written.size} findings of {len(written.files)} files to {write_baseline}",
                    err=True)
         sys.exit(EXIT_ERROR if tally.unreadable or tally.internal_errors else EXIT_CLEAN)
     if baseline_prune:
-        for line in prune_baselines(kept, [config.baseline for config in configs]):
+        try:
+            report_lines = prune_baselines(kept, [config.baseline for config in configs])
+        except WriteError as error:
+            fail(str(error))
+        for line in report_lines:
             click.echo(f"reportlint: {line}", err=True)
     if tally.unreadable or tally.internal_errors:
         sys.exit(EXIT_ERROR)

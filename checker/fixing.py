@@ -10,11 +10,12 @@ what was deferred; passes stop when nothing changes (at most ``MAX_PASSES``).
 Only reported findings are fixed: what a fix brings about remains, reported
 (lint and fix agree; tests/test_fix_agreement.py).
 
-Writing (``write_fixed``) goes through one function: the text is encoded as it
-was read (encoding, BOM; line ends are never touched, so mixed CRLF/LF files
-keep each line's own end), written to a temporary file in the same folder with
-the original's permissions, and renamed over the original — after checking
-that the file still holds the bytes that were read.
+Writing (``write_fixed``) goes through the one writer of every file the tool
+writes (``safe_files.write_atomically``: regular files only, symlinks written
+through, permissions and owner kept, read-only and hard-linked files refused,
+atomic): the text is encoded as it was read (encoding, BOM; line ends are never
+touched, so mixed CRLF/LF files keep each line's own end) and replaces the
+original — after checking that the file still holds the bytes that were read.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ import codecs
 import difflib
 import os
 import re
-import stat
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Sequence
@@ -32,6 +31,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from .api import Config, lint_source
 from .model import LINE_BREAK, Diagnostic, Edit, FileError, FileResult, SourceText, split_lines
 from .read.reading import InputError, decode, is_word_input, read_bytes, source_from_bytes
+from .read.safe_files import WriteError, write_atomically
 
 MAX_PASSES = 10
 BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
@@ -197,33 +197,17 @@ def write_fixed(outcome: FixOutcome) -> None:
     if encode_like(outcome.original, outcome.source) != outcome.data:
         raise FixError(f"{path}: not fixed: its bytes do not round-trip through {outcome.source.encoding}",
                        "unfixable")
-    target = os.path.realpath(path)  # a symlink keeps pointing at the fixed file
     data = encode_like(outcome.text, outcome.source)
-    temporary = None
-    try:
-        original = os.stat(target)
-        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".reportlint",
-                                             dir=os.path.dirname(target))
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, stat.S_IMODE(original.st_mode))
-        if (original.st_uid, original.st_gid) != (os.getuid(), os.getgid()):
-            try:  # keep the owner where we may (root fixing someone's draft)
-                os.chown(temporary, original.st_uid, original.st_gid)
-            except OSError:
-                pass
+
+    def unchanged(target: str) -> None:
         with open(target, "rb") as file:
-            if file.read() != outcome.data:
+            if file.read(len(outcome.data) + 1) != outcome.data:
                 raise FixError(f"{path}: changed since it was read; not fixed (run again)", "changed")
-        os.replace(temporary, target)
-        temporary = None
-    except OSError as error:
-        raise FixError(f"{path}: cannot write the fixed file: {error.strerror or error}", "unwritable") from None
-    finally:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
+
+    try:
+        write_atomically(path, data, check=unchanged)
+    except WriteError as error:
+        raise FixError(f"{error} (not fixed)", error.kind) from None
 
 
 def unified_diff(outcome: FixOutcome) -> str:

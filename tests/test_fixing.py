@@ -58,7 +58,7 @@ def drafts(tmp_path, samples_dir, corpus_dir):
     folder.mkdir()
     for source in [*sorted(samples_dir.glob("*.txt")), *sorted(corpus_dir.glob("*.txt")),
                    *sorted(EXAMPLES.glob("*.txt"))]:
-        shutil.copy(source, folder / source.name)
+        shutil.copyfile(source, folder / source.name)  # writable copies: --fix refuses read-only files
     return folder
 
 

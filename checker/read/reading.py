@@ -33,6 +33,7 @@ FOLDER_SUFFIXES = TEXT_SUFFIXES + (".docx",)  # what a folder given as input con
 
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024  # bytes; a draft is a few hundred KB at most
+MAX_SIZE_LIMIT = 1024 * 1024 * 1024  # the most --max-file-size may allow
 MAX_FILE_SIZE_ENV = "REPORTLINT_MAX_FILE_SIZE"
 SIZE_UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
 SIZE = re.compile(r"^\s*(\d+)\s*([KMG]?)(?:i?B)?\s*$", re.IGNORECASE)
@@ -62,10 +63,14 @@ class InputError(Exception):
 def parse_size(text: str) -> int:
     """A size in bytes from ``52428800``, ``50M``, ``512K``, ``1G`` (×1024);
     ValueError where it is none."""
-    match = SIZE.match(str(text))
+    match = SIZE.match(str(text)[:100])
     if not match:
-        raise ValueError(f"not a size: {text!r} (bytes, or a number with K, M or G)")
-    return int(match.group(1)) * SIZE_UNITS[match.group(2).upper()]
+        raise ValueError(f"not a size: {str(text)[:40]!r} (bytes, or a number with K, M or G)")
+    size = int(match.group(1)) * SIZE_UNITS[match.group(2).upper()]
+    if size > MAX_SIZE_LIMIT:
+        raise ValueError(f"{str(text)[:40]!r} is over the largest size limit, {MAX_SIZE_LIMIT // 1024 ** 2:,}M "
+                         "(a larger draft would not finish in reasonable time)")
+    return size
 
 
 def max_file_size(max_size: Optional[int] = None) -> int:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -41,8 +40,10 @@ from typing import Iterable, Optional, Sequence
 from .config import ConfigError
 from .fingerprint import BLANKS
 from checker.model import Diagnostic
+from checker.read.safe_files import ReadError, read_text_limited, write_atomically
 
 FORMAT_VERSION = 2
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # about 400,000 entries; a baseline is read whole
 
 
 class BaselineError(ConfigError):
@@ -133,16 +134,21 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        """Read a baseline: an untrusted file (regular, at most MAX_BASELINE_BYTES,
+        its values checked); every problem is a one-line BaselineError."""
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise BaselineError(f"{path}:1: no such baseline file (write one with --write-baseline {path})") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise BaselineError(f"{path}:1: cannot read: {getattr(error, 'strerror', None) or error}") from None
+            text = read_text_limited(path, MAX_BASELINE_BYTES)
+        except ReadError as error:
+            if error.kind == "missing":
+                raise BaselineError(f"{path}:1: no such baseline file (write one with --write-baseline {path})") from None
+            raise BaselineError(f"{path}:1: {error}") from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise BaselineError(f"{path}:{error.lineno}: invalid JSON: {error.msg}") from None
+        except (RecursionError, ValueError) as error:  # '[' * 100000; an integer of 5,000 digits
+            raise BaselineError(f"{path}:1: invalid JSON: "
+                                f"{'nested too deeply' if isinstance(error, RecursionError) else error}") from None
         if isinstance(data, dict) and data.get("version") == 1:
             raise BaselineError(f"{path}:1: a version-1 baseline (fingerprints), no longer read: "
                                 f"write it again with --write-baseline {path}")
@@ -150,12 +156,11 @@ class Baseline:
             raise BaselineError(f"{path}:1: not a reportlint baseline (version {FORMAT_VERSION}, with 'files')")
         files = []
         for name, entries in data["files"].items():
-            if not isinstance(entries, list) or not all(
-                    isinstance(e, dict) and isinstance(e.get("rule"), str) and isinstance(e.get("text"), str)
-                    and isinstance(e.get("count", 1), int) and e.get("count", 1) >= 1 for e in entries):
+            if not isinstance(entries, list) or not all(_valid_entry(e) for e in entries):
                 raise BaselineError(f"{path}:{_line_of(text, name)}: the entries of {name!r} must be a list of "
-                                    "{rule, text, count, message}")
-            files.append((name, tuple(Entry(e["rule"], e["text"], e.get("count", 1), str(e.get("message", "")))
+                                    "{rule, text, count, message} (rule and text strings, count a whole "
+                                    "number from 1, message a string)")
+            files.append((name, tuple(Entry(e["rule"], e["text"], e.get("count", 1), str(e.get("message") or ""))
                                       for e in entries)))
         return cls(path, tuple(files))
 
@@ -200,20 +205,19 @@ class Baseline:
         return Baseline(self.path, tuple(kept_files)), removed
 
     def write(self) -> None:
-        """Write the baseline file atomically (a temporary file renamed over it)."""
+        """Write the baseline file through the one writer (safe_files.write_atomically:
+        regular files only, symlinks followed, permissions kept, atomic); WriteError otherwise."""
         data = {"version": FORMAT_VERSION,
                 "files": {name: [e.as_json() for e in entries] for name, entries in self.files}}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        target = Path(self.path)
-        folder = target.absolute().parent
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, text.encode("utf-8"))
+
+
+def _valid_entry(entry: object) -> bool:
+    count = entry.get("count", 1) if isinstance(entry, dict) else None
+    return (isinstance(entry, dict) and isinstance(entry.get("rule"), str) and isinstance(entry.get("text"), str)
+            and isinstance(count, int) and not isinstance(count, bool) and count >= 1
+            and isinstance(entry.get("message", ""), (str, type(None))))
 
 
 def _line_of(text: str, name: str) -> int:

@@ -18,12 +18,13 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from .baseline import Baseline
 from .config import Config, ConfigError, Locate, Override, RuleSettings, parse_rule_settings, parse_selectors
 from .genres import UnknownGenre
 from checker.model import SEVERITIES
+from checker.read.safe_files import ReadError, read_limited
 from .yamlfile import Located, LocatedList, RuleFileError, read_yaml, reject_unknown_keys
 from .yamlfile import at as _at
 from .yamlfile import where as _where
@@ -33,6 +34,8 @@ PYPROJECT = "pyproject.toml"
 KEYS = {"genre", "rules", "select", "ignore", "rule_packs", "genre_packs", "exclude", "overrides", "fail_on",
         "baseline"}
 OVERRIDE_KEYS = {"files", "rules", "select", "ignore", "genre"}
+MAX_PYPROJECT_BYTES = 4 * 1024 * 1024  # a pyproject.toml; configurations themselves are YAML-sized
+_PYPROJECTS: dict[tuple, Optional[Located]] = {}  # parsed once per process (see read_pyproject)
 
 
 # ---------------------------------------------------------------- reading
@@ -66,13 +69,37 @@ def _locate_toml(value: Any, text_lines: list[str], line: int) -> Any:
 
 
 def read_pyproject(path: str) -> Optional[Located]:
-    """The ``[tool.reportlint]`` table of a pyproject.toml, or None where it has none."""
+    """The ``[tool.reportlint]`` table of a pyproject.toml, or None where it has
+    none. Untrusted: regular files of at most MAX_PYPROJECT_BYTES only; one
+    without the word ``reportlint`` is not parsed; each file (by identity and
+    modification time) is parsed once per process, however many folders below
+    it are searched."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}:1: cannot read: {getattr(error, 'strerror', None) or error}") from None
+        status = os.stat(path)
+        key = (os.path.realpath(path), status.st_ino, status.st_size, status.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _PYPROJECTS:
+        return _PYPROJECTS[key]
+    try:
+        raw = read_limited(path, MAX_PYPROJECT_BYTES)
+    except ReadError as error:
+        raise ConfigError(f"{path}:1: {error}") from None
+    table = None if b"reportlint" not in raw else _parse_pyproject(path, raw)
+    if key is not None:
+        _PYPROJECTS[key] = table
+    return table
+
+
+def _parse_pyproject(path: str, raw: bytes) -> Optional[Located]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}:1: cannot read: not UTF-8 (bad byte at offset {error.start})") from None
     try:
         data = _toml_module().loads(text)
+    except RecursionError:
+        raise ConfigError(f"{path}:1: invalid TOML: nested too deeply") from None
     except ValueError as error:  # tomllib.TOMLDecodeError; its message ends "(at line N, column M)"
         found = re.search(r"line (\d+)", str(error))
         raise ConfigError(f"{path}:{found.group(1) if found else 1}: invalid TOML: {error}") from None
@@ -109,20 +136,48 @@ def read_settings(path: str) -> Located:
 # ---------------------------------------------------------------- finding
 
 
-def find_config_file(folder: Path) -> Optional[Path]:
+def trusted_owner(path: Path) -> bool:
+    """Whether ``path`` and its folder belong to the user (or to root), as git's
+    safe.directory asks of a repository: a configuration in a folder someone
+    else owns (a shared /tmp, another user's home) is not applied."""
+    me = os.getuid() if hasattr(os, "getuid") else None
+    if me is None:  # pragma: no cover - Windows: no owners to compare
+        return True
+    try:
+        owners = {path.stat().st_uid, path.parent.stat().st_uid}
+    except OSError:
+        return False
+    return owners <= {me, 0}
+
+
+def find_config_file(folder: Path, warn: Optional[Callable[[str], None]] = None) -> Optional[Path]:
     """The nearest configuration file for a file in ``folder``, walking up to
-    the repository root (the first folder holding .git), else None."""
+    the repository root (the first folder holding .git), else None. A file
+    owned by another user, or in a folder another user owns, is skipped;
+    ``warn`` is told so."""
     folder = folder.resolve()
     for candidate in (folder, *folder.parents):
-        for name in YAML_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and read_pyproject(str(pyproject)) is not None:
-            return pyproject
+        names = [candidate / name for name in YAML_NAMES] + [candidate / PYPROJECT]
+        for found in names:
+            if not found.is_file():
+                continue
+            if not trusted_owner(found):
+                if warn is not None:
+                    warn(f"{found}: skipped: owned by another user (uid {_owner(found)}); "
+                         "use --config to apply it")
+                continue
+            if found.name != PYPROJECT or read_pyproject(str(found)) is not None:
+                return found
         if (candidate / ".git").exists():
             return None
     return None
+
+
+def _owner(path: Path) -> str:
+    try:
+        return str(path.stat().st_uid if path.stat().st_uid != os.getuid() else path.parent.stat().st_uid)
+    except OSError:
+        return "?"
 
 
 # ---------------------------------------------------------------- building
@@ -236,6 +291,15 @@ def load_config_file(path: str | Path, rule_files: Sequence[str] = (), genre: Op
     return config
 
 
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _WARNED:
+        _WARNED.add(message)
+        sys.stderr.write(f"reportlint: warning: {message}\n")
+
+
 class ConfigResolver:
     """The configuration for each linted file: ``--config FILE`` for all,
     ``--isolated`` for none (built-in defaults), else the nearest file found
@@ -244,8 +308,10 @@ class ConfigResolver:
 
     def __init__(self, config_file: Optional[str] = None, isolated: bool = False,
                  rule_files: Sequence[str] = (), genre: Optional[str] = None,
-                 baseline: Optional[str] = None, with_baselines: bool = True):
+                 baseline: Optional[str] = None, with_baselines: bool = True,
+                 warn: Optional[Callable[[str], None]] = None):
         self.config_file, self.isolated = config_file, isolated
+        self.warn = warn or _warn_once
         self.rule_files, self.genre = tuple(rule_files), genre
         self.with_baselines = with_baselines
         self.baseline = Baseline.load(baseline) if baseline and with_baselines else None
@@ -259,7 +325,7 @@ class ConfigResolver:
             return self.config_file
         folder = Path.cwd() if path == "-" else Path(path).absolute().parent
         if folder not in self._file_in:
-            self._file_in[folder] = find_config_file(folder)
+            self._file_in[folder] = find_config_file(folder, self.warn)
         found = self._file_in[folder]
         if found is None:
             return None

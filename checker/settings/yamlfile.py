@@ -12,11 +12,11 @@ both get the same line-keeping constructors and give the same data and lines
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
+
+from checker.read.safe_files import ReadError, read_text_limited
 
 
 MAX_YAML_BYTES = 1024 * 1024  # a rule or genre pack; the largest built-in one is under 30 KB
@@ -79,22 +79,24 @@ def read_yaml(path: str, what: str, pure_python: bool = False) -> Any:
     """The data of one YAML file (``what`` names the kind of file in errors).
     ``pure_python`` forces PyYAML's Python parser even where libyaml is there.
 
-    Rule packs and genre packs are untrusted: a file over MAX_YAML_BYTES is
-    refused before it is read, and one whose aliases would expand to more than
+    Rule packs and genre packs are untrusted: they are read through
+    safe_files.read_limited (regular files only: a device or FIFO is refused
+    without blocking; a file over MAX_YAML_BYTES is refused before it is read
+    and no more than that is ever read), and one whose aliases would expand to more than
     MAX_YAML_VALUES values (an alias bomb: 559 bytes, billions of values) or
     refer to themselves is refused on its node graph, before anything is built
     from it or walks it."""
     try:
-        size = os.stat(path).st_size
-        if size > MAX_YAML_BYTES:
-            raise RuleFileError(f"{path}:1: {size:,} bytes; a {what} file may have at most {MAX_YAML_BYTES:,}")
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuleFileError(f"{path}:1: no such {what} file") from None
-    except UnicodeDecodeError as error:
-        raise RuleFileError(f"{path}:1: {what} files must be UTF-8 (bad byte at offset {error.start})") from None
-    except OSError as error:
-        raise RuleFileError(f"{path}:1: cannot read: {error.strerror or error}") from None
+        text = read_text_limited(path, MAX_YAML_BYTES)
+    except ReadError as error:
+        if error.kind == "missing":
+            raise RuleFileError(f"{path}:1: no such {what} file") from None
+        if error.kind == "too-large":
+            size = f"{error.size:,} bytes" if error.size is not None else "more bytes than that"
+            raise RuleFileError(f"{path}:1: {size}; a {what} file may have at most {MAX_YAML_BYTES:,}") from None
+        if error.kind == "undecodable":
+            raise RuleFileError(f"{path}:1: {what} files must be UTF-8 ({error})") from None
+        raise RuleFileError(f"{path}:1: {error}") from None
     loader = (_PythonLoader if pure_python or _CLoader is None else _CLoader)(text)
     loader.name = path
     try:
