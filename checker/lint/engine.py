@@ -13,6 +13,7 @@ from typing import Iterable, Optional
 from checker.settings.fingerprint import stamp
 from checker.model import Diagnostic, Document, Fix, Span
 from .ruleset import Rule
+from .timebound import USER_RULE_SECONDS, time_limit
 
 
 # A rule the engine itself reports (RL0xx): no YAML and no rule type behind it,
@@ -29,6 +30,7 @@ INTERNAL_ERROR = Rule(
                 "the draft (or the line) that triggers it.",
     checker=None,
     pack="engine",
+    builtin=True,
 )
 
 # The engine-level rules, for the rule lists of machine formats and `explain`.
@@ -53,6 +55,11 @@ def _diagnostics_of(rule: Rule, document: Document) -> list[Diagnostic]:
     """The rule's findings on the document as diagnostics; all or nothing, so a
     rule that raises half-way leaves no partial report."""
     try:
+        if not rule.builtin:  # a user pack's rule: bounded in time (checker/timebound.py)
+            with time_limit(USER_RULE_SECONDS, f"rule {rule.name} ({rule.source})"):
+                findings = list(rule.checker.check(document))
+        else:
+            findings = rule.checker.check(document)
         return [
             Diagnostic(
                 rule=rule.name,
@@ -64,7 +71,7 @@ def _diagnostics_of(rule: Rule, document: Document) -> list[Diagnostic]:
                 fix=Fix(finding.fix.edits, rule.fix) if finding.fix and rule.fix else None,
                 path=document.path,
             )
-            for finding in rule.checker.check(document)
+            for finding in findings
         ]
     except Exception as error:  # noqa: BLE001 - any bug in one rule must not end the run
         return [internal_error(document.path, f"{rule.name} ({rule.code})", error)]

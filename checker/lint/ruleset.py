@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
@@ -67,6 +67,7 @@ class Rule:
     # "safe" or "unsafe": the rule offers fixes, applied by --fix (safe) or only
     # with --unsafe-fixes; None: its findings carry no fix
     fix: Optional[str] = None
+    builtin: bool = False  # from a built-in pack; a user pack's rules run under a time limit (engine)
 
     def format_message(self, values: dict, template: Optional[str] = None) -> str:
         """Fill ``{name}`` fields of the rule's message (or of ``template``);
@@ -253,7 +254,9 @@ def load_rules(extra: list[str] = ()) -> list[Rule]:
     builtin = builtin_pack_paths()
     for path in [*builtin, *extra]:
         for rule in load_pack(path):
-            if path not in builtin:
+            if path in builtin:
+                rule = replace(rule, builtin=True)
+            else:
                 check_examples(rule)  # a user pack's examples are its tests: run them at load
             if rule.name in names:
                 raise RuleFileError(f"{rule.source}: rule name '{rule.name}' is already defined at {names[rule.name]}")

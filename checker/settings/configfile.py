@@ -34,6 +34,7 @@ PYPROJECT = "pyproject.toml"
 KEYS = {"genre", "rules", "select", "ignore", "rule_packs", "genre_packs", "exclude", "overrides", "fail_on",
         "baseline"}
 OVERRIDE_KEYS = {"files", "rules", "select", "ignore", "genre"}
+MAX_GLOB_STARS = 3  # single '*' per path part in exclude/overrides globs: '*a*a*…*b' backtracks polynomially
 MAX_PYPROJECT_BYTES = 4 * 1024 * 1024  # a pyproject.toml; configurations themselves are YAML-sized
 _PYPROJECTS: dict[tuple, Optional[Located]] = {}  # parsed once per process (see read_pyproject)
 
@@ -202,6 +203,11 @@ def _globs(path: str, node: dict, key: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
         raise ConfigError(f"{_at(path, node, key)}: '{key}' must be a list of gitignore-style patterns")
+    for item in value:
+        stars = max((len(re.findall(r"(?<!\*)\*(?!\*)", part)) for part in item.split("/")), default=0)
+        if stars > MAX_GLOB_STARS:
+            raise ConfigError(f"{_at(path, node, key)}: pattern {item[:60]!r} has {stars} '*' in one path part; "
+                              f"at most {MAX_GLOB_STARS} (matching time grows with the name's length to that power)")
     return tuple(value)
 
 

@@ -15,7 +15,15 @@ shapes), each with a reason for the ``file:line`` error:
   fine: each run ends where a different character is required);
 - alternatives inside a quantifier that can start the same text, or an
   optional alternative whose sibling starts what follows it: ``(a|a)*``,
-  ``(?:某|某某)+``.
+  ``(?:某|某某)+``;
+- a variable run inside a repeated group (``+``, ``*``, or counted, ``{8}``)
+  that may take what follows it, so that each repetition may end at many
+  places: ``(?:.*,){8}X``, ``(.*,)+``, ``(?:.*?,){12}`` (``(\\d{1,3},)+`` and
+  ``(?:[^，]*，)+`` are fine: the run cannot take the separator).
+
+Beside this static guard, the rules of user packs run under a time limit
+(checker/timebound.py): a pattern that slips through is stopped and reported
+as an internal error naming the rule and its ``file:line``.
 
 Possessive quantifiers and atomic groups (``a++``, ``(?>…)``) do not
 backtrack and are left alone. Regexes whose cost is polynomial (``.*.*x``) are
@@ -75,6 +83,10 @@ def _judge_repeated(body: list) -> None:
         raise UnsafeRegex("a quantifier inside a quantifier with nothing required between, like (a+)+ "
                           "(exponential backtracking)")
     follow = _first(body)  # what may come after the last item: the next repetition
+    if _ambiguous_run(body, follow):
+        raise UnsafeRegex("a variable run inside a repeated group can also take what follows it, like "
+                          "(?:.*,){8} or (.*,)+ (each repetition may end at many places: the work grows "
+                          "with the line length to the power of the repetitions)")
     if _ambiguous_branch(body, follow):
         raise UnsafeRegex("alternatives inside a quantifier can match the same text, like (a|a)* "
                           "(exponential backtracking)")
@@ -149,6 +161,69 @@ def _loose(items: list) -> bool:
         if op == sre.BRANCH and any(_loose(list(alternative)) for alternative in av[1]):
             return True
     return False
+
+
+def _ambiguous_run(items: list, follow: tuple) -> bool:
+    """Whether a variable-length run in ``items`` (a repeated body) may take a
+    character that could also start what follows it — the rest of the body,
+    or (where the rest may match nothing) the next repetition (``follow``):
+    then every repetition has several places to end, and they multiply."""
+    sequence = _sequence(items)
+    for index, (op, av) in enumerate(sequence):
+        if not (op in BACKTRACKING_REPEATS and av[1] > 1 and av[0] != av[1]):
+            continue
+        rest = sequence[index + 1:]
+        after = _first(rest)
+        if _nullable(rest):
+            after = _union(after, follow)
+        if after and _run_takes(list(av[2]), after):
+            return True
+    return False
+
+
+def _run_takes(body: list, ranges: tuple) -> bool:
+    """Whether the repeated ``body`` of a run may match a character of ``ranges``:
+    exactly for a one-character body (a literal, a class, \\d, \\w, \\s, .)
+    tested on small sets, conservatively (its first characters) otherwise."""
+    if len(body) == 1 and body[0][0] in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.CATEGORY):
+        matcher = _matcher(*body[0])
+        if matcher is not None and sum(high - low + 1 for low, high in ranges) <= SMALL_SET:
+            return any(matcher(chr(code)) for low, high in ranges for code in range(low, high + 1))
+    return _overlap(_first(body), ranges)
+
+
+SMALL_SET = 4096
+_CATEGORY_PATTERNS = {getattr(sre, name): pattern for name, pattern in (
+    ("CATEGORY_DIGIT", r"\d"), ("CATEGORY_NOT_DIGIT", r"\D"), ("CATEGORY_SPACE", r"\s"),
+    ("CATEGORY_NOT_SPACE", r"\S"), ("CATEGORY_WORD", r"\w"), ("CATEGORY_NOT_WORD", r"\W"))}
+
+
+def _matcher(op, av):
+    """A test for the one character ``(op, av)`` matches; None where unknown."""
+    if op == sre.LITERAL:
+        return lambda ch: ord(ch) == av
+    if op == sre.NOT_LITERAL:
+        return lambda ch: ord(ch) != av
+    if op == sre.ANY:
+        return lambda ch: ch != "\n"
+    if op == sre.CATEGORY:
+        pattern = _CATEGORY_PATTERNS.get(av)
+        return re.compile(pattern).fullmatch if pattern else None
+    if op == sre.IN:
+        tests, negated = [], False
+        for kind, value in av:
+            if kind == sre.NEGATE:
+                negated = True
+            elif kind == sre.LITERAL:
+                tests.append(lambda ch, v=value: ord(ch) == v)
+            elif kind == sre.RANGE:
+                tests.append(lambda ch, v=value: v[0] <= ord(ch) <= v[1])
+            elif kind == sre.CATEGORY and value in _CATEGORY_PATTERNS:
+                tests.append(re.compile(_CATEGORY_PATTERNS[value]).fullmatch)
+            else:
+                return None
+        return lambda ch: any(test(ch) for test in tests) != negated
+    return None
 
 
 def _ambiguous_branch(items: list, follow: tuple) -> bool:

@@ -1,0 +1,80 @@
+"""Untrusted patterns cannot hang (issue 22): counted or repeated groups whose
+variable run can also take what follows it are refused by the static guard;
+a user rule that runs long anyway is stopped by the time limit and reported
+naming the rule and its file:line; globs with many '*' are refused at their
+line before they ever match."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import engine, regexsafety
+from checker.model import SourceText
+from checker.outline import parse_document
+from checker.ruleset import Rule
+
+from test_untrusted_packs import HARMLESS, pattern_pack
+
+REPEATED_RUNS = ["(?:.*,){8}X", "(?:.*?,){12}X", "(.*,)+X", "(?:[^。]*，)+。", "(?:\\s*\\S+\\s*,){3}$"]
+
+
+@pytest.mark.parametrize("pattern", REPEATED_RUNS)
+def test_a_repeated_group_whose_run_takes_its_separator_is_refused(pattern):
+    with pytest.raises(regexsafety.UnsafeRegex, match="variable run inside a repeated group"):
+        regexsafety.check(pattern)
+
+
+@pytest.mark.parametrize("pattern", [*HARMLESS, "(?:[^，]*，)+", "(?:[^,]*,){8}X", r"(\d{1,3},){3}"])
+def test_repeated_groups_with_a_clear_end_pass(pattern):
+    regexsafety.check(pattern)
+
+
+def test_the_issue_pattern_is_refused_at_its_line_in_a_pack(run_cli, tmp_path):
+    pack = tmp_path / "office.yaml"
+    pack.write_text(pattern_pack("(?:.*,){8}X"), encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于某某工作的报告\n" + "," * 60 + "\n", encoding="utf-8")
+    result = run_cli("--rules", str(pack), str(draft))  # ran, it took over 30 s
+    assert result.returncode == 2 and len(result.stderr.decode().splitlines()) == 1
+    assert f"{pack}:13:" in result.stderr.decode() and "variable run" in result.stderr.decode()
+
+
+class Endless:
+    def check(self, document):
+        while True:
+            pass
+
+
+def test_a_user_rule_that_runs_too_long_is_stopped_and_named(monkeypatch):
+    monkeypatch.setattr(engine, "USER_RULE_SECONDS", 0.2)
+    rule = Rule(name="slow", code="RL990", type="pattern", severity="warning", message="m", description="d",
+                checker=Endless(), source="office.yaml:7")
+    document = parse_document(SourceText.from_string("关于某某工作的报告\n内容。\n", "d.txt"))
+    diagnostics = engine.run_rules(document, [rule])
+    assert [d.rule for d in diagnostics] == ["internal-error"]
+    assert "slow" in diagnostics[0].message and "office.yaml:7" in diagnostics[0].message
+    assert "0.2-second limit" in diagnostics[0].message
+
+
+@pytest.mark.parametrize("config", [
+    "exclude: ['*a*a*a*a*a*a*a*a*a*a*b']\n",
+    "overrides:\n  - files: ['x/*a*a*a*a*b']\n    rules: {placeholder: off}\n",
+])
+def test_globs_with_many_stars_are_refused_at_their_line(run_cli, tmp_path, config):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".reportlint.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / ("a" * 43 + "c.txt")).write_text("关于某某工作的报告\n内容。\n", encoding="utf-8")
+    result = run_cli(str(tmp_path))  # matched, '*a*…*b' on a 44-character name took over 60 s
+    err = result.stderr.decode()
+    assert result.returncode == 2 and len(err.splitlines()) == 1
+    assert ".reportlint.yaml:" in err and "'*' in one path part" in err
+
+
+def test_globs_with_a_few_stars_still_work(run_cli, tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".reportlint.yaml").write_text("exclude: ['**/*草稿*.txt', '*a*b*']\n", encoding="utf-8")
+    (tmp_path / "旧草稿1.txt").write_text("关于某某工作的报告\n今年完成了XX项工作。\n", encoding="utf-8")
+    (tmp_path / "定稿.txt").write_text("关于某某工作的报告\n今年完成了XX项工作。\n", encoding="utf-8")
+    result = run_cli(str(tmp_path))
+    assert "invalid config" not in result.stderr.decode()
+    assert "定稿.txt" in result.stdout.decode() and "草稿" not in result.stdout.decode()  # excluded, not refused
