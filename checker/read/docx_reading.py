@@ -40,6 +40,11 @@ OLD_WORD_SUFFIXES = (".doc", ".dot")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # a zip bomb is refused, not unpacked
+# what a Word body may hold (a 300-page report: ~5 MB of XML, ~8,000 paragraphs, ~60,000 runs)
+MAX_BODY_XML_BYTES = 64 * 1024 * 1024
+MAX_WORD_PARAGRAPHS = 200_000
+MAX_WORD_RUNS = 2_000_000
+MAX_WORD_CHARACTERS = 10_000_000
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # inside a paragraph: what is not its visible text
@@ -81,7 +86,12 @@ def source_from_docx(data: bytes, path: str) -> SourceText:
             if unpacked > MAX_UNPACKED_BYTES:
                 raise InputError(f"{path}: Word document unpacks to {unpacked} bytes "
                                  f"(more than {MAX_UNPACKED_BYTES}); not read", kind="too-large")
+            _bound_body(package, path)
         read = list(document_lines(data))
+        characters = sum(len(text) for text, _ in read)
+        if characters > MAX_WORD_CHARACTERS:
+            raise InputError(f"{path}: Word document has {characters:,} characters of text (at most "
+                             f"{MAX_WORD_CHARACTERS:,}); not checked", kind="too-large")
     except InputError:
         raise
     except zipfile.BadZipFile as error:
@@ -91,6 +101,29 @@ def source_from_docx(data: bytes, path: str) -> SourceText:
         raise InputError(f"{path}: corrupt Word document ({reason})", kind="corrupt") from None
     return SourceText(lines=tuple(text for text, _ in read), path=path, encoding="docx", word_document=True,
                       origins=tuple(origin for _, origin in read))
+
+
+def _bound_body(package, path: str) -> None:
+    """Refuse, before python-docx parses it, a body too large to check in
+    reasonable time and memory: its XML over MAX_BODY_XML_BYTES, or more than
+    MAX_WORD_PARAGRAPHS paragraphs or MAX_WORD_RUNS runs (counted on the raw
+    XML: millions of empty ``<w:p/>`` fit in a small package)."""
+    from .reading import InputError
+
+    try:
+        member = package.getinfo("word/document.xml")
+    except KeyError:
+        return  # python-docx says what is missing
+    if member.file_size > MAX_BODY_XML_BYTES:
+        raise InputError(f"{path}: Word document body is {member.file_size:,} bytes of XML (at most "
+                         f"{MAX_BODY_XML_BYTES:,}); not read", kind="too-large")
+    with package.open(member) as stream:
+        xml = stream.read(MAX_BODY_XML_BYTES + 1)
+    for what, tag, limit in (("paragraphs", b"p", MAX_WORD_PARAGRAPHS), ("runs", b"r", MAX_WORD_RUNS)):
+        count = sum(xml.count(b":" + tag + end) for end in (b">", b" ", b"/>"))
+        if count > limit:
+            raise InputError(f"{path}: Word document has {count:,} {what} (at most {limit:,}); not read",
+                             kind="too-large")
 
 
 def document_lines(data: bytes) -> Iterator[tuple[str, LineOrigin]]:

@@ -47,11 +47,17 @@ def child_val(element, tag: str) -> Optional[str]:
     return None if child is None else child.get(w("val"))
 
 
+MAX_NUMBER = 32767  # Word's own bound on a list's start value (ST_DecimalNumber as Word shows it)
+
+
 def _int(text: Optional[str], default: Optional[int] = None) -> Optional[int]:
+    """A decimal attribute, clamped to 0…MAX_NUMBER as Word does (a huge
+    w:start would make upperRoman or lowerLetter labels gigabytes long)."""
     try:
-        return int(text) if text is not None else default
+        value = int(text[:12]) if text is not None else default
     except ValueError:
         return default
+    return min(max(value, 0), MAX_NUMBER) if value is not None else None
 
 
 # -- number formats (ST_NumberFormat) ---------------------------------------
@@ -149,8 +155,9 @@ NO_NUMBER_FORMATS = ("bullet", "none")
 
 
 def format_number(number: int, number_format: str) -> str:
-    """``number`` as ``number_format`` shows it; an unknown format as a decimal."""
-    return NUMBER_FORMATS.get(number_format, str)(number)
+    """``number`` as ``number_format`` shows it; an unknown format as a decimal.
+    Counted past MAX_NUMBER (a list of 40,000 items), a label stays bounded."""
+    return NUMBER_FORMATS.get(number_format, str)(min(number, MAX_NUMBER * 2))
 
 
 # -- definitions --------------------------------------------------------------
