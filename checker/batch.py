@@ -26,13 +26,14 @@ _worker_configs: tuple[Config, ...] = ()
 
 
 def job_count(jobs: int) -> int:
-    """``-j 0`` means one worker per core this process may use."""
-    if jobs > 0:
-        return jobs
+    """``-j 0`` means one worker per core this process may use; more workers
+    than cores are not started (``-j 500`` on 2 cores would only add 498
+    interpreters' memory: each worker loads the rules and the dictionary)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = max(1, os.cpu_count() or 1)
+    return min(jobs, cores) if jobs > 0 else cores
 
 
 def _start_worker(configs: tuple[Config, ...]) -> None:

@@ -227,6 +227,17 @@ class ReportlintServer(LanguageServer):
             self.linted[uri] = linted
         return linted
 
+    async def current_async(self, uri: str) -> Linted:
+        """:meth:`current`, linting (where needed) in a worker thread, so that
+        the server keeps answering while another document is linted or fixed."""
+        document = self.workspace.get_text_document(uri)
+        linted = self.linted.get(uri)
+        if linted is None or linted.version != document.version or linted.text != document.source:
+            linted = await asyncio.get_running_loop().run_in_executor(
+                None, lint_document, document.source, document.path, document.version, self.configs)
+            self.linted[uri] = linted
+        return linted
+
     async def lint_and_publish(self, uri: str, delay: float = 0.0) -> None:
         if delay:
             await asyncio.sleep(delay)
@@ -367,7 +378,8 @@ def _fix_all(ls: ReportlintServer, uri: str, linted: Linted) -> Optional[types.C
         return None
     document = ls.workspace.get_text_document(uri)
     source = SourceText.from_string(linted.text, document.path)
-    outcome = fix_source(source, linted.text, linted.config)
+    with LINT_LOCK:  # in a worker thread (code_action): shares the parsers with the lints
+        outcome = fix_source(source, linted.text, linted.config)
     if not outcome.changed:
         return None
     edit = _whole_text_edit(Positions(linted.lines, ls.encoding()), linted.text, outcome.text)
@@ -395,11 +407,14 @@ def _disable_actions(ls: ReportlintServer, uri: str, linted: Linted, diagnostic:
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
     code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll, FIX_ALL]))
-def code_action(ls: ReportlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+async def code_action(ls: ReportlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    """Quick fixes from the current lint (cheap); the fix-all action, which
+    lints the document again pass by pass, in a worker thread: a small
+    document's request is answered while a big one is being fixed."""
     uri = params.text_document.uri
     if uri not in ls.workspace.text_documents:
         return []  # not open: nothing of ours to act on
-    linted = ls.current(uri)
+    linted = await ls.current_async(uri)
     only = params.context.only
     actions: list[types.CodeAction] = []
     wants = (lambda kind: not only or any(kind == k or kind.startswith(f"{k}.") for k in only))
@@ -423,7 +438,7 @@ def code_action(ls: ReportlintServer, params: types.CodeActionParams) -> list[ty
             if markdown:
                 actions.extend(_disable_actions(ls, uri, linted, diagnostic, lsp_diagnostic, newline))
     if wants(FIX_ALL):
-        fix_all = _fix_all(ls, uri, linted)
+        fix_all = await asyncio.get_running_loop().run_in_executor(None, _fix_all, ls, uri, linted)
         if fix_all is not None:
             actions.append(fix_all)
     return actions

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker import engine, regexsafety
+from checker.lint import engine
+from checker.settings import regexsafety
 from checker.model import SourceText
-from checker.outline import parse_document
-from checker.ruleset import Rule
+from checker.parse.outline import parse_document
+from checker.lint.ruleset import Rule
 
 from test_untrusted_packs import HARMLESS, pattern_pack
 

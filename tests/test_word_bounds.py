@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.docx_reading import MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS
-from checker.reading import read_source
-from checker.word_numbering import MAX_NUMBER, format_number
+from checker.read.docx_reading import MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS
+from checker.read.reading import read_source
+from checker.read.word_numbering import MAX_NUMBER, format_number
 
 from word_drafts import WordDraft
 

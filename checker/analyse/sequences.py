@@ -180,11 +180,31 @@ def _numeral_like(written: str, number: int) -> Optional[str]:
     return int_to_chinese(number) if number < 100 else None
 
 
-def renumbering(run: Run, lines: Sequence[str]) -> tuple[Edit, ...]:
+def renumbering_parts(run: Run, lines: Sequence[str], starts: Sequence[int]) -> list[tuple[Edit, ...]]:
+    """The run's renumbering (:func:`renumbering`) cut into one part per
+    index of ``starts`` (sorted item indexes, one per finding): part k holds
+    the edits of the items from ``starts[k]`` up to the next start (the first
+    also those before it). Together the parts are the whole renumbering, each
+    edit in one part, so the fixes of a run's findings are as large as the
+    run — not the run times the findings."""
+    edits = renumbering(run, lines, with_index=True)
+    if not edits or not starts:
+        return [() for _ in starts]
+    parts: list[list[Edit]] = [[] for _ in starts]
+    part = 0
+    for index, edit in edits:
+        while part + 1 < len(starts) and index >= starts[part + 1]:
+            part += 1
+        parts[part].append(edit)
+    return [tuple(edits) for edits in parts]
+
+
+def renumbering(run: Run, lines: Sequence[str], with_index: bool = False) -> tuple:
     """Edits that number the run's items consecutively from its start, each in
     the form it is written in (only the numeral changes); () where that cannot
-    be written (a circled number past ⑳, a Chinese one past 九十九)."""
-    edits = []
+    be written (a circled number past ⑳, a Chinese one past 九十九);
+    ``with_index``: (item index, edit) pairs."""
+    edits: list = []
     for index, item in enumerate(run.items):
         wanted = run.start + index
         if item.number == wanted:
@@ -197,5 +217,6 @@ def renumbering(run: Run, lines: Sequence[str]) -> tuple[Edit, ...]:
         written = numeral and _numeral_like(numeral.group(0), wanted)
         if not written:
             return ()
-        edits.append(Edit(Span.on_line(item.span.line, *numeral.span()), written))
+        edit = Edit(Span.on_line(item.span.line, *numeral.span()), written)
+        edits.append((index, edit) if with_index else edit)
     return tuple(edits)

@@ -54,8 +54,22 @@ def render(formatter: Formatter, results: Iterable[FileResult]) -> str:
     return "".join(parts)
 
 
+def data_text(text: str) -> str:
+    """``text`` as valid UTF-8 data: a file name that was not UTF-8 reaches us
+    with each undecodable byte as a surrogate escape (U+DC80–U+DCFF, Python's
+    os.fsdecode); each such byte becomes U+FFFD (�) — as a UTF-8 decoder
+    replacing errors writes it — so JSON, SARIF, GitHub annotations and HTML
+    stay valid UTF-8. (The text output shows the byte as ``\\xNN`` instead.)"""
+    if text.isascii():
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return data_text(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 class JsonArrayStream:

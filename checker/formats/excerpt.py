@@ -53,13 +53,40 @@ class Excerpt:
 def excerpt(line: str, start: int, end: int) -> Excerpt:
     """The window of ``line`` around ``line[start:end]`` (0-based code points;
     ``end`` may lie past the line, ``start == end`` marks one position)."""
-    line = "".join(shown(c) for c in line)
     start = min(start, len(line))
     end = min(max(end, start), len(line))
     visible_end = min(end, start + LONGEST_SPAN)
     left = max(0, start - CONTEXT)
     right = min(len(line), visible_end + CONTEXT) if visible_end == end else visible_end
-    before = (ELLIPSIS if left else "") + line[left:start]
-    span = line[start:visible_end]
-    after = line[visible_end:right] + (ELLIPSIS if right < len(line) else "")
+    # only the window is looked at (``shown`` maps one character to one), so an
+    # excerpt costs the same on a 10-character line and on a 10-million one
+    before = (ELLIPSIS if left else "") + _shown(line[left:start])
+    span = _shown(line[start:visible_end])
+    after = _shown(line[visible_end:right]) + (ELLIPSIS if right < len(line) else "")
     return Excerpt(before + span + after, width(before), max(1, width(span)))
+
+
+def _shown(text: str) -> str:
+    return "".join(shown(c) for c in text)
+
+
+BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def terminal_name(name: str) -> str:
+    """A file name as a terminal may show it: control characters (an OSC or
+    CSI escape, a newline), bidi controls (U+202E) and bytes that were not
+    UTF-8 (surrogate escapes) written as ``\\xNN`` / ``\\uNNNN`` escapes; the
+    rest as it is."""
+    if name.isprintable() and not BIDI_CONTROLS.intersection(name):
+        return name
+    out = []
+    for character in name:
+        code = ord(character)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif character in BIDI_CONTROLS or not character.isprintable():
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(character)
+    return "".join(out)

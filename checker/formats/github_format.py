@@ -10,7 +10,7 @@ values escape ``:`` and ``,`` too, as the runner expects.
 from __future__ import annotations
 
 from checker.model import Diagnostic, FileResult
-from .base import Formatter
+from .base import Formatter, data_text
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,7 +25,7 @@ def escape_property(text: str) -> str:
 
 def command(name: str, properties: dict, message: str) -> str:
     fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {fields}::{escape_data(message)}\n"
+    return data_text(f"::{name} {fields}::{escape_data(message)}\n")
 
 
 def annotation(path: str, diagnostic: Diagnostic) -> str:

@@ -53,7 +53,8 @@ def artifact_location(path: str, root: Path) -> dict:
         relative = absolute.relative_to(root)
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative.as_posix()), "uriBaseId": SRCROOT}
+    # quoted from the name's real bytes: a name that is not UTF-8 keeps them (%FF)
+    return {"uri": quote(os.fsencode(relative.as_posix())), "uriBaseId": SRCROOT}
 
 
 def rule_descriptor(rule: Any) -> dict:

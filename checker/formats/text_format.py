@@ -11,7 +11,7 @@ import click
 from checker.model import Diagnostic, FileResult
 from checker.tally import Tally
 from .base import Formatter
-from .excerpt import excerpt
+from .excerpt import excerpt, terminal_name
 
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -24,7 +24,9 @@ class ConciseFormatter(Formatter):
         severity = self._style(diagnostic.severity, fg=SEVERITY_COLORS[diagnostic.severity], bold=True)
         rule = self._style(f"[{diagnostic.rule}]", dim=True)
         place = f"（{diagnostic.place}）" if diagnostic.place else ""
-        return f"{path}:{diagnostic.line}:{diagnostic.column}: {severity} {rule} {diagnostic.message}{place}\n"
+        return (f"{terminal_name(path)}:{diagnostic.line}:{diagnostic.column}: {severity} {rule} "
+                f"{diagnostic.message}{place}
+")
 
     def finding(self, result: FileResult, diagnostic: Diagnostic) -> str:
         return self.header(result.path, diagnostic)

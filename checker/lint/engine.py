@@ -55,7 +55,7 @@ def _diagnostics_of(rule: Rule, document: Document) -> list[Diagnostic]:
     """The rule's findings on the document as diagnostics; all or nothing, so a
     rule that raises half-way leaves no partial report."""
     try:
-        if not rule.builtin:  # a user pack's rule: bounded in time (checker/timebound.py)
+        if not rule.builtin:  # a user pack's rule: bounded in time (checker/lint/timebound.py)
             with time_limit(USER_RULE_SECONDS, f"rule {rule.name} ({rule.source})"):
                 findings = list(rule.checker.check(document))
         else:

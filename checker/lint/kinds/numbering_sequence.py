@@ -10,8 +10,11 @@ Options:
 Message fields: {marker} the item as written, {missing} the missing numbers,
 {previous} the item before it, {first} the run's first item.
 
-Fix (skip, duplicate, order): renumber the whole run consecutively from its
-start, each marker in its own form. It may change meaning — a skip may stand
+Fix (skip, duplicate, order): renumber the run consecutively from its start,
+each marker in its own form. The renumbering is cut among the run's findings:
+each finding's fix renumbers from its item up to the next finding's, so all
+of them together renumber the run once (a fix does not grow with the number
+of findings; ``--fix`` applies them together). It may change meaning — a skip may stand
 for a missing item — so the built-in rules declare it ``fix: unsafe``.
 """
 
@@ -20,7 +23,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from checker.model import Document, Fix
-from checker.analyse.sequences import enumerator_runs, heading_runs, problems, renumbering
+from checker.analyse.sequences import enumerator_runs, heading_runs, problems, renumbering_parts
 from .base import Finding, OptionError, check_known, expect
 
 PROBLEMS = ("skip", "duplicate", "order", "single")
@@ -52,9 +55,13 @@ class NumberingSequenceRule:
     def check(self, document: Document) -> Iterator[Finding]:
         for run in self._runs(document):
             found = [problem for problem in problems(run) if problem.kind == self.problem]
-            edits = renumbering(run, document.lines) if found and self.can_fix else ()
-            fix = Fix(edits) if edits else None
-            for problem in found:
+            parts: list = [()] * len(found)
+            if found and self.can_fix:
+                position = {id(item): index for index, item in enumerate(run.items)}
+                found.sort(key=lambda problem: position[id(problem.item)])
+                parts = renumbering_parts(run, document.lines, [position[id(p.item)] for p in found])
+            for problem, edits in zip(found, parts):
+                fix = Fix(edits) if edits else None
                 values = {
                     "marker": problem.item.marker.strip(),
                     "missing": "、".join(f"“{run.label(n)}”" for n in problem.numbers),

@@ -1,0 +1,147 @@
+"""The output is linear too (issue 22), in tests/test_linear.py's style: the
+work is *counted* at a size n and at 4n, never timed — linear work grows
+about 4 times, quadratic work 16 times. The seconds are in bench/scaling.py
+and docs/performance.md.
+
+- text: an excerpt looks at its window, not at the whole line, for each finding;
+- JSON: a run's renumbering is cut among its findings, so the fixes together
+  are as large as the run (they were the run times the findings: 124 MB);
+- HTML: the outline counts a section's findings from prefix sums, and a line's
+  marks are one sweep over its cuts.
+"""
+
+from __future__ import annotations
+
+import json
+
+from checker.api import Config, lint_source
+from checker.formats import FORMATTERS
+from checker.formats import excerpt as excerpt_module
+from checker.formats import html_format
+from checker.fixing import apply_fixes, wanted
+from checker.formats.base import RunInfo, render
+from checker.model import Diagnostic, SourceText, Span
+
+LINEAR_RATIO = 5.0  # work at 4n over work at n: 4 when linear, 16 when quadratic
+TITLE = "关于某某工作的报告\n"
+
+
+def result_of(text: str):
+    return lint_source(SourceText.from_string(text, "draft.txt"), Config.load())
+
+
+def output(format_name: str, text: str) -> str:
+    return render(FORMATTERS[format_name](RunInfo()), [result_of(text)])
+
+
+def test_text_excerpts_look_at_their_window_not_the_whole_line(monkeypatch):
+    calls = {"n": 0}
+    shown = excerpt_module.shown
+
+    def counting(character: str) -> str:
+        calls["n"] += 1
+        return shown(character)
+
+    monkeypatch.setattr(excerpt_module, "shown", counting)
+
+    def work(n: int) -> int:
+        result = result_of(TITLE + "今年完成了XX项工作，" * n + "\n")
+        assert len(result.diagnostics) >= n
+        calls["n"] = 0
+        render(FORMATTERS["full"](RunInfo()), [result])
+        return calls["n"]
+
+    small, large = work(100), work(400)
+    assert small > 0
+    assert large / small < LINEAR_RATIO, f"{small} → {large} characters shown"
+
+
+def repeated_level_four(n: int) -> str:
+    """The issue's draft: level-4 headings （1）…（9） repeated under one parent."""
+    return TITLE + "一、总体\n（一）分项\n1. 细项\n" + "".join(f"（{k}）要点内容\n" for _ in range(n) for k in range(1, 10))
+
+
+def test_json_fixes_of_a_run_are_as_large_as_the_run():
+    def fix_edits(n: int) -> tuple[int, int]:
+        report = json.loads(output("json", repeated_level_four(n)))
+        diagnostics = report["files"][0]["diagnostics"]
+        with_fix = [d for d in diagnostics if d.get("fix")]
+        return len(with_fix), sum(len(d["fix"]["edits"]) for d in with_fix)
+
+    (small_findings, small), (large_findings, large) = fix_edits(20), fix_edits(80)
+    assert small_findings >= 19 and large_findings >= 4 * small_findings - 4
+    assert large / small < LINEAR_RATIO, f"{small} → {large} edits"
+    assert large <= 9 * 80  # every edit once: at most one per heading
+
+
+def test_the_fixes_of_a_run_together_renumber_it_once():
+    text = TITLE + "一、总体\n" + "".join(f"（{k}）要点\n" for k in (1, 2, 2, 3, 5, 5, 6))
+    result = result_of(text)
+    for rule in {d.rule for d in result.diagnostics if d.fix}:
+        edits = [(e.span.line, e.replacement) for d in result.diagnostics if d.rule == rule and d.fix
+                 for e in d.fix.edits]
+        assert len(edits) == len(set(edits)), rule  # no edit carried by two findings of one rule
+    fixed, _ = apply_fixes(text, wanted(result.diagnostics, unsafe=True))
+    assert [line[:3] for line in fixed.splitlines()[2:]] == [f"（{k}）" for k in range(1, 8)]
+
+
+def test_html_outline_and_marks_are_linear(monkeypatch):
+    calls = {"n": 0}
+    between = html_format._LineCounts.between
+
+    def counting(self, first, last):
+        calls["n"] += 1
+        return between(self, first, last)
+
+    monkeypatch.setattr(html_format._LineCounts, "between", counting)
+    sizes = []
+    for n in (60, 240):
+        calls["n"] = 0
+        page = output("html", repeated_level_four(n))
+        sizes.append((calls["n"], len(page)))
+    (small_calls, small_page), (large_calls, large_page) = sizes
+    assert large_calls / small_calls < LINEAR_RATIO
+    assert large_page / small_page < LINEAR_RATIO
+
+
+def test_html_marks_on_a_line_with_many_findings_stay_linear():
+    def page(n: int) -> int:
+        line = "今年完成了XX项工作，" * n
+        diagnostics = [Diagnostic(rule="placeholder", code="RL101", severity="error", message="m",
+                                  span=Span(1, 6 + 10 * k, 1, 8 + 10 * k), path="d.txt") for k in range(n)]
+        return len(html_format._marked(line, 1, diagnostics))
+
+    assert page(400) / page(100) < LINEAR_RATIO
+
+
+class CountingLines(tuple):
+    """The lines of a draft, counting each one looked at by index."""
+
+    reads = 0
+
+    def __getitem__(self, index):
+        CountingLines.reads += 1
+        return super().__getitem__(index)
+
+
+def test_stacked_disable_next_line_comments_are_linear(monkeypatch):
+    """30,000 stacked comments took 20 s: each looked for its next text line
+    through all the comments below it."""
+    from checker.model import Document
+    from checker.parse.outline import parse_document
+    from checker.settings.suppression import apply_suppressions
+
+    lines_of = Document.lines.fget
+    monkeypatch.setattr(Document, "lines", property(lambda self: CountingLines(lines_of(self))))
+
+    def work(n: int) -> int:
+        lines = [TITLE.strip(), *["<!-- reportlint-disable-next-line placeholder -->"] * n, "今年完成了XX项工作。"]
+        document = parse_document(SourceText(lines=tuple(lines), path="d.txt"))
+        diagnostics = result_of("\n".join(lines) + "\n").diagnostics
+        CountingLines.reads = 0
+        apply_suppressions(document, list(diagnostics), Config.load().rules)
+        return CountingLines.reads
+
+    small, large = work(500), work(2000)
+    assert small > 0
+    assert large / small < LINEAR_RATIO, f"{small} → {large} lines read"
