@@ -108,11 +108,17 @@ def read_yaml(path: str, what: str, pure_python: bool = False) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        raise RuleFileError(f"{path}:{line}: invalid YAML: {error.problem or error.context}") from None
-    except yaml.YAMLError as error:
-        raise RuleFileError(f"{path}:1: invalid YAML: {error}") from None
+        raise RuleFileError(f"{path}:{line}: invalid YAML: {_one_line(error.problem or error.context)}") from None
+    except yaml.YAMLError as error:  # a ReaderError (a control character): its message spans lines
+        raise RuleFileError(f"{path}:1: invalid YAML: {_one_line(str(error))}") from None
+    except RecursionError:  # '[' * 100000
+        raise RuleFileError(f"{path}:1: invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
 
 
 def _bound_expansion(path: str, root: yaml.Node) -> None:
