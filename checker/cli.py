@@ -22,6 +22,7 @@ from .lint.engine import ENGINE_RULES
 from .explain import find_rule, render_explanation
 from .fixing import FixRun
 from .formats import ALIASES, FORMATTERS, RunInfo
+from .formats.excerpt import terminal_name
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
 from .settings.genres import find_genre
@@ -277,7 +278,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
         failing = failing or fails(result, fail_on or config.fail_on or "warning")
         if result.error is not None:
             progress.clear()
-            click.echo(f"reportlint: {result.error.message}", err=True)
+            click.echo(f"reportlint: {terminal_name(result.error.message)}", err=True)  # names escaped
         write(report.file(result) if report else fixing.latest_diff() if fixing else "")
         progress.show(done, result.path)
         if write_baseline or baseline_prune:

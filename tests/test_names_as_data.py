@@ -60,3 +60,9 @@ def test_the_html_script_runs_by_its_hash_not_unsafe_inline(run_cli, tmp_path):
 def test_jobs_are_capped_at_the_cores():
     cores = job_count(0)
     assert job_count(500) == cores and job_count(1) == 1
+
+
+def test_a_missing_name_with_an_escape_is_shown_escaped_on_stderr(run_cli, tmp_path):
+    result = run_cli(str(tmp_path / "gone\x1b[31m.txt"))
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "\x1b" not in err and "gone\\x1b[31m.txt: no such file" in err

@@ -1,5 +1,5 @@
 """The files around a draft (issue 22): what the tool writes goes through one
-writer (checker/safe_files.py), what it reads besides the draft is untrusted.
+writer (checker/read/safe_files.py), what it reads besides the draft is untrusted.
 Each reproducer of the issue, through the real command: refused with one
 ``reportlint:`` line and exit 2, or handled — never a traceback, never a hang
 (a FIFO that blocked would time the subprocess out), never a device replaced."""
