@@ -63,3 +63,12 @@ def test_a_body_of_millions_of_tiny_paragraphs_or_runs_is_one_line(run_cli, tmp_
 def test_a_body_under_the_bounds_is_read(tmp_path):
     path = with_body(tmp_path, "<w:p><w:r><w:t>关于某某工作的报告</w:t></w:r></w:p>" + "<w:p/>" * 1000)
     assert read_source(str(path)).lines[0] == "关于某某工作的报告"
+
+
+def test_closing_tags_and_properties_are_not_counted(tmp_path):
+    """<w:p>…</w:p> is one paragraph, <w:pPr> and <w:rPr> are none: a body
+    just under the bound is read."""
+    paragraph = "<w:p><w:pPr/><w:r><w:rPr/><w:t>内容。</w:t></w:r></w:p>"
+    path = with_body(tmp_path, "<w:p><w:r><w:t>关于某某工作的报告</w:t></w:r></w:p>"
+                     + paragraph * (MAX_WORD_PARAGRAPHS - 1))
+    assert len(read_source(str(path)).lines) == MAX_WORD_PARAGRAPHS

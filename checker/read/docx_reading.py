@@ -29,6 +29,7 @@ package is an :class:`~checker.read.reading.InputError` in one line, of kind
 from __future__ import annotations
 
 import io
+import re
 from pathlib import PurePath
 from typing import Iterator, Optional
 
@@ -120,7 +121,9 @@ def _bound_body(package, path: str) -> None:
     with package.open(member) as stream:
         xml = stream.read(MAX_BODY_XML_BYTES + 1)
     for what, tag, limit in (("paragraphs", b"p", MAX_WORD_PARAGRAPHS), ("runs", b"r", MAX_WORD_RUNS)):
-        count = sum(xml.count(b":" + tag + end) for end in (b">", b" ", b"/>"))
+        # opening tags only (<w:p>, <w:p …>, <w:p/>; any prefix), not </w:p> nor <w:pPr>
+        opening = re.compile(rb"<[A-Za-z_][\w.-]*:" + tag + rb"[\s/>]")
+        count = sum(1 for _ in opening.finditer(xml))
         if count > limit:
             raise InputError(f"{path}: Word document has {count:,} {what} (at most {limit:,}); not read",
                              kind="too-large")
