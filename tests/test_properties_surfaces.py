@@ -56,7 +56,7 @@ def test_a_random_configuration_is_applied_or_refused_in_one_line(data):
 
 
 baseline_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) |
-                               st.dictionaries(st.sampled_from(["rule", "fingerprint", "line", "message", "x"]) |
+                               st.dictionaries(st.sampled_from(["rule", "text", "count", "message", "fingerprint", "x"]) |
                                                st.text(max_size=6), inner, max_size=5), max_leaves=16)
 baselines = st.fixed_dictionaries({"version": st.sampled_from([1, 1, 2, "1", None]),
                                    "files": st.dictionaries(st.text(max_size=10), baseline_values, max_size=3)}) | \

@@ -160,9 +160,10 @@ def test_a_settings_file_is_read_no_further_than_its_limit(tmp_path):
 
 
 @pytest.mark.parametrize("content, needle", [
-    ('{"version": 1, "files": {"d.txt": [{"rule": "x", "fingerprint": "y", "line": "a"}]}}', "line a number"),
+    ('{"version": 2, "files": {"d.txt": [{"rule": "x", "text": "y", "count": "a"}]}}', "count a whole number"),
+    ('{"version": 2, "files": {"d.txt": [{"rule": "x", "text": "y", "count": 0}]}}', "count a whole number"),
     ("[" * 100000, "nested too deeply"),
-    ('{"version": 1, "files": {"d.txt": [{"rule": "x", "fingerprint": "y", "line": 1' + "0" * 5000 + "}]}}",
+    ('{"version": 2, "files": {"d.txt": [{"rule": "x", "text": "y", "count": 1' + "0" * 5000 + "}]}}",
      "invalid JSON"),
 ])
 def test_a_malformed_baseline_is_one_line(run_cli, draft, content, needle):
