@@ -25,8 +25,7 @@ class ConciseFormatter(Formatter):
         rule = self._style(f"[{diagnostic.rule}]", dim=True)
         place = f"（{diagnostic.place}）" if diagnostic.place else ""
         return (f"{terminal_name(path)}:{diagnostic.line}:{diagnostic.column}: {severity} {rule} "
-                f"{diagnostic.message}{place}
-")
+                f"{diagnostic.message}{place}\n")
 
     def finding(self, result: FileResult, diagnostic: Diagnostic) -> str:
         return self.header(result.path, diagnostic)
