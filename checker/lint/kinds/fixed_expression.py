@@ -76,10 +76,9 @@ class Expression:
     passes: tuple[str, ...]
     line: int  # where the entry stands in its file
 
-    def findings(self, number: int, line: str, chains: Optional[list[list[Segment]]] = None
-                 ) -> Iterator[tuple[int, int, str, Optional[str], str]]:
+    def findings(self, number: int, line: str) -> Iterator[tuple[int, int, str, Optional[str], str]]:
         """(start, end, matched text, replacement, advice) of each wrong form on
-        ``line``; ``chains`` are the line's 、-lists (formula_lists.list_chains)."""
+        ``line`` written as the entry's wrong forms, pattern or run of members."""
         if self.regex is not None:
             for match in self.regex.finditer(line):
                 if match.end() > match.start():
@@ -93,10 +92,16 @@ class Expression:
                 if (stranger and len(order) >= self.min_members - 1) or \
                         (len(order) >= self.min_members and order != sorted(order)):
                     yield run.start(), run.end(), run.group(0), None, self.advice
+
+    def member_findings(self, line: str, chains: list[list[Segment]], present: set[str]
+                        ) -> Iterator[tuple[int, int, str, Optional[str], str]]:
+        """The same for a list of ``line`` (``chains``: formula_lists.list_chains;
+        ``present``: the members of any entry found on it) shaped like one of the
+        entry's groups with one member replaced."""
         for group in self.groups:
-            if sum(member in line for member in group) < len(group) - 1:
+            if len(present.intersection(group)) < len(group) - 1:
                 continue
-            for stranger, missing in wrong_members(line, chains if chains is not None else list_chains(line), group):
+            for stranger, missing in wrong_members(line, chains, group):
                 advice = f"“{stranger.text}”不在其列，此处应为“{missing}”；{self.advice}"
                 yield stranger.start, stranger.end, stranger.text, missing, advice
 
@@ -188,6 +193,11 @@ class FixedExpressionRule:
             raise OptionError(f"option 'expressions': no such file {name!r}")
         self.path = str(path)
         self.expressions, self.labels = load_expressions(self.path)
+        # only the entries that can match a line's text, and those with groups for the lists
+        self.checked = tuple(e for e in self.expressions if e.regex is not None or e.run is not None)
+        self.grouped = tuple(e for e in self.expressions if e.groups)
+        members = {member for e in self.grouped for group in e.groups for member in group}
+        self.members = re.compile("|".join(re.escape(m) for m in sorted(members, key=len, reverse=True)) or "(?!)")
         self.can_fix = self.needs_fix_declaration = any(e.fix is not None for e in self.expressions)
 
     def check(self, document: Document) -> Iterator[Finding]:
@@ -196,9 +206,16 @@ class FixedExpressionRule:
             if not line.strip():
                 continue
             taken: list[tuple[int, int]] = []
-            chains = list_chains(line) if "、" in line else []
-            for expression in self.expressions:
-                for start, end, text, replacement, advice in expression.findings(number, line, chains):
+            for expression in self.checked:
+                for start, end, text, replacement, advice in expression.findings(number, line):
+                    if is_masked(not_prose.get(number), start, end) or is_masked(taken, start, end):
+                        continue
+                    taken.append((start, end))
+                    yield self._finding(number, start, end, text, replacement, expression, advice)
+            present = set(self.members.findall(line)) if "、" in line else set()
+            chains = list_chains(line) if len(present) >= 2 else []
+            for expression in (self.grouped if chains else ()):
+                for start, end, text, replacement, advice in expression.member_findings(line, chains, present):
                     if is_masked(not_prose.get(number), start, end) or is_masked(taken, start, end):
                         continue
                     taken.append((start, end))

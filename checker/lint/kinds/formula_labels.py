@@ -35,7 +35,8 @@ class LabelIndex:
                     if sum(c in NUMERALS for c in label) >= 2:
                         unquoted.append(re.escape(label[:index]) + CJK + re.escape(label[index + 1:]))
         self.unquoted = re.compile("|".join(sorted(unquoted, key=len, reverse=True))) if unquoted else None
-        self.gate = re.compile(f"[{NUMERALS}]")
+        # a quoted word, or two numerals close together (三会一课, 两不愁三保障): most lines have neither
+        self.gate = re.compile(f"“|[{NUMERALS}][^{NUMERALS}]{{1,2}}[{NUMERALS}]")
 
     def _label_for(self, word: str) -> str | None:
         if word in self.known:
