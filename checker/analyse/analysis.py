@@ -12,9 +12,10 @@ on first use; rule types judge these facts and never detect them again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from checker.analyse.consistency import DraftFacts, draft_facts
 from checker.settings.genres import GenrePack, OutlineMatch, builtin_genres, detect_genre, find_genre, match_outline
 from checker.lexicon import INDENT_CHARS, PUNCTUATION
 from checker.model import Document, Span
@@ -67,6 +68,9 @@ class Facts:
     author_lines: frozenset[int] = frozenset()
     one_unit: bool = False
     anonymised: bool = False
+    # the facts of the whole draft its consistency is judged on: period, signature date,
+    # author unit, dates, people, quantities and stated relations (checker/analyse/consistency.py)
+    draft: DraftFacts = field(default_factory=DraftFacts)
 
     def in_residue(self, span: Span) -> bool:
         """Whether ``span`` lies inside a residue span."""
@@ -90,6 +94,7 @@ def analyse(document: Document) -> Facts:
         author_lines=authors,
         one_unit=units.speaks_for_one_township(document, authors),
         anonymised=units.anonymises(document, block),
+        draft=draft_facts(document, closing.lines),
     )
 
 

@@ -8,6 +8,7 @@ A rule type is a class built from the options mapping, with
 from __future__ import annotations
 
 from .base import Finding, OptionError
+from .consistency_dates import DateConsistencyRule
 from .count_mismatch import CountMismatchRule
 from .decimal_parent import DecimalParentRule
 from .empty_section import EmptySection
@@ -46,6 +47,7 @@ KINDS = {
     "title-genre": TitleGenreRule,
     "decimal-parent": DecimalParentRule,
     "lost-head": LostHeadRule,
+    "date-consistency": DateConsistencyRule,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]

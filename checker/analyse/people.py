@@ -1,0 +1,65 @@
+"""People a draft names: the byline (云溪县自然资源局　李明华), the signature
+(述职人：李明华) and names with a title in the body (局长张卫东, 副局长刘芳).
+
+A name is a common surname and one or two more characters, closed by what may
+follow a name (出席, 带队, 同志, a punctuation mark…); a three-character name is
+tried before a two-character one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+            "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+TITLES = ("副局长|局长|副书记|书记|副镇长|镇长|副乡长|乡长|副主任|主任|副组长|组长|副县长|县长|所长|副部长|部长|主席|"
+          "处长|科长|队长|站长|院长|总经理|经理|董事长|委员|常委")
+AFTER_NAME = (r"(?=[，。、；：）)\s（(]|$|出席|主持|带队|讲话|参加|同志|对|在|到|作|强调|指出|等|表示|率|陪同|一同|分管|负责|"
+              r"任|为|的|和|与|及|就|深入|来|赴|督导|检查|调研|宣读|通报|介绍|汇报|传达|部署|提出|要求|作了)")
+NAME = rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+TITLED = re.compile(rf"(?P<title>{TITLES})(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{2}}{AFTER_NAME}|[{SURNAMES}][\u4e00-\u9fff]{AFTER_NAME})")
+SIGNED = re.compile(rf"(?:述职人|报告人|汇报人|发言人|述责述廉人|签名)[ \t\u3000]*[：:][ \t\u3000]*(?P<name>{NAME})(?![\u4e00-\u9fff])")
+BYLINE = re.compile(rf"[局委办厅镇乡道府司院心][ \t\u3000]+(?P<name>{NAME})[ \t\u3000]*$")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    line: int
+    column: int
+    end_column: int
+    name: str
+    title: str  # 局长, 副局长… where the text gives one before the name
+    role: str  # "byline", "signature" or "body"
+
+
+def people(lines: Sequence[str], title_block: Iterable[int], closing: Iterable[int]) -> tuple[PersonMention, ...]:
+    found = []
+    title_lines, closing_lines = set(title_block), set(closing)
+    for number, line in enumerate(lines, 1):
+        if number in title_lines:
+            match = BYLINE.search(line)
+            if match:
+                found.append(PersonMention(number, match.start("name") + 1, match.end("name") + 1,
+                                           match.group("name"), "", "byline"))
+                continue
+        match = SIGNED.search(line)
+        if match:
+            role = "signature" if number in closing_lines or number > len(lines) - 4 else "body"
+            found.append(PersonMention(number, match.start("name") + 1, match.end("name") + 1,
+                                       match.group("name"), "", role))
+            continue
+        for match in TITLED.finditer(line):
+            found.append(PersonMention(number, match.start("name") + 1, match.end("name") + 1,
+                                       match.group("name"), match.group("title"), "body"))
+    return tuple(found)
+
+
+def variants_of(name: str) -> re.Pattern:
+    """Names of the same length and surname that differ from ``name`` in one
+    character (王建国: 王健国, 王建华), closed like a name."""
+    if len(name) != 3:
+        return re.compile(r"(?!x)x")
+    surname, middle, last = name
+    return re.compile(rf"{surname}(?:{middle}(?!{last})[\u4e00-\u9fff]|(?!{middle})[\u4e00-\u9fff]{last}){AFTER_NAME}")

@@ -1,0 +1,239 @@
+"""Relations between figures that a draft states itself:
+
+- a total and its parts (共24个，其中工业项目10个、农业项目8个、社会事业项目6个; a
+  Markdown table's 合计 row);
+- a change from one figure to another with its rate or difference (由21460元增至
+  23180元，增长8.0%; 9.8亿元，较上年的8.4亿元增长16.7%; 由68.5%提高到72.3%，提高3.8个百分点);
+- a share of a part in a whole (受理152件，办结148件，办结率97.4%; 42家中有29家…，占69.0%).
+
+Only relations the wording makes certain are kept: a part list with 等, parts
+that overlap (女党员、35岁以下党员), an estimate (约, 以上) or two candidates for the
+whole give no relation. The rules judge them with the rounding of the stated
+figures (checker/lint/kinds/consistency_figures.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from ..settings.wordlists import wordlist
+from .quantities import Quantity
+
+SENTENCE_END = re.compile(r"[。；！？;!?]")
+TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|总数|总量|累计|总|达|达到|现有|有)$")
+RISE = ("增长", "增加", "提高", "上升", "提升", "增")
+FALL = ("下降", "减少", "降低", "回落", "减", "缩短", "压缩", "降")
+CHANGE_TO = re.compile(r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|上升到|上升至|提升到|提升至|降至|降到|下降到"
+                       r"|下降至|减少到|减少至|减至|降低到|降低至|回落到|回落至)")
+FROM = re.compile(r"由|从")
+VERB_RATE = re.compile(r"^[，,]?(?:同比|年均)?(?P<verb>增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$")
+COMPARED = re.compile(r"(?:较|比)[^，。；、]{0,12}?的$")
+SHARE = re.compile(r"[，,]\s*占(?:比)?(?:为|达)?$")
+TABLE_TOTAL = re.compile(r"^\s*\**(?:合计|总计|总数)\**\s*$")
+TABLE_SUBTOTAL = re.compile(r"小计")
+
+
+@dataclass(frozen=True)
+class Total:
+    """A total and its parts, all of one unit (a table column: each row's cell)."""
+
+    total: Quantity
+    parts: tuple[Quantity, ...]
+    in_table: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """From ``start`` to ``end``, stated to change by ``stated`` (a %, 个百分点 or a
+    difference in the figures' unit); ``falls``: the wording says it went down."""
+
+    start: Quantity
+    end: Quantity
+    stated: Quantity
+    falls: bool
+
+
+@dataclass(frozen=True)
+class Share:
+    """``part`` of ``whole`` stated as ``stated`` % (``word``: 办结率, 占…)."""
+
+    part: Optional[Quantity]
+    whole: Optional[Quantity]
+    stated: Quantity
+    word: str
+    capped: bool  # a rate that cannot exceed 100%
+
+
+@lru_cache(maxsize=1)
+def _capped_rate() -> re.Pattern:
+    return re.compile(wordlist("capped-rates").alternation + r"(?:达到|达|为|是|保持在|均为|均达到)?$")
+
+
+@lru_cache(maxsize=1)
+def _overlapping() -> re.Pattern:
+    return re.compile(wordlist("overlapping-parts").alternation)
+
+
+def sentences(quantities: Sequence[Quantity], line: str) -> list[list[Quantity]]:
+    """The quantities of one line grouped by sentence (。；！？)."""
+    ends = [m.start() + 1 for m in SENTENCE_END.finditer(line)]
+    groups: dict[int, list[Quantity]] = {}
+    for quantity in quantities:
+        index = sum(1 for end in ends if end <= quantity.column)
+        groups.setdefault(index, []).append(quantity)
+    return [groups[key] for key in sorted(groups)]
+
+
+def totals(sentence: list[Quantity], line: str) -> list[Total]:
+    """共N…，其中A、B、C: the total right before 其中 and the parts listed after it
+    with 、 between them, all in the total's unit."""
+    found = []
+    for index, quantity in enumerate(sentence):
+        nxt = sentence[index + 1] if index + 1 < len(sentence) else None
+        if nxt is None or quantity.percent or quantity.points:
+            continue
+        between = line[quantity.end_column - 1:nxt.column - 1]
+        if "其中" not in between or "，" not in between.split("其中")[0] + "，":
+            continue
+        parts = []
+        for candidate in sentence[index + 1:]:
+            if candidate.unit != quantity.unit:
+                break
+            if parts:
+                gap = line[parts[-1].end_column - 1:candidate.column - 1]
+                if "、" not in gap or any(mark in gap for mark in "，,；："):
+                    break
+            parts.append(candidate)
+        if len(parts) < 2 or quantity.approximate or any(part.approximate for part in parts):
+            continue
+        listed = line[quantity.end_column - 1:parts[-1].end_column + 1]
+        if "等" in listed or "分别" in listed or _overlapping().search(listed.split("其中", 1)[1]):
+            continue
+        found.append(Total(quantity, tuple(parts)))
+    return found
+
+
+def changes(sentence: list[Quantity], line: str) -> list[Change]:
+    found = []
+    for index, quantity in enumerate(sentence):
+        before = line[:quantity.column - 1]
+        start = end = None
+        rest = sentence[index + 1:]
+        if COMPARED.search(before[-14:]):
+            # B…，较上年的A增长X%: A is this quantity, B the last one of its unit before it
+            earlier = [q for q in sentence[:index] if q.unit == quantity.unit]
+            if earlier:
+                start, end = quantity, earlier[-1]
+                between = line[end.end_column - 1:quantity.column - 1]
+                if any(mark in between for mark in "；：") or between.count("，") > 1:
+                    start = end = None
+        elif FROM.search(before[-10:]) and rest and CHANGE_TO.search(
+                line[quantity.end_column - 1:rest[0].column - 1]) and rest[0].unit == quantity.unit:
+            start, end = quantity, rest[0]
+            rest = rest[1:]
+        if start is None or end is None or start.approximate or end.approximate:
+            continue
+        for stated in rest[:2]:
+            gap = line[_previous_end(stated, sentence) - 1:stated.column - 1]
+            verb = VERB_RATE.match(gap.split("，")[-1])
+            if verb is None or stated.approximate or stated.unit not in ("%", "个百分点", start.unit):
+                continue
+            found.append(Change(start, end, stated, verb.group("verb") in FALL))
+    return found
+
+
+def _previous_end(quantity: Quantity, sentence: list[Quantity]) -> int:
+    index = sentence.index(quantity)
+    return sentence[index - 1].end_column if index else 1
+
+
+def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantity]) -> list[Share]:
+    """Rates (办结率97.4%) and shares (，占69.0%) with the part and whole the sentence
+    gives; ``earlier_totals``: totals (共1380家) of the lines just before, for a
+    share whose whole is stated there."""
+    found = []
+    for index, stated in enumerate(sentence):
+        if not stated.percent or stated.approximate:
+            continue
+        before = line[_previous_end(stated, sentence) - 1:stated.column - 1]
+        rate = _capped_rate().search(before)
+        share = SHARE.search(before)
+        if not rate and not share:
+            continue
+        counts = [q for q in sentence[:index] if not q.percent and not q.points]
+        part = whole = None
+        if counts and not counts[-1].approximate:
+            part = counts[-1]
+            same = [q for q in counts[:-1] if q.unit == part.unit]
+            marked = [q for q in same if TOTAL_BEFORE.search(q.before)]
+            if share and marked:
+                whole = marked[-1]
+            elif len(same) == 1:
+                whole = same[0]
+            elif share and not same:
+                previous = [q for q in earlier_totals if q.unit == part.unit]
+                whole = previous[-1] if len(previous) == 1 else None
+            if whole is not None and (whole.approximate or whole.value < part.value):
+                whole = None
+        word = rate.group(0) if rate else "占"
+        found.append(Share(part if whole is not None else None, whole, stated, word, bool(rate)))
+    return found
+
+
+def table_totals(lines: Sequence[str], quantities_of) -> list[Total]:
+    """A Markdown table's 合计 row against the column above it (no 小计 rows)."""
+    found = []
+    number = 0
+    while number < len(lines):
+        if not lines[number].lstrip().startswith("|"):
+            number += 1
+            continue
+        start = number
+        while number < len(lines) and lines[number].lstrip().startswith("|"):
+            number += 1
+        found.extend(_table_total(lines, start, number))
+    return found
+
+
+def _cells(line: str) -> list[tuple[str, int]]:
+    """The cells of a table row with their 1-based start columns."""
+    cells, column = [], line.index("|") + 1
+    for text in line.strip().strip("|").split("|"):
+        cells.append((text, column + 1))
+        column += len(text) + 1
+    return cells
+
+
+def _number(text: str) -> Optional[tuple[float, float]]:
+    text = text.strip().strip("*").replace(",", "")
+    if not re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+        return None
+    decimals = len(text.partition(".")[2])
+    return float(text), 0.5 * 10 ** -decimals
+
+
+def _table_total(lines: Sequence[str], start: int, stop: int) -> list[Total]:
+    rows = list(range(start, stop))
+    if len(rows) < 4 or not re.fullmatch(r"[\s|:\-]+", lines[rows[1]]):
+        return []
+    body = rows[2:]
+    if any(TABLE_SUBTOTAL.search(lines[n]) for n in body):
+        return []
+    found = []
+    for position, row in enumerate(body):
+        cells = _cells(lines[row])
+        if not cells or not TABLE_TOTAL.match(cells[0][0]):
+            continue
+        above = [_cells(lines[n]) for n in body[:position]]
+        for column_index, (text, column) in enumerate(cells[1:], 1):
+            stated = _number(text)
+            values = [_number(r[column_index][0]) if column_index < len(r) else None for r in above]
+            if stated is None or not values or None in values:
+                continue
+            parts = tuple(Quantity(body[i] + 1, 0, 0, "", v, h, "", False, "", "") for i, (v, h) in enumerate(values))
+            total = Quantity(row + 1, column, column + len(text), text.strip(), stated[0], stated[1], "", False, "", "")
+            found.append(Total(total, parts, in_table=True))
+    return found

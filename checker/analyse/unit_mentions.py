@@ -1,0 +1,109 @@
+"""Who writes the draft and how it names itself.
+
+- The author unit: the unit named in the signature (云溪县卫生健康局, 中共青石镇委员会,
+  东城街道办事处), else in the title block (云溪县自然资源局局长2025年度述职报告); its
+  type (局, 委, 办, 镇, 乡, 街道), its own name (青石镇, 东城街道) and its county
+  (云溪县) where the name opens with one.
+- Self-references: 我局, 我委, 我镇, 本镇, 我街道…
+- Places in a self-referential role: a 镇/乡/街道 as the subject of a clause (白沙镇党委、
+  政府在…), the county of 在X县委、县政府的领导下, and the county of the salutation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+UNIT_TYPES = ("街道", "镇", "乡", "局", "委", "办", "厅")
+TOWNSHIP_TYPES = ("街道", "镇", "乡")
+SELF_REFERENCE = re.compile(r"(?:我(?P<mine>街道|镇|乡|局|委(?!员)|办(?!法)|厅)|本(?P<this>街道|镇|乡|局))")
+TOWNSHIP = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))")
+COUNTY_PREFIX = re.compile(r"^(?:中共)?(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?!委|政府|人民政府|长)")
+SUBJECT_TOWNSHIP = re.compile(
+    r"(?:^[ \t\u3000#*]*|[。；]|(?:年|以来|季度|半年)[，,])(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))"
+    r"(?=党委|党工委|政府|人民政府|办事处|对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|按照|围绕|聚焦|严格|高度)")
+LED_BY = re.compile(r"在(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])委(?:、[\u4e00-\u9fff]{0,4}政府)?的[\u4e00-\u9fff]{0,4}领导")
+SALUTATION_COUNTY = re.compile(r"^[ \t\u3000]*(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?:委|人民政府|政府)")
+NOT_A_NAME = "各全本我该每乡镇村县区市省街"
+
+
+@dataclass(frozen=True)
+class AuthorUnit:
+    text: str  # as written: 云溪县卫生健康局
+    type: str  # one of UNIT_TYPES
+    name: str  # the unit's own name: 青石镇, 东城街道, 卫生健康局
+    county: str  # 云溪县 where the unit's name opens with it, else ""
+    line: int
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    line: int
+    column: int
+    end_column: int
+    text: str
+    role: str  # "self" (我局), "subject" (白沙镇党委、政府在…), "led-by" (在X县委…领导下), "salutation"
+    type: str = ""  # for a self-reference: 局, 镇…
+    place: str = ""  # for the others: the township or county named
+
+
+def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
+    """The unit a signature or title names, or None."""
+    text = text.strip(" \t\u3000#*").removeprefix("中共")
+    county_match = COUNTY_PREFIX.match(text)
+    county = county_match.group("county") if county_match else ""
+    for match in TOWNSHIP.finditer(text):
+        name = match.group("name")
+        if name[0] in NOT_A_NAME or name.endswith("乡镇"):
+            continue
+        kind = next(t for t in TOWNSHIP_TYPES if name.endswith(t))
+        return AuthorUnit(text, kind, name.removeprefix("中共"), county, line)
+    bureau = re.search(r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|厅))", text[len(county):] if county else text)
+    if bureau:
+        name = bureau.group("name")
+        kind = "委" if name.endswith(("委员会", "委")) else "办" if name.endswith("办公室") else name[-1]
+        if kind in UNIT_TYPES:
+            return AuthorUnit(text, kind, name, county, line)
+    return None
+
+
+def author_unit(signature_lines: Iterable[tuple[int, str]], title_lines: Iterable[tuple[int, str]]) -> Optional[AuthorUnit]:
+    """The signature's unit (its first line naming one), else the title block's."""
+    for number, text in list(signature_lines) + list(title_lines):
+        unit = parse_unit(text, number)
+        if unit is not None:
+            return unit
+    return None
+
+
+def self_references(lines: Sequence[str]) -> tuple[UnitMention, ...]:
+    found = []
+    for number, line in enumerate(lines, 1):
+        if "我" not in line and "本" not in line:
+            continue
+        for match in SELF_REFERENCE.finditer(line):
+            kind = match.group("mine") or match.group("this")
+            found.append(UnitMention(number, match.start() + 1, match.end() + 1, match.group(0), "self", type=kind))
+    return tuple(found)
+
+
+def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMention, ...]:
+    """Places named in a self-referential role: a township as a clause's subject,
+    the county leading (在X县委…领导下), the county of the salutation."""
+    found = []
+    for number, line in enumerate(lines, 1):
+        for match in SUBJECT_TOWNSHIP.finditer(line):
+            name = match.group("name")
+            if name[0] not in NOT_A_NAME:
+                found.append(UnitMention(number, match.start("name") + 1, match.end("name") + 1, name, "subject",
+                                         place=name))
+        for match in LED_BY.finditer(line):
+            found.append(UnitMention(number, match.start("county") + 1, match.end("county") + 1,
+                                     match.group(0), "led-by", place=match.group("county")))
+    if salutation_line:
+        match = SALUTATION_COUNTY.match(lines[salutation_line - 1])
+        if match:
+            found.append(UnitMention(salutation_line, match.start("county") + 1, match.end("county") + 1,
+                                     match.group("county"), "salutation", place=match.group("county")))
+    return tuple(found)

@@ -1,0 +1,236 @@
+"""Rule type ``date-consistency``: dates the draft's own dates contradict.
+
+``check: weekday`` — a 星期 written beside a date that is not that date's weekday;
+a date without a year is read in the report's year and in the signature's, and
+only a weekday that fits neither is reported.
+
+``check: order`` — a range that ends before it starts (5月20日至12日; 12月20日至
+1月5日 crosses the year and stays quiet); an event told as done on a date after
+the signature date (not a deadline 前, not a plan, not under a heading of plans);
+a step 会后 dated before the meeting of the line or the line before.
+
+``check: year`` — a year left over from another report: the signature dated
+before the report's year or more than a year after it; 截至 a date of an earlier
+year that is not its year end (截至2024年底 is a base, 截至2024年10月底 is not);
+the period of the title written with another year (2024年度 in a 2025年度 report;
+not in a comparison, a plan or a quoted title); a deadline (2025年3月底前) that
+had passed when the report was signed.
+
+Message fields: weekday {date}, {stated}, {actual}, {year}; order and year
+{this} (the date reported), {other} (the date or period it contradicts), {line}
+(where that one stands), {what} (what is wrong, in Chinese).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Iterator, Optional
+
+from checker.model import Document, Span
+from checker.analyse.consistency import DraftFacts
+from checker.analyse.dates import WEEKDAYS, DateMention, clause_around
+from checker.analyse.period import PERIOD
+from checker.settings.wordlists import wordlist
+from .base import Finding, OptionError, check_known, expect
+
+CHECKS = ("weekday", "order", "year")
+MEETING = re.compile(r"召开|会议|推进会|部署会|专题会|座谈会|调度会|动员会")
+DEADLINE_AFTER = re.compile(r"^[ \t\u3000]*(?:前|以前|之前|底前|起|开始|后|以后|之后|为止)")
+FUTURE_WORDS = re.compile(r"(?<!现)将|拟|计划|预计|定于|力争|争取|确保|要|下一步|届时|预定")
+YEAR_END = re.compile(r"^(?:12月(?:底|末|31日)|年底|年末)")
+REPORT_OF_PLANS = re.compile(r"计划|要点|打算|安排|思路|方案")
+
+
+def _name(day: int) -> str:
+    return WEEKDAYS[day]
+
+
+def _when(date: datetime.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+class DateConsistencyRule:
+    OPTIONS = {"check": None, "signing_grace_years": 1}
+
+    def __init__(self, options: dict):
+        options = check_known(options, self.OPTIONS)
+        if options["check"] not in CHECKS:
+            raise OptionError(f"option 'check' must be one of {', '.join(CHECKS)}")
+        self.what = options["check"]
+        self.grace = expect(options["signing_grace_years"], int, "signing_grace_years", "a whole number of years")
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        facts: DraftFacts = document.facts.draft
+        yield from getattr(self, "_" + self.what)(document, facts)
+
+    # -- weekday ---------------------------------------------------------------
+    def _weekday(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        for date in facts.dates:
+            if date.weekday is None or date.day is None:
+                continue
+            years = [date.year] if date.year else self._years_of(date, facts)
+            actual = [date.weekday_in(year) for year in years]
+            if not years or None in actual or date.weekday in actual:
+                continue
+            yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                          {"date": date.text, "stated": _name(date.weekday), "actual": _name(actual[0]),
+                           "year": years[0]})
+
+    @staticmethod
+    def _years_of(date: DateMention, facts: DraftFacts) -> list[int]:
+        """The years a date without one may be in: the report's; the signature's too
+        where the date falls between the period's end and the signing (1月5日 in a
+        2025 report signed on 9 January 2026)."""
+        years = []
+        if facts.period is not None:
+            years.append(facts.period.year)
+        signed = facts.signed
+        if signed is not None and signed.year not in years:
+            when = date.on(signed.year)
+            if not years or (when is not None and when <= signed.on(signed.year)):
+                years.append(signed.year)
+        return years
+
+    # -- order -----------------------------------------------------------------
+    def _order(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        yield from self._ranges(facts)
+        yield from self._after_signature(document, facts)
+        yield from self._after_meeting(document, facts)
+
+    def _ranges(self, facts: DraftFacts) -> Iterator[Finding]:
+        for span in facts.ranges:
+            start, end = span.start, span.end
+            year = facts.year_of(start) or 2000
+            first, second = start.on(year), end.on(end.year or year)
+            if first is None or second is None or second >= first:
+                continue
+            if not start.year and not end.year and start.month >= 10 and end.month <= 3:
+                continue  # 12月20日至1月5日 crosses the year
+            yield Finding(Span.on_line(end.line, end.column - 1, end.end_column - 1),
+                          {"this": end.text, "other": start.text, "line": start.line,
+                           "what": "时间段的结束日期早于开始日期"})
+
+    def _after_signature(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        signed = facts.signed
+        if signed is None or (facts.period is not None and signed.year < facts.period.year):
+            return  # a signature of another year is year-mismatch's
+        signed_on = signed.on(signed.year)
+        for date in facts.dates:
+            if (date.line in facts.closing_lines or date.line in facts.title_lines or date.line in facts.plan_lines
+                    or date.day is None):
+                continue
+            line = document.lines[date.line - 1]
+            before, after = clause_around(line, date.column - 1, date.end_column - 1)
+            if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(before + after):
+                continue
+            if any(r.end is date for r in facts.ranges):
+                continue
+            when = date.on(facts.year_of(date) or signed.year)
+            if when is None or signed_on is None or when <= signed_on:
+                continue
+            yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                          {"this": date.text, "other": signed.text, "line": signed.line,
+                           "what": "所述事项的日期晚于落款日期"})
+
+    def _after_meeting(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        meeting: Optional[tuple[DateMention, datetime.date]] = None
+        for date in facts.dates:
+            if date.day is None:
+                continue
+            line = document.lines[date.line - 1]
+            before, after = clause_around(line, date.column - 1, date.end_column - 1)
+            when = date.on(facts.year_of(date) or 2000)
+            if when is None:
+                continue
+            if meeting is not None and date.line - meeting[0].line <= 1 and "会后" in before + line[
+                    max(0, date.column - 12):date.column - 1] and when < meeting[1]:
+                yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                              {"this": date.text, "other": meeting[0].text, "line": meeting[0].line,
+                               "what": "会后事项的日期早于会议日期"})
+                continue
+            if MEETING.search(after) or MEETING.search(before):
+                meeting = (date, when)
+
+    # -- year ------------------------------------------------------------------
+    def _year(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        period = facts.period
+        if period is None or period.source == "signature":
+            return
+        title = " ".join(document.lines[n - 1] for n in facts.title_lines)
+        yield from self._signature_year(facts, title)
+        yield from self._as_of(document, facts)
+        yield from self._period_again(document, facts)
+        yield from self._past_deadlines(document, facts)
+
+    def _signature_year(self, facts: DraftFacts, title: str) -> Iterator[Finding]:
+        signed, period = facts.signed, facts.period
+        if signed is None or REPORT_OF_PLANS.search(title):
+            return
+        if signed.year < period.year or signed.year > period.year + self.grace:
+            yield Finding(Span.on_line(signed.line, signed.column - 1, signed.end_column - 1),
+                          {"this": signed.text, "other": period.text, "line": period.line or signed.line,
+                           "what": "落款日期不在报告期内"})
+
+    def _as_of(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        period = facts.period
+        comparison = wordlist("comparison-words").regex
+        for date in facts.dates:
+            if not date.year or date.year >= period.year or date.line in facts.plan_lines:
+                continue
+            line = document.lines[date.line - 1]
+            if not line[:date.column - 1].rstrip(" \t\u3000").endswith(("截至", "截止", "截止到", "截至到", "到")):
+                continue
+            if YEAR_END.match(date.text.split("年", 1)[1]) or (date.month == 12 and date.edge in ("底", "末")):
+                continue
+            before, after = clause_around(line, date.column - 1, date.end_column - 1)
+            if comparison.search(after.split("，")[0]):
+                continue
+            yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                          {"this": date.text, "other": period.text, "line": period.line,
+                           "what": "截至日期不在报告期内"})
+
+    def _period_again(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        period = facts.period
+        if not period.part:
+            return
+        comparison = wordlist("comparison-words").regex
+        plan = wordlist("plan-words").regex
+        for number, line in enumerate(document.lines, 1):
+            if number == period.line or number in facts.plan_lines or number in facts.title_lines:
+                continue
+            for match in PERIOD.finditer(line):
+                if (match.group("part") or "") != period.part or int(match.group("year")) == period.year:
+                    continue
+                opened = line.rfind("《", 0, match.start())
+                if opened >= 0 and line.rfind("》", 0, match.start()) < opened:
+                    continue
+                before, after = clause_around(line, match.start(), match.end())
+                clause = before + after.split("，")[0]
+                if comparison.search(clause) or plan.search(before):
+                    continue
+                yield Finding(Span.on_line(number, match.start(), match.end()),
+                              {"this": match.group(0), "other": period.text, "line": period.line,
+                               "what": "报告期与标题不一致"})
+
+    def _past_deadlines(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        signed = facts.signed
+        if signed is None:
+            return
+        signed_on = signed.on(signed.year)
+        plan = wordlist("plan-words").regex
+        for date in facts.dates:
+            if not date.year:
+                continue
+            line = document.lines[date.line - 1]
+            if not re.match(r"[ \t\u3000]*(?:前|以前|之前)", line[date.end_column - 1:]):
+                continue
+            before, after = clause_around(line, date.column - 1, date.end_column - 1)
+            if date.line not in facts.plan_lines and not plan.search(before + after):
+                continue
+            deadline = date.on(date.year)
+            if deadline is None or signed_on is None or deadline >= signed_on:
+                continue
+            yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                          {"this": date.text, "other": signed.text, "line": signed.line,
+                           "what": "期限早于落款日期，已经过去"})
