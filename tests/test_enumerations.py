@@ -57,18 +57,21 @@ def test_leading_enumerated_line_is_an_item_and_idiom_line_is_text():
     assert [e.number for e in document.root.enumerators] == [1]
 
 
-def _jieba_loaded_after(text: str) -> bool:
+def _segmenter_used_after(text: str) -> bool:
+    """Whether linting ``text`` in a fresh process consulted the numeral
+    dictionary; jieba itself is never imported (checker/parse/segment.py)."""
     code = (
-        "import sys; from checker.api import lint_text; "
-        f"lint_text({text!r}); print('jieba' in sys.modules)"
+        "import sys; from checker.api import lint_text; from checker.parse import segment; "
+        f"lint_text({text!r}); assert 'jieba' not in sys.modules; "
+        "print(segment._numeral_dictionary.cache_info().currsize == 1)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return result.stdout.strip() == "True"
 
 
-def test_jieba_is_not_loaded_without_a_candidate():
-    assert _jieba_loaded_after("标题\n一、主要工作\n（一）加强学习。全年开展学习12次。") is False
+def test_the_segmenter_is_not_used_without_a_candidate():
+    assert _segmenter_used_after("标题\n一、主要工作\n（一）加强学习。全年开展学习12次。") is False
 
 
-def test_jieba_is_loaded_for_a_candidate():
-    assert _jieba_loaded_after("标题\n（一）加强学习。一是健全制度。二是压实责任。") is True
+def test_the_segmenter_is_used_for_a_candidate_without_importing_jieba():
+    assert _segmenter_used_after("标题\n（一）加强学习。一是健全制度。二是压实责任。") is True

@@ -1,7 +1,9 @@
-"""The small numeral dictionary decides every enumerator candidate exactly as
-jieba's full dictionary does; the full dictionary's cache lives in the
-per-user cache directory and its absence or unwritability costs time, never
-an error."""
+"""Segmentation without jieba's dictionary loaded decides exactly as jieba
+with its full dictionary does: every enumerator candidate (small numeral
+dictionary, then the sorted word index) in the samples, the corpus, the test drafts, the examples, the rules'
+examples and generated clauses, and the word index answers every fragment
+as jieba's prefix table does. The word index lives in the per-user cache;
+its absence, damage or unwritability costs time, never an error."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.parse import segment
+from checker.parse import segment, word_index
 from checker.parse.enumerations import SHI_CANDIDATE, clause_at
 from checker.lint.ruleset import load_rules
 from conftest import EXAMPLES, ROOT, SHARED
@@ -27,8 +29,25 @@ OPENING_WORDS = ["一些", "一体", "一批", "一把手", "一以贯之", "一
                  "二手", "二万户", "二〇二四年", "一是一", "二是二", "十分", "一、二", "三是三", ""]
 
 
+@pytest.fixture(scope="module")
+def jieba_full():
+    """jieba itself with its full dictionary: the reference."""
+    import jieba
+
+    with open(word_index.jieba_dictionary(), "rb") as dictionary:
+        frequencies, total = jieba.Tokenizer.gen_pfdict(dictionary)
+    tokenizer = jieba.Tokenizer(str(word_index.jieba_dictionary()))
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = frequencies, total, True
+    return tokenizer
+
+
+def jieba_words(tokenizer, text: str) -> list[str]:
+    return list(tokenizer.cut(text, HMM=False))
+
+
 def real_texts() -> list[str]:
-    files = [*EXAMPLES.glob("*.txt"), *SHARED.glob("samples/*.txt"), *SHARED.glob("corpus/*.txt")]
+    files = [*EXAMPLES.glob("*.txt"), *SHARED.glob("samples/*.txt"), *SHARED.glob("corpus/*.txt"),
+             *(ROOT / "tests" / "drafts").glob("*.txt")]
     texts = [path.read_text(encoding="utf-8") for path in files]
     texts += [example.text for rule in load_rules() for example in (*rule.fails, *rule.passes)]
     return texts
@@ -49,17 +68,32 @@ def candidate_clauses() -> list[str]:
     return [c for c in clauses if SHI_CANDIDATE.match(c)]
 
 
-def test_the_small_dictionary_decides_as_the_full_one():
+def test_the_small_dictionary_decides_as_the_full_one(jieba_full):
     clauses = candidate_clauses()
     by_numerals = {c: segment.first_word_by_numerals(c) for c in clauses}
     decided = [c for c, first in by_numerals.items() if first is not None]
     left = [c for c, first in by_numerals.items() if first is None]
     assert len(decided) > 3000 and left  # both ways are exercised
     assert all(c.lstrip(segment.NUMERALS).startswith("是") or "是" in c for c in left)
-    differing = [(c, by_numerals[c], segment.full_words(c)[0]) for c in decided
-                 if by_numerals[c] != segment.full_words(c)[0]]
+    differing = [(c, first, jieba_words(jieba_full, c)[0]) for c, first in by_numerals.items()
+                 if segment.enumerator_first_word(c) != jieba_words(jieba_full, c)[0]]
     assert differing == []
-    assert all(segment.enumerator_first_word(c) == segment.full_words(c)[0] for c in left)
+
+
+def test_the_word_index_answers_as_jiebas_prefix_table(jieba_full):
+    """Words, prefixes and fragments that start no word, drawn at random from
+    the table itself and from real text; the total is jieba's."""
+    index = word_index.full_index()
+    assert index.total == jieba_full.total
+    generator = random.Random(7)
+    keys = generator.sample(sorted(jieba_full.FREQ), 20000)
+    text = "".join(real_texts())
+    fragments = [text[i:i + generator.randint(1, 5)] for i in generator.sample(range(len(text) - 5), 20000)]
+    fragments += [key + "\u9fa5" for key in keys[:2000]] + ["", "\U0010ffff", "AT&T", "B超"]
+    differing = [(f, index.get(f), jieba_full.FREQ.get(f)) for f in keys + fragments
+                 if index.get(f) != jieba_full.FREQ.get(f)]
+    assert differing == []
+    assert {jieba_full.FREQ.get(f) is None for f in fragments} == {True, False}  # both kinds met
 
 
 @pytest.mark.parametrize("clause, first", [("一是加强学习", "一"), ("十二是压实责任", "十二"),
@@ -70,7 +104,7 @@ def test_first_words(clause, first):
 
 SEGMENT = ("import sys; from checker.parse import segment; "
            "print(segment.enumerator_first_word('一是一'), segment.enumerator_first_word('三是加强'), "
-           "'pkg_resources' in sys.modules, 'jieba.finalseg.prob_emit' in sys.modules)")
+           "'jieba' in sys.modules, segment.full_words('地块地块')[1])")
 
 
 def run_segment(cache_home: Path) -> subprocess.CompletedProcess:
@@ -81,22 +115,30 @@ def run_segment(cache_home: Path) -> subprocess.CompletedProcess:
 
 def test_the_full_dictionary_is_cached_per_user_without_leftovers(tmp_path):
     first = run_segment(tmp_path)
-    assert (first.returncode, first.stdout.split(), first.stderr) == (0, ["一是一", "三", "False", "False"], "")
+    assert (first.returncode, first.stdout.split(), first.stderr) == (0, ["一是一", "三", "False", "地块"], "")
     [cache] = (tmp_path / "reportlint").iterdir()  # one file: no temporary left behind
-    assert cache.name.startswith("jieba-") and cache.stat().st_size > 1_000_000
+    assert cache.name.startswith("jieba-words-") and cache.stat().st_size > 1_000_000
     stamp = cache.stat().st_mtime_ns
     again = run_segment(tmp_path)
     assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, "")
     assert cache.stat().st_mtime_ns == stamp  # read, not written again
 
 
-def test_a_damaged_cache_is_rebuilt(tmp_path):
-    run_segment(tmp_path)
+DAMAGES = {"garbage": lambda data: b"\x00 not an index",
+           "empty": lambda data: b"",
+           "truncated": lambda data: data[: len(data) // 2],
+           "one byte changed": lambda data: data[:-1000] + bytes([data[-1000] ^ 1]) + data[-999:]}
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_cache_is_rebuilt(tmp_path, damage):
+    first = run_segment(tmp_path)
     [cache] = (tmp_path / "reportlint").iterdir()
-    cache.write_bytes(b"\x00 not marshal")
+    good = cache.read_bytes()
+    cache.write_bytes(DAMAGES[damage](good))
     result = run_segment(tmp_path)
-    assert (result.returncode, result.stdout.split()[:2], result.stderr) == (0, ["一是一", "三"], "")
-    assert cache.stat().st_size > 1_000_000 and len(list((tmp_path / "reportlint").iterdir())) == 1
+    assert (result.returncode, result.stdout, result.stderr) == (0, first.stdout, "")
+    assert cache.read_bytes() == good and len(list((tmp_path / "reportlint").iterdir())) == 1
 
 
 def test_a_cache_directory_that_cannot_be_made_costs_no_error(tmp_path):

@@ -101,10 +101,10 @@ def test_a_clean_draft_never_loads_the_full_dictionary(run_cli, tmp_path):
     draft = tmp_path / "clean.txt"
     draft.write_text(CLEAN_OFFICIAL_TEXT.replace("优化营商环境。", "优化营商环境，常常深入企业，层层压实责任。"),
                      encoding="utf-8")
-    code = ("import sys; from checker.parse import segment; from checker.api import lint_paths; "
+    code = ("import sys; from checker.parse import word_index; from checker.api import lint_paths; "
             f"[r] = lint_paths([{str(draft)!r}]); "
             "assert not [d for d in r.diagnostics if d.rule == 'repeated-word']; "
-            "print(segment._full_tokenizer.cache_info().currsize)")
+            "print(word_index.full_index.cache_info().currsize)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"

@@ -1,5 +1,5 @@
 """reportlint's per-user cache: files that are slow to build and cheap to
-read back (jieba's prefix table, the compiled outline parser).
+read back (jieba's dictionary as a sorted word index, the compiled outline parser).
 
 They live in ``$XDG_CACHE_HOME/reportlint`` (else ``~/.cache/reportlint``),
 named by what they were built from, and are written atomically (a temporary
@@ -49,3 +49,15 @@ def write(name: str, data: bytes) -> bool:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+
+def mapped(name: str):
+    """The cached file ``name`` mapped read-only into memory (pages are read
+    as they are touched), or None where it is absent, empty or unreadable."""
+    import mmap
+
+    try:
+        with open(cache_dir() / name, "rb") as stream:
+            return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+        return None

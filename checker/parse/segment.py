@@ -1,113 +1,135 @@
-"""Chinese word segmentation with jieba, paying only for what a document needs.
+"""Chinese word segmentation as jieba does it, paying only for what a document needs.
 
-Enumerator candidates (一是…, 十二是…) are judged by the first word jieba
-gives the clause they open. That word is decided on a small dictionary
-(checker/data/numeral_words.txt, a few hundred words taken from jieba's own by
-tools/build_numeral_dictionary.py), with the same result as the full one:
+:func:`cut` is jieba's own dictionary-only segmentation (``Tokenizer.cut`` with
+HMM=False, jieba 0.42.1: blocks of Han, letters and digits; in each, the
+segmentation with the highest sum of log word frequencies; lone letters and
+digits joined), asking its dictionary one fragment at a time, so no
+dictionary has to be loaded whole:
 
-    jieba picks the segmentation with the highest sum of word scores. Unless a
+- :func:`full_words` asks jieba's full dictionary through a sorted word file
+  in the per-user cache, looked up by bisection (checker/word_index.py);
+- enumerator candidates (一是…, 十二是…) are judged by the first word of the
+  clause they open, decided on a small in-memory dictionary
+  (checker/data/numeral_words.txt, a few hundred words taken from jieba's own
+  by tools/build_numeral_dictionary.py), with the same result as the full one:
+
+    the best segmentation has the highest sum of word scores. Unless a
     dictionary word crosses from the numerals into the 是 after them, every
     segmentation cuts right before that 是; the score of what follows is then
     the same for every choice of the first word and cancels out, so only the
     words made of numerals count — and the small dictionary has all of them,
     with their frequencies and the full dictionary's total. The words that do
     cross (一是一, 二是二) are in it too; when one of them is in the clause,
-    the full dictionary decides (tests/test_segment.py checks both ways give
-    the same decisions on real and generated clauses).
+    the full dictionary decides.
 
-:func:`full_words` segments any text with jieba's full dictionary. It is
-loaded on first use (≈0.5 s) from a prefix table kept in the per-user cache
-(checker/parse/cache.py); where that cannot be written, each process builds the
-table again (slower, never an error).
+jieba itself is never imported: tests/test_segment.py checks that these
+decisions are jieba's, with its full dictionary, on every candidate of the
+samples, the corpus, the test drafts and generated clauses.
 """
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
-import logging
-import marshal
-import sys
+import re
 from functools import lru_cache
+from math import log
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterator, Optional
 
-from . import cache
+from checker.parse.word_index import full_index, jieba_dictionary  # noqa: F401  (jieba_dictionary: for tools/)
 
 NUMERALS = "一二三四五六七八九十"
 NUMERAL_DICTIONARY = Path(__file__).resolve().parent.parent / "data" / "numeral_words.txt"
-CACHE_FORMAT = 1  # bump when the cached prefix table changes shape
+
+# jieba 0.42.1's re_han_default, re_skip_default and re_eng
+HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+SKIP = re.compile(r"(\r\n|\s)")
+LETTER_OR_DIGIT = re.compile("[a-zA-Z0-9]")
+
+Frequency = Callable[[str], Optional[int]]  # word → frequency, 0 for a prefix only, None for neither
 
 
-def jieba_dictionary() -> Path:
-    """jieba's full dictionary (dict.txt in its package), found without importing jieba."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
+def cut(text: str, frequency: Frequency, total: int) -> Iterator[str]:
+    """jieba's ``cut(text, HMM=False)`` over the dictionary ``frequency`` answers for."""
+    for block in HAN_BLOCK.split(text):
+        if not block:
+            continue
+        if HAN_BLOCK.match(block):
+            yield from _cut_block(block, frequency, total)
+        else:
+            for piece in SKIP.split(block):
+                if SKIP.match(piece):
+                    yield piece
+                else:
+                    yield from piece
 
 
-def _import_jieba():
-    """The jieba module, imported without what its package pulls in and the
-    linter never uses: pkg_resources (≈100 ms; jieba falls back to plain
-    open() without it, and every dictionary here is opened by path) and the
-    HMM tables of jieba.finalseg (≈10 ms; used only by cut(HMM=True), and then
-    loaded on first use by importlib's LazyLoader)."""
-    if "jieba" in sys.modules:
-        return sys.modules["jieba"]
-    block_pkg_resources = "pkg_resources" not in sys.modules
-    if block_pkg_resources:
-        sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError
-    spec = importlib.util.find_spec("jieba")
-    jieba = importlib.util.module_from_spec(spec)
-    sys.modules["jieba"] = jieba
-    try:
-        # set before jieba's `from . import finalseg` runs, which then takes it as it is
-        jieba.finalseg = _deferred_module("jieba.finalseg", spec.submodule_search_locations)
-        spec.loader.exec_module(jieba)
-    except BaseException:
-        sys.modules.pop("jieba", None)
-        sys.modules.pop("jieba.finalseg", None)
-        raise
-    finally:
-        if block_pkg_resources and sys.modules.get("pkg_resources", 0) is None:
-            del sys.modules["pkg_resources"]
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
+def _cut_block(sentence: str, frequency: Frequency, total: int) -> Iterator[str]:
+    """jieba's __cut_DAG_NO_HMM: get_DAG, calc, then the route with lone
+    letters and digits joined."""
+    length = len(sentence)
+    known: dict[str, Optional[int]] = {}
+
+    def ask(fragment: str) -> Optional[int]:
+        if fragment not in known:
+            known[fragment] = frequency(fragment)
+        return known[fragment]
+
+    dag = {}
+    for start in range(length):
+        ends = []
+        end, fragment = start, sentence[start]
+        while end < length and ask(fragment) is not None:
+            if ask(fragment):
+                ends.append(end)
+            end += 1
+            fragment = sentence[start:end + 1]
+        dag[start] = ends or [start]
+    log_total = log(total)
+    route = {length: (0, 0)}
+    for index in range(length - 1, -1, -1):
+        route[index] = max((log(ask(sentence[index:end + 1]) or 1) - log_total + route[end + 1][0], end)
+                           for end in dag[index])
+    position, letters = 0, ""
+    while position < length:
+        after = route[position][1] + 1
+        word = sentence[position:after]
+        if len(word) == 1 and LETTER_OR_DIGIT.match(word):
+            letters += word
+        else:
+            if letters:
+                yield letters
+                letters = ""
+            yield word
+        position = after
+    if letters:
+        yield letters
 
 
-def _deferred_module(name: str, search_locations):
-    """Module ``name`` registered so that it runs only when one of its
-    attributes is first used (importlib.util.LazyLoader)."""
-    spec = importlib.machinery.PathFinder.find_spec(name, search_locations)
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+def full_words(text: str) -> list[str]:
+    """Segment ``text`` as jieba does with its full dictionary (dictionary
+    only, no HMM guessing)."""
+    index = full_index()
+    return list(cut(text, index.get, index.total))
 
 
 @lru_cache(maxsize=1)
-def _numeral_tokenizer():
-    jieba = _import_jieba()
-    with open(NUMERAL_DICTIONARY, "rb") as dictionary:
+def _numeral_dictionary() -> tuple[dict[str, int], int]:
+    """The small dictionary as jieba's prefix table, and the full one's total."""
+    with open(NUMERAL_DICTIONARY, encoding="utf-8") as dictionary:
         total = int(dictionary.readline().split()[2])  # "# total N …": the full dictionary's
-        frequencies, _ = jieba.Tokenizer.gen_pfdict(dictionary)
-    return _tokenizer(jieba, NUMERAL_DICTIONARY, frequencies, total)
-
-
-def _tokenizer(jieba, dictionary: Path, frequencies: dict, total: int):
-    """A jieba Tokenizer on a prefix table built here (no jieba cache file)."""
-    tokenizer = jieba.Tokenizer(str(dictionary))
-    tokenizer.FREQ, tokenizer.total = frequencies, total
-    tokenizer.initialized = True
-    return tokenizer
+        table: dict[str, int] = {}
+        for line in dictionary:
+            word, frequency = line.split()[:2]
+            table[word] = int(frequency)
+            for end in range(1, len(word)):
+                table.setdefault(word[:end], 0)
+    return table, total
 
 
 @lru_cache(maxsize=1)
 def _crossing_words() -> tuple[str, ...]:
     """The small dictionary's words that run from numerals into 是 (一是一)."""
-    return tuple(word for word, frequency in _numeral_tokenizer().FREQ.items() if frequency and "是" in word)
+    return tuple(word for word, frequency in _numeral_dictionary()[0].items() if frequency and "是" in word)
 
 
 def enumerator_first_word(clause: str) -> str:
@@ -125,37 +147,5 @@ def first_word_by_numerals(clause: str) -> Optional[str]:
     if numerals == 0 or any(clause.startswith(word, start) and start + len(word) > numerals
                             for start in range(numerals) for word in _crossing_words()):
         return None
-    return next(iter(_numeral_tokenizer().cut(clause[:numerals], HMM=False)), "")
-
-
-def full_words(text: str) -> list[str]:
-    """Segment ``text`` with jieba's full dictionary (dictionary only, no HMM
-    guessing). The first call loads the dictionary."""
-    return list(_full_tokenizer().cut(text, HMM=False))
-
-
-@lru_cache(maxsize=1)
-def _full_tokenizer():
-    jieba = _import_jieba()
-    dictionary = jieba_dictionary()
-    return _tokenizer(jieba, dictionary, *_prefix_table(jieba, dictionary))
-
-
-def _prefix_table(jieba, dictionary: Path) -> tuple[dict, int]:
-    """jieba's prefix table of ``dictionary`` (word → frequency, 0 for a
-    prefix) and total frequency, from the cache when it holds this very
-    dictionary, else built and cached."""
-    stat = dictionary.stat()
-    name = f"jieba-{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}-f{CACHE_FORMAT}.marshal"
-    cached = cache.read(name)
-    if cached:
-        try:
-            frequencies, total = marshal.loads(cached)
-            if isinstance(frequencies, dict) and isinstance(total, int):
-                return frequencies, total
-        except (EOFError, ValueError, TypeError):
-            pass  # damaged: build it again
-    with open(dictionary, "rb") as source:
-        frequencies, total = jieba.Tokenizer.gen_pfdict(source)
-    cache.write(name, marshal.dumps((frequencies, total)))
-    return frequencies, total
+    table, total = _numeral_dictionary()
+    return next(cut(clause[:numerals], table.get, total), "")
