@@ -18,7 +18,7 @@ from .api import Config, ConfigError, UnknownGenre
 from .settings.baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
 from .settings.configfile import ConfigResolver
-from .lint.engine import ENGINE_RULES
+from .lint.engine import ENGINE_RULES, INTERNAL_ERROR
 from .explain import find_rule, render_explanation
 from .fixing import FixRun
 from .formats import ALIASES, FORMATTERS, RunInfo
@@ -177,6 +177,7 @@ def main() -> None:
     \b
     reportlint draft.txt            check a file (same as: reportlint check draft.txt)
     reportlint outline draft.txt    show the outline the linter understood
+    reportlint annotate draft.docx  write a Word review copy (comments, tracked changes)
     reportlint rules                list the rules
     reportlint explain placeholder  what a rule finds, with its examples
     reportlint lsp                  run the language server (for editors)
@@ -306,6 +307,64 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     if tally.unreadable or tally.internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command(short_help="写出 Word 审阅稿：问题为批注，修改为修订。")
+@click.argument("path", type=click.Path())
+@click.option("-o", "--output", default=None, type=click.Path(), metavar="PATH",
+              help="审阅稿写到这里（默认：原稿旁的 原稿名.reportlint.docx）。")
+@click.option("--fix", is_flag=True, help="把安全的修改写成修订（w:del + w:ins），可逐条接受或拒绝。")
+@click.option("--unsafe-fixes", is_flag=True, help="与 --fix 同用：可能改变原意的修改也写成修订。")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text：一行说明写了什么；json：同 check --format json 的问题列表。")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="另加的 YAML 规则包（可重复）。")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="退出码为 1 的最低严重程度（同 check）。")
+@click.option("--genre", default=None, metavar="GENRE", help="文稿文种（同 check）。")
+@click.option("--config", "config_file", default=None, type=click.Path(), metavar="FILE",
+              help="使用这个配置文件（同 check）。")
+@click.option("--isolated", is_flag=True, help="不读任何配置文件。")
+@click.option("--baseline", "baseline_file", default=None, type=click.Path(), metavar="FILE",
+              help="只批注基线中没有记录的问题（同 check）。")
+@MAX_FILE_SIZE_OPTION
+def annotate(path: str, output: Optional[str], fix: bool, unsafe_fixes: bool, output_format: str,
+             rule_files: tuple[str, ...], fail_on: Optional[str], genre: Optional[str], config_file: Optional[str],
+             isolated: bool, baseline_file: Optional[str], max_file_size: Optional[int]) -> None:
+    """为 Word 文稿（.docx）写一份审阅稿，原稿不动。
+
+    \b
+    每处问题是一条批注（作者 reportlint），标在出问题的字上：说明、规则名和编号、
+    修改建议；整篇的统计批注在标题上。加 --fix，每处安全修改是一条修订，
+    全部接受即 check --fix 的结果；--unsafe-fixes 另加可能改变原意的修改。
+    配置、抑制注释、基线和退出码都与 check 相同。
+
+    \b
+    reportlint annotate 报告.docx              写出 报告.reportlint.docx
+    reportlint annotate 报告.docx --fix -o 审阅稿.docx
+    """
+    from .annotating import annotate_path  # python-docx's writer loads only for this command
+
+    if unsafe_fixes and not fix:
+        fail("--unsafe-fixes 须与 --fix 同用 (see reportlint annotate --help)")
+    resolver = make_resolver(config_file, isolated, rule_files, genre, baseline_file)
+    limit = size_limit(max_file_size)
+    config = config_for(resolver, path)
+    try:
+        done = annotate_path(path, config, output, fix, unsafe_fixes, limit)
+    except InputError as error:
+        fail(str(error))
+    if output_format == "json":
+        formatter = FORMATTERS["json"](RunInfo(rules=rules_of([config])))
+        tally = Tally()
+        tally.add(done.result)
+        click.echo(formatter.begin() + formatter.file(done.result) + formatter.end(tally), nl=False)
+    else:
+        changes = f"，修订 {done.changes} 处" if fix else ""
+        skipped = f"（另有 {done.skipped} 行的修改无法写成修订）" if done.skipped else ""
+        click.echo(f"reportlint: 已写出审阅稿 {done.output}：批注 {len(done.findings)} 条{changes}{skipped}")
+    if any(d.rule == INTERNAL_ERROR.name for d in done.result.diagnostics):
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if fails(done.result, fail_on or config.fail_on or "warning") else EXIT_CLEAN)
 
 
 @main.command()

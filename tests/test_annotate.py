@@ -1,0 +1,312 @@
+"""``reportlint annotate``: the Word review copy, read back as a person would.
+
+Each draft is built with python-docx (tests/word_drafts.py), annotated by the
+real command in a subprocess, and the copy opened again with python-docx: one
+comment per finding (plus the summary on the title), each anchored on exactly
+its finding's words; with --fix, accepting every tracked change gives what
+``check --fix`` gives on the same text, rejecting them gives the draft; and
+what the draft had besides (numbering, tables, styles, headers, comments and
+tracked changes of its own) is still there.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from word_drafts import WordDraft
+from word_review import accept_all, anchored_texts, paragraph_texts
+
+from checker.read.docx_reading import source_from_docx
+
+# -- drafts ------------------------------------------------------------------------
+
+
+def numbered_draft(path: Path) -> Path:
+    """Automatic 一、 headings, a bold run holding a defect, a table with one in a cell."""
+    draft = WordDraft()
+    outline = draft.new_list()
+    draft.paragraph("关于2024年度安全生产工作情况的报告")
+    draft.paragraph("总体情况", outline, 0)
+    paragraph = draft.paragraph("今年以来，我们完成了XXX项检查,整改隐患")
+    paragraph.add_run("一百二十处(见附件)").bold = True
+    paragraph.add_run("。")
+    draft.paragraph("存在问题", outline, 0)
+    draft.paragraph("")
+    draft.table([["项目", "进展"], ["隐患排查", "已完成XXX项,正在复查。"]])
+    draft.paragraph("下一步打算", outline, 0)
+    draft.paragraph("持续推进专项整治,确保责任落实到位。")
+    return draft.save(path)
+
+
+def reviewed_draft(path: Path) -> Path:
+    """A draft already reviewed by people: a comment by 张三, a tracked insertion
+    and a deletion (holding a defect of its own) by 李四."""
+    draft = WordDraft()
+    draft.paragraph("关于2024年度工作情况的报告")
+    first = draft.paragraph("今年以来，全局上下齐心协力，完成了各项任务。")
+    draft.document.add_comment(first.runs[0], text="这一段再充实些。", author="张三", initials="张")
+    changed = draft.paragraph("重点工作推进有力")
+    changed._p.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="901" w:author="李四" w:date="2024-12-01T00:00:00Z">'
+        f'<w:r><w:t xml:space="preserve">,成效明显</w:t></w:r></w:ins>'))
+    changed._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="902" w:author="李四" w:date="2024-12-01T00:00:00Z">'
+        f'<w:r><w:delText xml:space="preserve">XXX项,</w:delText></w:r></w:del>'))
+    changed.add_run("。")
+    draft.paragraph("下一步，我们将继续完成XXX任务。")
+    return draft.save(path)
+
+
+def official_document(path: Path) -> Path:
+    """A GB/T 9704-2012 official document: red-head issuer, document number,
+    title, addressee, 一、（一）1. headings, attachment, signature, date and the
+    版记 table, with a header and a page-number footer."""
+    draft = WordDraft()
+    section = draft.document.sections[0]
+    section.header.paragraphs[0].text = "××市应急管理局文件"
+    section.footer.paragraphs[0].text = "— 1 —"
+    draft.paragraph("××市应急管理局文件")
+    draft.paragraph("×应急〔2024〕12号")
+    draft.paragraph("××市应急管理局关于2024年度安全生产工作情况的报告")
+    draft.paragraph("市人民政府：")
+    draft.paragraph("现将我局2024年度安全生产工作情况报告如下。")
+    draft.paragraph("一、主要工作")
+    draft.paragraph("（一）强化责任落实。全年召开专题会议XX次,压实企业主体责任。")
+    draft.paragraph("1.开展隐患排查。检查企业三百余家(次)，整改隐患一千余处。")
+    draft.paragraph("二、存在问题")
+    draft.paragraph("部分企业主体责任落实不到位。")
+    draft.paragraph("三、下一步工作")
+    draft.paragraph("持续推进安全生产专项整治。")
+    draft.paragraph("特此报告。")
+    draft.paragraph("附件：2024年度隐患排查情况表")
+    draft.paragraph("××市应急管理局")
+    draft.paragraph("2024年12月20日")
+    draft.table([["抄送：市安委会各成员单位。"], ["××市应急管理局办公室　　2024年12月20日印发"]])
+    return draft.save(path)
+
+
+DRAFTS = {"numbered": numbered_draft, "reviewed": reviewed_draft, "official": official_document}
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+def check_json(run_cli, path: Path, *args: str) -> list[dict]:
+    done = run_cli("check", "--format", "json", "--isolated", *args, str(path))
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(done.stdout)["files"][0]["diagnostics"]
+
+
+def annotate(run_cli, path: Path, *args: str, output: Path = None):
+    output = output or path.with_name(path.stem + ".reportlint.docx")
+    done = run_cli("annotate", "--isolated", str(path), "-o", str(output), *args)
+    assert done.returncode in (0, 1), done.stderr.decode()
+    return docx.Document(str(output)), done
+
+
+def span_text(lines: tuple[str, ...], finding: dict) -> str:
+    first, last = finding["line"], finding["end_line"]
+    if first == last:
+        return lines[first - 1][finding["column"] - 1:finding["end_column"] - 1]
+    middle = list(lines[first:last - 1])
+    return "\n".join([lines[first - 1][finding["column"] - 1:], *middle, lines[last - 1][:finding["end_column"] - 1]])
+
+
+def words(element) -> str:
+    """The text (w:t, w:delText) inside an element."""
+    return "".join(t.text or "" for t in element.iter(qn("w:t"), qn("w:delText")))
+
+
+def ours(document) -> list:
+    return [c for c in document.comments if c.author == "reportlint"]
+
+
+# -- comments ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(DRAFTS))
+def test_every_finding_is_a_comment_on_its_exact_words(tmp_path, run_cli, name):
+    draft = DRAFTS[name](tmp_path / f"{name}.docx")
+    findings = check_json(run_cli, draft)
+    assert findings, "each draft holds defects"
+    lines = source_from_docx(draft.read_bytes(), str(draft)).lines
+    review, _ = annotate(run_cli, draft)
+    comments = ours(review)
+    assert len(comments) == len(findings) + 1  # and the summary on the title
+    anchored = anchored_texts(review)
+    for finding, comment in zip(findings, comments):
+        assert comment.text.startswith(finding["message"])
+        assert f"{finding['rule']}（{finding['code']}" in comment.text
+        assert anchored[comment.comment_id] == span_text(lines, finding), finding
+    summary = comments[-1]
+    assert summary.text.startswith(f"reportlint 审阅：共 {len(findings)} 处问题")
+    assert anchored[summary.comment_id] == lines[0]  # the title
+
+
+def test_comments_keep_formatting_and_sit_in_their_table_cell(tmp_path, run_cli):
+    draft = numbered_draft(tmp_path / "numbered.docx")
+    review, _ = annotate(run_cli, draft)
+    body = review.element.body
+    starts = {int(e.get(qn("w:id"))): e for e in body.iter(qn("w:commentRangeStart"))}
+    by_text = {text: starts[cid] for cid, text in anchored_texts(review).items()}
+    bracket = by_text["(见附件)"].getnext()  # the first run of the anchored words
+    assert bracket.find(qn("w:rPr")).find(qn("w:b")) is not None  # split out of the bold run, still bold
+    cell_start = [e for t, e in by_text.items() if t == "XXX" and any(a.tag == qn("w:tc") for a in e.iterancestors())]
+    assert cell_start, "the table's placeholder is commented inside its cell"
+    # the text itself is the draft's: splitting runs changed no character
+    assert paragraph_texts(review) == paragraph_texts(docx.Document(str(draft)))
+
+
+def test_a_finding_on_the_automatic_number_goes_on_its_paragraph(tmp_path, run_cli):
+    draft = WordDraft()
+    outline = draft.new_list()
+    draft.paragraph("关于2024年度工作情况的报告")
+    draft.paragraph("总体情况", outline, 0)
+    draft.paragraph("全年完成各项任务。")
+    path = draft.save(tmp_path / "single.docx")
+    findings = check_json(run_cli, path)
+    single = [f for f in findings if f["line"] == 2]
+    assert single and single[0]["column"] == 1  # numbering-single on "一、", which Word draws
+    review, _ = annotate(run_cli, path)
+    anchored = anchored_texts(review)
+    texts = [anchored[c.comment_id] for c in ours(review) if c.text.startswith(single[0]["message"])]
+    assert texts == ["总体情况"]
+
+
+def test_existing_comments_and_changes_are_kept_and_no_comment_goes_into_a_deletion(tmp_path, run_cli):
+    draft = reviewed_draft(tmp_path / "reviewed.docx")
+    before = docx.Document(str(draft))
+    review, _ = annotate(run_cli, draft)
+    theirs = [(c.author, c.text) for c in review.comments if c.author != "reportlint"]
+    assert theirs == [("张三", "这一段再充实些。")]
+    changes = [(e.tag, e.get(qn("w:author")), words(e)) for e in review.element.body.iter(qn("w:ins"), qn("w:del"))]
+    assert changes == [(qn("w:ins"), "李四", ",成效明显"), (qn("w:del"), "李四", "XXX项,")]
+    for marker in review.element.body.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd")):
+        assert not any(a.tag == qn("w:del") for a in marker.iterancestors())
+    anchored = anchored_texts(review)
+    assert sorted(anchored[c.comment_id] for c in ours(review)) == sorted([",", "XXX", "关于2024年度工作情况的报告"])
+    assert len(review.comments) == len(before.comments) + len(ours(review))
+
+
+# -- tracked changes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(DRAFTS))
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_accepting_every_change_gives_the_fix_text(tmp_path, run_cli, name, unsafe):
+    draft = DRAFTS[name](tmp_path / f"{name}.docx")
+    source = source_from_docx(draft.read_bytes(), str(draft))
+    text = tmp_path / f"{name}.txt"  # the same text as a plain draft, fixed by check --fix
+    text.write_text("\n".join(source.lines), encoding="utf-8")
+    flags = ("--unsafe-fixes",) if unsafe else ()
+    run_cli("check", "--isolated", "--fix", *flags, str(text))
+    fixed = text.read_text(encoding="utf-8").split("\n")
+    assert fixed != list(source.lines), "the draft has something to fix"
+    review, done = annotate(run_cli, draft, "--fix", *flags)
+    output = tmp_path / f"{name}.reportlint.docx"
+    accepted = accept_all(review)
+    accepted.save(str(tmp_path / "accepted.docx"))
+    assert list(source_from_docx((tmp_path / "accepted.docx").read_bytes(), "accepted.docx").lines) == fixed
+    assert paragraph_texts(review, original=True) == paragraph_texts(docx.Document(str(draft)))
+    for change in review.element.body.iter(qn("w:ins"), qn("w:del")):
+        assert change.get(qn("w:author")) in ("reportlint", "李四")
+    assert "修订" in done.stdout.decode() and output.exists()
+
+
+def test_a_change_keeps_the_run_formatting(tmp_path, run_cli):
+    draft = numbered_draft(tmp_path / "numbered.docx")
+    review, _ = annotate(run_cli, draft, "--fix")
+    inserted = [e for e in review.element.body.iter(qn("w:ins")) if words(e) == "（"]
+    assert inserted and inserted[0].find(qn("w:r")).find(qn("w:rPr")).find(qn("w:b")) is not None
+
+
+@pytest.mark.parametrize("name", sorted(DRAFTS))
+def test_structure_styles_numbering_and_headers_are_the_drafts(tmp_path, run_cli, name):
+    draft = DRAFTS[name](tmp_path / f"{name}.docx")
+    original = draft.read_bytes()
+    review, _ = annotate(run_cli, draft, "--fix", "--unsafe-fixes")
+    assert draft.read_bytes() == original  # the draft itself is never touched
+    before = docx.Document(str(draft))
+    body, old = review.element.body, before.element.body
+    assert [e.tag for e in body] == [e.tag for e in old]  # paragraphs and tables, in order
+    assert len(list(body.iter(qn("w:p")))) == len(list(old.iter(qn("w:p"))))
+    assert [p.style.name for p in review.paragraphs] == [p.style.name for p in before.paragraphs]
+    numbering = [(p.find(qn("w:pPr")) is not None and p.find(qn("w:pPr")).find(qn("w:numPr")) is not None)
+                 for p in body.iter(qn("w:p"))]
+    assert numbering == [(p.find(qn("w:pPr")) is not None and p.find(qn("w:pPr")).find(qn("w:numPr")) is not None)
+                         for p in old.iter(qn("w:p"))]
+    with zipfile.ZipFile(draft) as a, zipfile.ZipFile(tmp_path / f"{name}.reportlint.docx") as b:
+        for part in ("word/styles.xml", "word/numbering.xml"):
+            assert docx.oxml.parse_xml(a.read(part)).xml == docx.oxml.parse_xml(b.read(part)).xml
+        headers = sorted(n for n in a.namelist() if n.startswith(("word/header", "word/footer")))
+        for part in headers:
+            assert a.read(part) == b.read(part)
+
+
+# -- the command -------------------------------------------------------------------
+
+
+def test_same_findings_and_exit_code_as_check(tmp_path, run_cli):
+    draft = numbered_draft(tmp_path / "numbered.docx")
+    checked = run_cli("check", "--isolated", "--format", "json", str(draft))
+    annotated = run_cli("annotate", "--isolated", "--format", "json", str(draft))
+    assert annotated.returncode == checked.returncode == 1
+    assert json.loads(annotated.stdout)["files"] == json.loads(checked.stdout)["files"]
+    assert (tmp_path / "numbered.reportlint.docx").exists()
+
+
+def test_suppression_and_baseline_as_check(tmp_path, run_cli):
+    draft = WordDraft()
+    draft.paragraph("关于2024年度工作情况的报告")
+    draft.paragraph("<!-- reportlint-disable-next-line placeholder -->")
+    draft.paragraph("完成了XXX项任务。")
+    draft.paragraph("还有XX项任务。")
+    path = draft.save(tmp_path / "quiet.docx")
+    baseline = tmp_path / "baseline.json"
+    run_cli("check", "--isolated", "--write-baseline", str(baseline), str(path))
+    done = run_cli("annotate", "--isolated", "--baseline", str(baseline), str(path))
+    assert done.returncode == 0, done.stderr
+    review = docx.Document(str(tmp_path / "quiet.reportlint.docx"))
+    assert [c.text for c in review.comments] == ["reportlint 审阅：未发现问题。"]
+    done = run_cli("annotate", "--isolated", str(path))
+    assert done.returncode == 1
+    review = docx.Document(str(tmp_path / "quiet.reportlint.docx"))
+    assert [anchored_texts(review)[c.comment_id] for c in ours(review)][:-1] == ["XX"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_text_drafts_are_refused_in_one_line(tmp_path, run_cli, suffix):
+    path = tmp_path / f"draft{suffix}"
+    path.write_text("完成了XXX项任务。\n", encoding="utf-8")
+    done = run_cli("annotate", str(path))
+    assert done.returncode == 2
+    assert done.stderr.decode().count("\n") == 1 and ".docx" in done.stderr.decode()
+    assert not list(tmp_path.glob("*.reportlint.*"))
+
+
+def test_the_draft_is_never_the_output(tmp_path, run_cli):
+    draft = numbered_draft(tmp_path / "numbered.docx")
+    original = draft.read_bytes()
+    done = run_cli("annotate", str(draft), "-o", str(draft))
+    assert done.returncode == 2 and done.stderr.decode().count("\n") == 1
+    assert draft.read_bytes() == original
+
+
+def test_unreadable_draft_is_one_line(tmp_path, run_cli):
+    done = run_cli("annotate", str(tmp_path / "missing.docx"))
+    assert done.returncode == 2 and done.stderr.decode().count("\n") == 1
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    done = run_cli("annotate", str(broken))
+    assert done.returncode == 2 and done.stderr.decode().count("\n") == 1
+
+
+def test_help_is_chinese(run_cli):
+    done = run_cli("annotate", "--help")
+    assert done.returncode == 0 and "审阅稿" in done.stdout.decode()

@@ -1,0 +1,73 @@
+"""The review copy opened by a real office suite: LibreOffice (Debian's
+libreoffice-writer-nogui, README Set-up) converts it headless, without error,
+to its own flat XML (.fodt) and to PDF; the converted document carries every
+comment (office:annotation, by reportlint, with its words) and every tracked
+change (text:changed-region: deletions and insertions by reportlint)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import docx
+import pytest
+from test_annotate import numbered_draft, official_document, reviewed_draft
+
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+DC = "http://purl.org/dc/elements/1.1/"
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        message = "LibreOffice is absent: apt-get install -y libreoffice-writer-nogui (see README, Set-up)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+def convert(path: Path, target: str, folder: Path) -> Path:
+    """``soffice --headless --convert-to target``, with a throwaway profile."""
+    profile = folder / "profile"
+    done = subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                           target, "--outdir", str(folder), str(path)], capture_output=True, timeout=300)
+    converted = folder / (path.stem + "." + target.split(":")[0])
+    assert done.returncode == 0 and converted.exists(), done.stderr.decode()
+    assert b"Error" not in done.stderr, done.stderr.decode()
+    return converted
+
+
+@pytest.mark.parametrize("make", [numbered_draft, reviewed_draft, official_document])
+def test_libreoffice_reads_every_comment_and_change(tmp_path, run_cli, make):
+    draft = make(tmp_path / "draft.docx")
+    review_path = tmp_path / "draft.reportlint.docx"
+    done = run_cli("annotate", "--isolated", "--fix", str(draft))
+    assert done.returncode in (0, 1), done.stderr.decode()
+    review = docx.Document(str(review_path))
+    ours = [c for c in review.comments if c.author == "reportlint"]
+    deletions = sum(1 for e in review.element.body.iter("{%s}del" % docx.oxml.ns.nsmap["w"])
+                    if e.get(docx.oxml.ns.qn("w:author")) == "reportlint")
+    insertions = sum(1 for e in review.element.body.iter("{%s}ins" % docx.oxml.ns.nsmap["w"])
+                     if e.get(docx.oxml.ns.qn("w:author")) == "reportlint")
+    assert deletions + insertions > 0
+
+    flat = ET.parse(convert(review_path, "fodt", tmp_path / "out")).getroot()
+    annotations = [a for a in flat.iter(f"{{{OFFICE}}}annotation")
+                   if "".join(a.find(f"{{{DC}}}creator").itertext()) == "reportlint"]
+    assert len(annotations) == len(ours)
+    said = sorted("\n".join("".join(p.itertext()) for p in a.iter(f"{{{TEXT}}}p")) for a in annotations)
+    assert said == sorted(c.text for c in ours)
+    def ours_of(kind: str) -> int:
+        return sum(1 for change in flat.iter(f"{{{TEXT}}}{kind}")
+                   if "".join(change.find(f"{{{OFFICE}}}change-info/{{{DC}}}creator").itertext()) == "reportlint")
+
+    assert (ours_of("deletion"), ours_of("insertion")) == (deletions, insertions)
+
+    pdf = convert(review_path, 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}',
+                  tmp_path / "pdf")
+    assert pdf.read_bytes().startswith(b"%PDF") and b"/Annot" in pdf.read_bytes()
