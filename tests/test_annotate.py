@@ -310,3 +310,22 @@ def test_unreadable_draft_is_one_line(tmp_path, run_cli):
 def test_help_is_chinese(run_cli):
     done = run_cli("annotate", "--help")
     assert done.returncode == 0 and "审阅稿" in done.stdout.decode()
+
+
+def test_lines_after_a_manual_break_and_around_hidden_text(tmp_path, run_cli):
+    draft = WordDraft()
+    draft.paragraph("关于2024年度工作情况的报告")
+    paragraph = draft.paragraph("今年完成了主要任务。")
+    paragraph.add_run("不显示的XX").font.hidden = True
+    paragraph.add_run().add_break()
+    paragraph.add_run("下一步完成XXX项,确保落实。")
+    path = draft.save(tmp_path / "breaks.docx")
+    findings = check_json(run_cli, path)
+    lines = source_from_docx(path.read_bytes(), str(path)).lines
+    assert [f["line"] for f in findings if f["rule"] == "placeholder"] == [3]
+    review, _ = annotate(run_cli, path, "--fix")
+    anchored = anchored_texts(review)
+    assert [anchored[c.comment_id] for c in ours(review)][:-1] == [span_text(lines, f) for f in findings]
+    accepted = tmp_path / "accepted.docx"
+    accept_all(review).save(str(accepted))
+    assert source_from_docx(accepted.read_bytes(), "a.docx").lines[2] == "下一步完成XXX项，确保落实。"

@@ -1,28 +1,29 @@
-"""Where each line of a Word document's text comes from: its paragraph and runs.
+"""Where each line of a Word document's text sits: its paragraph's runs.
 
-:mod:`checker.docx_reading` turns a .docx into lines (one per body paragraph,
-in document order, tables cell by cell, the automatic list number rendered in
-front). A finding points at a line and columns of that text; to put a comment
-or a tracked change on the right words of the document, this module walks the
-same paragraphs in the same order and records, for each line, the ``w:p``
-element, the length of the rendered number in front, and the runs (``w:r``)
-that hold each stretch of the paragraph's visible text.
+:mod:`checker.read.docx_reading` gives each line of a .docx a
+:class:`~checker.model.LineOrigin`: the index of its ``w:p`` among the body
+paragraphs, where the line starts in the paragraph's visible text, and the
+length of the rendered list number in front. To put a comment or a tracked
+change on the right words, this module turns those into elements: for each
+line its ``w:p``, and for the paragraph the runs (``w:r``) that hold each
+stretch of its visible text (lines of one paragraph share that list, so a
+split made for one line is seen by the others). Offsets given to
+:func:`split_at` and :func:`runs_between` count from the start of the line's
+text (after the number).
 
-An origin is *exact* when the text rebuilt from its runs, after the number,
-is the line the reader gave; where the reader and this walk disagree (a
-construct one of them reads differently) the origin says so, and a finding on
-that line is anchored on its whole paragraph instead of its words.
+An origin is *exact* when the paragraph's text at that place is the line the
+reader gave (always, unless the reader and this module disagree); a finding on
+an inexact line is anchored on its whole paragraph instead of its words.
 """
 
 from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Iterator, Optional, Sequence
+from typing import Optional, Sequence
 
-from .docx_reading import (CHARACTERS, SKIPPED_IN_PARAGRAPH, ParagraphStyles, _body_paragraphs,
-                           _related_xml)
-from .word_numbering import ListCounter, Numbering, w
+from .docx_reading import CHARACTERS, LINE_BREAKS, body_paragraphs, paragraph_pieces
+from .word_numbering import w
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -37,71 +38,62 @@ class RunText:
 
 
 @dataclass
+class ParagraphRuns:
+    """A ``w:p`` and its runs with their offsets (refreshed after a split)."""
+
+    paragraph: object
+    runs: list[RunText] = field(default_factory=list)
+
+    def refresh(self) -> None:
+        self.runs = run_texts(self.paragraph)
+
+
+@dataclass
 class LineOrigin:
     """The paragraph a line of the document's text comes from."""
 
-    paragraph: object  # the w:p element
-    prefix: int  # characters of the rendered list number before the paragraph's text
-    text: str  # the paragraph's visible text (after the number)
-    exact: bool  # the reader's line is prefix + text
+    shared: ParagraphRuns
+    base: int  # where the line's text starts in the paragraph's visible text
+    prefix: int  # characters of the rendered list number before the line's text
+    text: str  # the line's text (after the number)
+    exact: bool
     in_table: bool = False
-    runs: list[RunText] = field(default_factory=list)
+
+    @property
+    def paragraph(self):
+        return self.shared.paragraph
+
+    @property
+    def runs(self) -> list[RunText]:
+        """The runs holding this line's text, offsets relative to the line."""
+        end = self.base + len(self.text)
+        return [RunText(p.run, p.start - self.base, p.end - self.base) for p in self.shared.runs
+                if p.start >= self.base and p.end <= end and p.end > p.start]
 
 
-def line_origins(document, lines: Sequence[str]) -> list[LineOrigin]:
-    """One origin per body paragraph of a python-docx ``document``, in the
-    order of the reader's ``lines`` (origin i is line i + 1)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
-
-    numbering = Numbering(_related_xml(document.part, RELATIONSHIP_TYPE.NUMBERING))
-    styles = ParagraphStyles(_related_xml(document.part, RELATIONSHIP_TYPE.STYLES))
-    counter = ListCounter(numbering)
+def line_origins(document, source) -> list[LineOrigin]:
+    """One origin per line of ``source`` (the reader's SourceText of the python-docx
+    ``document``): origin i is line i + 1."""
+    paragraphs = [ParagraphRuns(p) for p, _ in body_paragraphs(document.element.body)]
+    texts: dict[int, str] = {}
     origins = []
-    for index, paragraph in enumerate(_body_paragraphs(document.element.body)):
-        position = styles.list_position(paragraph, numbering)
-        label = counter.label(*position) if position is not None else ""
-        runs = run_texts(paragraph)
-        text = "".join(piece for _, piece in _pieces(paragraph))
-        line = lines[index] if index < len(lines) else None
-        origins.append(LineOrigin(paragraph, len(label), text, exact=line == label + text,
-                                  in_table=_in_table(paragraph), runs=runs))
+    for line, where in zip(source.lines, source.origins):
+        shared = paragraphs[where.paragraph]
+        if where.paragraph not in texts:
+            shared.refresh()
+            texts[where.paragraph] = "".join(text for _, text in paragraph_pieces(shared.paragraph))
+        text = line[where.label:]
+        exact = texts[where.paragraph][where.offset:where.offset + len(text)] == text
+        origins.append(LineOrigin(shared, where.offset, where.label, text, exact, in_table=where.table > 0))
     return origins
 
 
-def _in_table(paragraph) -> bool:
-    parent = paragraph.getparent()
-    while parent is not None:
-        if parent.tag == w("tc"):
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _pieces(paragraph) -> Iterator[tuple[object, str]]:
-    """(w:r, text) for each stretch of visible text, as the reader sees it."""
-
-    def walk(element, run) -> Iterator[tuple[object, str]]:
-        for child in element:
-            tag = child.tag
-            if tag in SKIPPED_IN_PARAGRAPH:
-                continue
-            if tag == w("t"):
-                text = (child.text or "").replace("\r", "").replace("\n", "")
-                if text:
-                    yield run, text
-            elif tag in CHARACTERS:
-                yield run, CHARACTERS[tag]
-            else:
-                yield from walk(child, child if tag == w("r") else run)
-
-    yield from walk(paragraph, None)
-
-
 def run_texts(paragraph) -> list[RunText]:
-    """The runs of ``paragraph`` with the offsets of their text, in order."""
+    """The runs of ``paragraph`` with the offsets of their visible text, in order."""
     out: list[RunText] = []
     offset = 0
-    for run, text in _pieces(paragraph):
+    for element, text in paragraph_pieces(paragraph):
+        run = element.getparent()
         if out and out[-1].run is run:
             out[-1].end += len(text)
         else:
@@ -113,7 +105,7 @@ def run_texts(paragraph) -> list[RunText]:
 def _length(child) -> int:
     if child.tag == w("t"):
         return len((child.text or "").replace("\r", "").replace("\n", ""))
-    return 1 if child.tag in CHARACTERS else 0
+    return 1 if child.tag in CHARACTERS or child.tag in LINE_BREAKS else 0
 
 
 def split_run(run, at: int):
@@ -141,19 +133,19 @@ def split_run(run, at: int):
 
 
 def split_at(origin: LineOrigin, offsets: Sequence[int]) -> None:
-    """Split the runs of ``origin``'s paragraph so that each offset (into its
-    visible text) falls between two runs; refresh ``origin.runs``."""
-    for offset in sorted(set(offsets), reverse=True):
-        for piece in origin.runs:
+    """Split the runs of ``origin``'s paragraph so that each offset (into the
+    line's text) falls between two runs."""
+    for offset in sorted({origin.base + o for o in offsets}, reverse=True):
+        for piece in origin.shared.runs:
             if piece.start < offset < piece.end:
                 split_run(piece.run, offset - piece.start)
                 break
-    origin.runs = run_texts(origin.paragraph)
+    origin.shared.refresh()
 
 
 def runs_between(origin: LineOrigin, start: int, end: int) -> list:
-    """The w:r elements whose text lies in ``[start, end)`` (after split_at)."""
-    return [piece.run for piece in origin.runs if start <= piece.start and piece.end <= end and piece.end > piece.start]
+    """The w:r elements whose text lies in ``[start, end)`` of the line (after split_at)."""
+    return [piece.run for piece in origin.runs if start <= piece.start and piece.end <= end]
 
 
 def nearest_with_text(origins: Sequence[LineOrigin], index: int,
