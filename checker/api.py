@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterable, Optional
 
 from .settings.config import Config, ConfigError
@@ -32,14 +33,19 @@ def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResu
     return FileResult(path, diagnostics, document, lines=source.lines, baselined=baselined)
 
 
-def lint_file(path: str, config: Optional[Config] = None, max_size: Optional[int] = None) -> FileResult:
+def lint_file(path: str, config: Optional[Config] = None, max_size: Optional[int] = None,
+              name: Optional[str] = None) -> FileResult:
     """Read and lint one file (or ``-``, stdin); a file that cannot be read
     becomes a result with ``error`` set and no diagnostics, rather than raising.
-    ``max_size``: the file-size limit in bytes (default: see reading.max_file_size)."""
+    ``max_size``: the file-size limit in bytes (default: see reading.max_file_size);
+    ``name``: what to call it instead of ``path`` (standard input's --stdin-filename),
+    which decides Markdown and names the findings."""
     try:
         source = read_source(path, max_size)
     except InputError as error:
-        return FileResult(path, error=FileError(error.kind, str(error)))
+        return FileResult(name or path, error=FileError(error.kind, str(error)))
+    if name:
+        source = dataclasses.replace(source, path=name)
     return lint_source(source, config)
 
 

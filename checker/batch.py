@@ -56,15 +56,16 @@ def _outcome(head: "Future | FileResult", path: str) -> FileResult:
 
 
 def lint_files(paths: Sequence[str], configs: Sequence[Config], jobs: int = 1,
-               max_size: Optional[int] = None) -> Iterator[FileResult]:
+               max_size: Optional[int] = None, stdin_name: Optional[str] = None) -> Iterator[FileResult]:
     """Each path's :class:`FileResult`, in the order of ``paths``; ``configs[i]``
     is the configuration of ``paths[i]`` (the same object for the files that
     share one: each distinct configuration goes to each worker once);
-    ``max_size``: the file-size limit (see reading.max_file_size)."""
+    ``max_size``: the file-size limit (see reading.max_file_size);
+    ``stdin_name``: the name standard input (``-``) goes by (--stdin-filename)."""
     workers = min(job_count(jobs), len(paths))
     if workers <= 1:
         for path, config in zip(paths, configs):
-            yield lint_file(path, config, max_size)
+            yield lint_file(path, config, max_size, stdin_name if path == "-" else None)
         return
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing only where workers run
 
@@ -78,7 +79,7 @@ def lint_files(paths: Sequence[str], configs: Sequence[Config], jobs: int = 1,
         def submit_next() -> None:
             for path, config in upcoming:
                 # standard input belongs to this process: read and lint it here
-                pending.append((path, lint_file(path, config, max_size) if path == "-"
+                pending.append((path, lint_file(path, config, max_size, stdin_name) if path == "-"
                                 else pool.submit(_lint_in_worker, path, index_of[id(config)], max_size)))
                 return
 

@@ -34,6 +34,8 @@ from .lint.ruleset import RuleFileError
 from .rulesdoc import full_reference, summary
 from .read.safe_files import WriteError, check_writable
 from .tally import Tally
+from . import messages
+from .messages import text as say
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -44,6 +46,7 @@ class DefaultCommandGroup(click.Group):
     default_command = "check"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = take_language(args)
         # No arguments at all also goes to ``check``, which says "no input" in one line.
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = [self.default_command, *args]
@@ -56,11 +59,34 @@ class DefaultCommandGroup(click.Group):
         try:
             result = super().main(*args, **kwargs)
         except click.exceptions.Abort:  # Ctrl-C: not "findings" (1), so the shell's 130
-            click.echo("reportlint: interrupted", err=True)
+            click.echo(f"reportlint: {say('error.interrupted')}", err=True)
             sys.exit(130)
         except click.ClickException as error:
-            fail(f"{error.format_message().rstrip('.')} (see reportlint --help)")
+            context = getattr(error, "ctx", None)
+            command = context.info_name if context is not None and context.parent is not None else ""
+            fail(say("error.usage", message=error.format_message().rstrip("."), command=command).replace("  ", " "))
         sys.exit(result if isinstance(result, int) else EXIT_CLEAN)
+
+
+def take_language(args: list[str]) -> list[str]:
+    """``--lang zh|en`` anywhere on the command line: set the language of what
+    reportlint says, and take it out of the arguments."""
+    kept, index = [], 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            kept.extend(args[index:])
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            value = arg.partition("=")[2] if "=" in arg else (args[index + 1] if index + 1 < len(args) else "")
+            index += 1 if "=" in arg else 2
+            if value not in messages.LANGUAGES:
+                fail(f"--lang: {value!r} is not one of {', '.join(messages.LANGUAGES)}")
+            messages.set_language(value)
+            continue
+        kept.append(arg)
+        index += 1
+    return kept
 
 
 class SizeParam(click.ParamType):
@@ -112,13 +138,13 @@ def config_for(resolver: ConfigResolver, path: str) -> Config:
     try:
         return resolver.config_for(path)
     except BaselineError as error:
-        fail(f"invalid baseline: {error}")
+        fail(say("error.invalid_baseline", error=error))
     except ConfigError as error:
-        fail(f"invalid config: {error}")
+        fail(say("error.invalid_config", error=error))
     except RuleFileError as error:
-        fail(f"invalid rules: {error}")
+        fail(say("error.invalid_rules", error=error))
     except UnknownGenre as error:
-        fail(f"--genre: {error}")
+        fail(say("error.option", option="--genre", error=error))
 
 
 def make_resolver(config_file: Optional[str], isolated: bool, rule_files: tuple[str, ...], genre: Optional[str],
@@ -128,7 +154,7 @@ def make_resolver(config_file: Optional[str], isolated: bool, rule_files: tuple[
     try:
         return ConfigResolver(config_file, isolated, rule_files, genre, baseline, with_baselines)
     except BaselineError as error:
-        fail(f"invalid baseline: {error}")
+        fail(say("error.invalid_baseline", error=error))
 
 
 def input_paths(paths: tuple[str, ...], resolver: Optional[ConfigResolver] = None,
@@ -137,7 +163,7 @@ def input_paths(paths: tuple[str, ...], resolver: Optional[ConfigResolver] = Non
     less those the configuration's ``exclude`` leaves out (files named on the
     command line only with ``force_exclude``)."""
     if not paths:
-        fail("no input: give one or more files or directories, or - for standard input")
+        fail(say("error.no_input"))
     found: list[str] = []
     excluded = 0
     for path in paths:
@@ -151,7 +177,7 @@ def input_paths(paths: tuple[str, ...], resolver: Optional[ConfigResolver] = Non
         excluded += len(expanded) - len(kept)
         found.extend(kept)
     if not found and not excluded:
-        fail(f"no .txt, .md or .docx files found in {', '.join(paths)}")
+        fail(say("error.no_drafts", paths=", ".join(paths)))
     return found
 
 
@@ -200,7 +226,25 @@ def main() -> None:
               help="An extra YAML rule pack (repeatable).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Lowest severity that makes the exit code 1 (default: the configuration's fail_on, else warning).")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output: auto colours on a terminal unless $NO_COLOR is set ($FORCE_COLOR "
+                   "colours anyway).")
+@click.option("--no-color", "no_color", is_flag=True, hidden=True, help="Same as --color never.")
+@click.option("--select", "select", multiple=True, metavar="RULES",
+              help="Check only these rules: names or code prefixes (RL1, placeholder), comma-separated or "
+                   "repeated; wins over the configuration.")
+@click.option("--ignore", "ignore", multiple=True, metavar="RULES",
+              help="Switch these rules off (names or code prefixes), on top of the configuration.")
+@click.option("--extend-select", "extend_select", multiple=True, metavar="RULES",
+              help="Switch these rules on besides those the configuration (or --select) chooses.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (errors still exit 2).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print only the findings: no summary line, no progress, no fix summary.")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="The name of the draft read from - (standard input): it decides Markdown (.md) and which "
+                   "configuration applies, and names the findings.")
+@click.option("-o", "--output-file", default=None, type=click.Path(), metavar="FILE",
+              help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--genre", default=None, metavar="GENRE",
               help="The drafts' genre (述职报告, 自查报告, 工作汇报, 工作报告, 情况报告, 工作总结, 各类报告, or an id "
                    "such as shuzhi); default: read from each draft's title.")
@@ -222,7 +266,9 @@ def main() -> None:
               help="Remove from the baseline the entries that no longer match a finding, and list them.")
 @MAX_FILE_SIZE_OPTION
 def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: int, rule_files: tuple[str, ...],
-          fail_on: Optional[str], color: Optional[bool], genre: Optional[str], config_file: Optional[str],
+          fail_on: Optional[str], color: str, no_color: bool, select: tuple[str, ...], ignore: tuple[str, ...],
+          extend_select: tuple[str, ...], exit_zero: bool, quiet: bool, stdin_filename: Optional[str],
+          output_file: Optional[str], genre: Optional[str], config_file: Optional[str],
           isolated: bool, force_exclude: bool, fix: bool, diff: bool, unsafe_fixes: bool,
           max_file_size: Optional[int], baseline_file: Optional[str], write_baseline: Optional[str],
           baseline_prune: bool) -> None:
@@ -250,25 +296,35 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     if write_baseline:
         writable(write_baseline)  # a device, a directory, a missing folder: refused before the run
     files = input_paths(paths, resolver, force_exclude)
-    configs = [config_for(resolver, path) for path in files]  # every configuration error before any output
+    if stdin_filename and "-" not in files:
+        fail(say("error.stdin_filename"))
+    selection = RuleSelection(split_selectors(select), split_selectors(ignore), split_selectors(extend_select))
+    # every configuration error before any output; standard input takes the configuration of its --stdin-filename
+    configs = [selection.apply(config_for(resolver, stdin_filename if path == "-" and stdin_filename else path),
+                               stdin_filename if path == "-" and stdin_filename else path) for path in files]
     if baseline_prune and not any(config.baseline for config in configs):
         fail("--baseline-prune needs a baseline: --baseline FILE, or baseline: in the configuration")
     kept: list[FileResult] = []  # for the baseline: paths and findings, not documents
-    use_color = sys.stdout.isatty() if color is None else color
+    use_color = wants_color("never" if no_color else color, output_file is None and sys.stdout.isatty())
     formatter = FORMATTERS[output_format](RunInfo(rules=rules_of(configs), color=use_color, statistics=statistics))
     if statistics and not formatter.statistics:
         fail(f"--statistics works with the full, concise and json formats, not {output_format}")
     progress = Progress(sys.stderr, len(files),
-                        enabled=len(files) > 1 and not formatter.machine and sys.stderr.isatty())
+                        enabled=len(files) > 1 and not formatter.machine and not quiet and sys.stderr.isatty())
     tally = Tally()
 
+    report_parts: list[str] = []  # with --output-file: the report, written once at the end
+
     def write(text: str) -> None:
-        if text:
+        if text and output_file:
+            report_parts.append(text)
+        elif text:
             progress.clear()
             click.echo(text, nl=False, color=use_color)
 
-    fixing = FixRun(unsafe_fixes, write=not diff, max_size=limit) if fix or diff else None
-    results = fixing.results(files, configs) if fixing else lint_files(files, configs, jobs, limit)
+    fixing = FixRun(unsafe_fixes, write=not diff, max_size=limit, stdin_name=stdin_filename) if fix or diff else None
+    results = fixing.results(files, configs) if fixing else lint_files(files, configs, jobs, limit,
+                                                                       stdin_name=stdin_filename)
     # --diff prints the diff instead of the report; --write-baseline prints only what it wrote
     report = formatter if not (diff or write_baseline) else None
 
@@ -285,8 +341,11 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
         if write_baseline or baseline_prune:
             kept.append(replace(result, document=None, lines=result.lines if write_baseline else ()))
     progress.clear()
-    write(report.end(tally) if report else "")
-    if fixing:
+    quiet_text = quiet and not formatter.machine  # -q: the findings only, no summary line
+    write(report.end(tally) if report and not quiet_text else "")
+    if output_file:
+        write_output(output_file, "".join(report_parts))
+    if fixing and not quiet:
         click.echo(fixing.summary(), err=True)
     if write_baseline:
         written = Baseline.of_results(write_baseline, kept)
@@ -294,7 +353,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
             written.write()
         except WriteError as error:
             fail(str(error))
-        click.echo(f"reportlint: wrote {written.size} findings of {len(written.files)} files to {write_baseline}",
+        click.echo(f"reportlint: {say('baseline.wrote', n=written.size, files=len(written.files), path=write_baseline)}",
                    err=True)
         sys.exit(EXIT_ERROR if tally.unreadable or tally.internal_errors else EXIT_CLEAN)
     if baseline_prune:
@@ -306,7 +365,68 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
             click.echo(f"reportlint: {line}", err=True)
     if tally.unreadable or tally.internal_errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def split_selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select a,b --select RL3`` -> (a, b, RL3)."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+class RuleSelection:
+    """--select, --ignore and --extend-select: applied to each file's
+    configuration last, so they win over every configuration file (as ruff's do)."""
+
+    def __init__(self, select: tuple[str, ...], ignore: tuple[str, ...], extend: tuple[str, ...]):
+        self.select, self.ignore, self.extend = select, ignore, extend
+        self._done: dict[int, Config] = {}
+
+    def apply(self, config: Config, path: str) -> Config:
+        if not (self.select or self.ignore or self.extend):
+            return config
+        config = config.for_path(path)  # the per-file overrides first; the flags win over them
+        if id(config) not in self._done:
+            try:
+                chosen = config.with_overrides(select=[*self.select, *self.extend] if self.select else None,
+                                               ignore=list(self.ignore) or None,
+                                               rules={selector: "on" for selector in self.extend}
+                                               if self.extend and not self.select else None,
+                                               overrides=())
+            except ConfigError as error:
+                fail(say("error.option", option="--select/--ignore/--extend-select",
+                         error=str(error).partition(": ")[2] or error))
+            self._done[id(config)] = (config, chosen)
+        return self._done[id(config)][1]
+
+
+def wants_color(choice: str, terminal: bool) -> bool:
+    """--color always|never wins; auto: $NO_COLOR (set, not empty) turns colour
+    off, $FORCE_COLOR turns it on, else colour only on a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return terminal
+
+
+def write_output(path: str, text: str) -> None:
+    """The report into ``path``, atomically (a temporary file in its folder renamed over it)."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        fail(say("error.output_file", path=path, error=error.strerror or error))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        os.unlink(temporary) if os.path.exists(temporary) else None
+        fail(say("error.output_file", path=path, error=error.strerror or error))
 
 
 @main.command(short_help="写出 Word 审阅稿：问题为批注，修改为修订。")
@@ -377,20 +497,25 @@ def lsp() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--genre", default=None, metavar="GENRE", help="The drafts' genre, as for check.")
+@click.option("--output-format", "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for people, json for scripts (--format: the same option's old name).")
+@click.option("--genre", default=None, metavar="GENRE", help="The drafts' genre, as for check (`reportlint genres`).")
+@click.option("--config", "config_file", default=None, type=click.Path(), metavar="FILE",
+              help="Use this configuration for every draft (its genre packs, genre), as for check.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @MAX_FILE_SIZE_OPTION
-def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], max_file_size: Optional[int]) -> None:
+def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], config_file: Optional[str],
+            isolated: bool, max_file_size: Optional[int]) -> None:
     """Show the outline the linter understood: genre, title, headings, enumerations."""
     if genre is not None:
         try:
             find_genre(genre)
         except UnknownGenre as error:
-            fail(f"--genre: {error}")
+            fail(say("error.option", option="--genre", error=error))
     documents = []
     errors: list[str] = []
     limit = size_limit(max_file_size)
-    resolver = ConfigResolver(genre=genre)
+    resolver = make_resolver(config_file, isolated, (), genre, with_baselines=False)
     for path in input_paths(paths):
         config = config_for(resolver, path)
         try:
@@ -410,6 +535,20 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], ma
 
 
 @main.command()
+@click.option("--config", "config_file", default=None, type=click.Path(), metavar="FILE",
+              help="List the genres this configuration knows (with its genre_packs).")
+@click.option("--isolated", is_flag=True, help="List the built-in genres only, ignoring all configuration files.")
+def genres(config_file: Optional[str], isolated: bool) -> None:
+    """List every genre --genre accepts: its id, its names, and its parts
+    (required ones marked *)."""
+    config = config_for(make_resolver(config_file, isolated, (), None, with_baselines=False), "-")
+    click.echo(say("genres.header"))
+    for pack in sorted(config.genres, key=lambda pack: pack.genre):
+        parts = "、".join(f"{section.name}{'*' if section.required else ''}" for section in pack.sections)
+        click.echo(f"{pack.genre:<11} {'、'.join(pack.names)}：{parts or say('genres.none_required')}")
+
+
+@main.command()
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="An extra YAML rule pack (repeatable).")
 @click.option("--markdown", is_flag=True,
               help="Print the full rule reference in Markdown (docs/rules.md): built-in defaults, no configuration.")
@@ -424,8 +563,9 @@ def rules(rule_files: tuple[str, ...], markdown: bool, config_file: Optional[str
         click.echo(full_reference(config.rules), nl=False)
         return
     config = config_for(make_resolver(config_file, isolated, rule_files, None, with_baselines=False), "-")
-    for rule in config.rules:
-        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity if rule.enabled else 'off':<8} {summary(rule)}")
+    for rule in sorted(config.rules, key=lambda rule: (rule.code, rule.name)):
+        severity = messages.severity(rule.severity if rule.enabled else "off")
+        click.echo(f"{rule.code}  {rule.name:<22} {severity:<8} {summary(rule)}")
 
 
 @main.command()
@@ -437,7 +577,7 @@ def explain(rule: str, rule_files: tuple[str, ...]) -> None:
     config = load_config(rule_files)
     found = find_rule((*config.rules, *ENGINE_RULES), rule)
     if found is None:
-        fail(f"unknown rule '{rule}' (give a rule name or code; `reportlint rules` lists them)")
+        fail(say("error.unknown_rule", rule=rule))
     click.echo(render_explanation(found), nl=False)
 
 

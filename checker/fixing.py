@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Sequence
 
 from .api import Config, lint_source
+from .messages import count
 from .model import LINE_BREAK, Diagnostic, Edit, FileError, FileResult, SourceText, split_lines
 from .read.reading import InputError, decode, is_word_input, read_bytes, source_from_bytes
 from .read.safe_files import WriteError, write_atomically
@@ -176,12 +177,12 @@ def fix_bytes(data: bytes, path: Optional[str], config: Config, unsafe: bool = F
 
 
 def fix_path(path: str, config: Config, unsafe: bool = False, write: bool = True,
-             max_size: Optional[int] = None) -> FixOutcome:
+             max_size: Optional[int] = None, name: Optional[str] = None) -> FixOutcome:
     """Fix one file (``-``: standard input, which can only be shown, not written);
     with ``write`` the fixed text replaces the file (:func:`write_fixed`)."""
     if path == "-" and write:
         raise FixError("-: standard input cannot be fixed in place (use --diff)", "unfixable")
-    outcome = fix_bytes(read_bytes(path, max_size), path, config, unsafe)
+    outcome = fix_bytes(read_bytes(path, max_size), name or path, config, unsafe)
     if write:
         write_fixed(outcome)
     return outcome
@@ -228,7 +229,9 @@ class FixRun:
     file's result after fixing (what remains), as ``batch.lint_files`` yields
     lint results, and keeps what it did for the diff and the summary."""
 
-    def __init__(self, unsafe: bool = False, write: bool = True, max_size: Optional[int] = None):
+    def __init__(self, unsafe: bool = False, write: bool = True, max_size: Optional[int] = None,
+                 stdin_name: Optional[str] = None):
+        self.stdin_name = stdin_name  # what standard input is called (--stdin-filename)
         self.unsafe = unsafe
         self.write = write
         self.max_size = max_size  # the file-size limit (reading.max_file_size)
@@ -239,7 +242,8 @@ class FixRun:
         for path, config in zip(paths, configs):
             self.latest = None
             try:
-                self.latest = fix_path(path, config, self.unsafe, self.write, self.max_size)
+                self.latest = fix_path(path, config, self.unsafe, self.write, self.max_size,
+                                       self.stdin_name if path == "-" else None)
             except InputError as error:
                 yield FileResult(path, error=FileError(error.kind, str(error)))
                 continue
@@ -256,8 +260,7 @@ class FixRun:
         fixed = sum(len(outcome.fixed) for outcome in outcomes)
         files = sum(outcome.changed for outcome in outcomes)
         remain = sum(len(outcome.result.diagnostics) for outcome in outcomes if outcome.result)
-        verb = "fixed" if self.write else "would fix"
         words = sum(outcome.word for outcome in outcomes)
-        return (f"{verb} {fixed} finding{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}, "
-                f"{remain} remain{'s' if remain == 1 else ''}"
-                + (f" ({words} Word document{'s' if words != 1 else ''} checked, not fixed)" if words else ""))
+        line = count("fix.fixed" if self.write else "fix.would_fix", fixed, files=files,
+                     files_s="" if files == 1 else "s", remain=remain, remain_s="s" if remain == 1 else "")
+        return line + (count("fix.word", words) if words else "")

@@ -60,11 +60,11 @@ FIX_NOTES = {"safe": " Fix: **safe** (applied by `--fix`).",
              "unsafe": " Fix: **unsafe** (applied only with `--fix --unsafe-fixes`)."}
 
 
-SENTENCE_END = re.compile(r"(?<=[a-z)\]”])\.\s+(?=[A-Z“(])|: ")
+SENTENCE_END = re.compile(r"(?<=[a-z)\]”])\.\s+(?=[A-Z“(])")
 
 
 def summary(rule: Rule) -> str:
-    """The rule's description up to its first full stop or colon, on one line
+    """The rule's description up to its first full stop, whole, on one line
     (not cut at the stops of 1. 2. 4. inside it)."""
     return SENTENCE_END.split(" ".join(rule.description.split()), 1)[0].rstrip(".")
 

@@ -18,6 +18,7 @@ class Tally:
     affected: int = 0  # files with at least one diagnostic
     by_severity: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)  # (code, rule name, severity) -> count
+    fixable: int = 0  # findings whose fix is safe: what --fix would apply
 
     def add(self, result: FileResult) -> None:
         if result.error is not None:
@@ -28,6 +29,7 @@ class Tally:
         for diagnostic in result.diagnostics:
             self.by_severity[diagnostic.severity] += 1
             self.by_rule[(diagnostic.code, diagnostic.rule, diagnostic.severity)] += 1
+            self.fixable += diagnostic.fix is not None and diagnostic.fix.applicability == "safe"
 
     @property
     def total(self) -> int:

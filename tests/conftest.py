@@ -3,10 +3,17 @@ CLI runner that calls the real console-script function."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+
+# reportlint speaks Chinese unless told otherwise (checker/messages.py). Most tests
+# assert the English words of the summary and errors; they run in English, here and in
+# every subprocess they start. tests/test_language.py checks the Chinese default and
+# every way of choosing English, with this variable removed.
+os.environ["REPORTLINT_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -18,7 +18,7 @@ DIAGNOSTIC_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<
 UNREADABLE = r"(?:, \d+ could not be read)?"
 SUMMARY_LINE = re.compile(r"^(no problems found \((?P<files0>\d+) files? checked" + UNREADABLE + r"\)"
                           r"|(?P<total>\d+) problems? \((?P<parts>[^)]*)\) in (?P<affected>\d+) of (?P<files>\d+) "
-                          r"files? checked" + UNREADABLE + r")$")
+                          r"files? checked" + UNREADABLE + r"(?:, (?P<fixable>\d+) fixable with --fix)?)$")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 WARNING_PACK = """\
@@ -276,6 +276,8 @@ def test_text_lines_match_the_json_findings(run_cli):
     assert int(summary["files"]) == 2 and int(summary["affected"]) == 2
     errors = sum(1 for item in expected if item[3] == "error")
     assert f"{errors} error" in summary["parts"]
+    safe = sum(1 for f in data["files"] for d in f["diagnostics"] if d.get("fix", {}).get("applicability") == "safe")
+    assert safe and int(summary["fixable"]) == safe  # what --fix would fix, counted in the summary
 
 
 def test_clean_summary_line(run_cli):
@@ -289,11 +291,59 @@ def test_no_colour_when_stdout_is_not_a_terminal(run_cli):
 
 
 def test_color_flag_forces_colour(run_cli):
-    coloured = out(run_cli("--color", "examples/placeholders.txt"))
+    coloured = out(run_cli("--color", "always", "examples/placeholders.txt"))
     assert ANSI.search(coloured)
     plain = out(run_cli("examples/placeholders.txt"))
     assert ANSI.sub("", coloured) == plain
-    assert "\x1b[" not in out(run_cli("--no-color", "examples/placeholders.txt"))
+    assert "\x1b[" not in out(run_cli("--color", "never", "examples/placeholders.txt"))
+    assert "\x1b[" not in out(run_cli("--no-color", "examples/placeholders.txt"))  # the old spelling
+
+
+def test_no_color_and_force_color_on_a_terminal():
+    """On a real terminal (a pty) auto colours; $NO_COLOR turns it off, --color always wins over it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    def on_terminal(*args: str, **env: str) -> str:
+        leader, follower = pty.openpty()
+        process = subprocess.Popen([sys.executable, "-m", "checker.cli", *args, "examples/placeholders.txt"],
+                                   stdout=follower, stderr=subprocess.DEVNULL, cwd=ROOT,
+                                   env={**{k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")},
+                                        **env})
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=60)
+        os.close(leader)
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    assert ANSI.search(on_terminal())
+    assert not ANSI.search(on_terminal(NO_COLOR="1"))
+    assert ANSI.search(on_terminal("--color", "always", NO_COLOR="1"))
+    assert not ANSI.search(on_terminal("--color", "never"))
+
+
+def test_force_color_colours_a_pipe(run_cli):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-m", "checker.cli", "examples/placeholders.txt"], capture_output=True,
+                            cwd=ROOT, env={**os.environ, "FORCE_COLOR": "1"}, timeout=60)
+    assert ANSI.search(result.stdout.decode("utf-8"))
 
 
 # -- other commands -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from checker.messages import count, severity as severity_word, text
 from checker.model import Diagnostic, FileResult
 from checker.tally import Tally
 from .base import Formatter
@@ -21,7 +22,7 @@ class ConciseFormatter(Formatter):
         return click.style(text, **style) if self.run.color else text
 
     def header(self, path: str, diagnostic: Diagnostic) -> str:
-        severity = self._style(diagnostic.severity, fg=SEVERITY_COLORS[diagnostic.severity], bold=True)
+        severity = self._style(severity_word(diagnostic.severity), fg=SEVERITY_COLORS[diagnostic.severity], bold=True)
         rule = self._style(f"[{diagnostic.rule}]", dim=True)
         place = f"（{diagnostic.place}）" if diagnostic.place else ""
         return (f"{terminal_name(path)}:{diagnostic.line}:{diagnostic.column}: {severity} {rule} "
@@ -74,18 +75,24 @@ def statistics(tally: Tally) -> str:
 
 
 def summary(tally: Tally) -> str:
-    """One line: the problems by severity and the files checked; files that
+    """One line, in the catalog's language (checker/messages.py): the problems
+    by severity, the files checked, and how many ``--fix`` would fix; files that
     could not be read (reported on stderr) and internal errors are counted, so
-    that "no problems" is not read as "all is well"."""
-    files = tally.checked
-    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    that "no problems" is not read as "all is well", and a run that read
+    nothing says so."""
+    if not tally.checked and tally.unreadable:
+        return count("summary.nothing_read", tally.unreadable)
+    checked = count("summary.checked", tally.checked)
     if tally.unreadable:
-        checked += f", {tally.unreadable} could not be read"
+        checked += text("list.separator") + count("summary.unreadable", tally.unreadable)
     if tally.internal_errors:
-        checked += f", {tally.internal_errors} internal error{'s' if tally.internal_errors != 1 else ''}"
+        checked += text("list.separator") + count("summary.internal", tally.internal_errors)
     if not tally.total:
-        return f"no problems found ({checked})"
+        return text("summary.none", checked=checked)
     counts = tally.by_severity
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
-    total = tally.total
-    return f"{total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {tally.affected} of {checked}"
+    parts = text("list.separator").join(count("count.severity", counts[s], word=severity_word(s))
+                                        for s in ("error", "warning", "info") if counts[s])
+    line = count("summary.problems", tally.total, parts=parts, affected=tally.affected, checked=checked)
+    if tally.fixable:
+        line += count("summary.fixable", tally.fixable)
+    return line

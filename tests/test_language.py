@@ -1,0 +1,101 @@
+"""Chinese by default, English when asked (issue 20): --lang en, $REPORTLINT_LANG=en
+or an English locale. The words come from one catalog (checker/data/messages.json);
+this checks both languages across the summary, the severities, the errors, the fix
+and baseline lines, `rules`, `genres` and the HTML report."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from checker import messages
+from conftest import ROOT
+
+DRAFT = "关于2024年工作的总结\n\nXX镇完成投资，增长5%,效果好。\n"
+
+
+def run(*args: str, cwd=None, **env: str) -> subprocess.CompletedProcess:
+    """reportlint in a subprocess whose environment says nothing of the language but ``env``."""
+    base = {k: v for k, v in os.environ.items() if k not in ("REPORTLINT_LANG", "LANG", "LC_ALL", "LC_MESSAGES")}
+    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, cwd=cwd or ROOT,
+                          env={**base, "LANG": "C.UTF-8", **env}, timeout=120)
+
+
+@pytest.fixture
+def draft(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    return path
+
+
+CHINESE = {"summary": "共 2 个问题（1 个错误、1 个警告），涉及 1 个文件（共检查 1 个文件）；1 个可用 --fix 自动修复",
+           "severity": ": 错误 [placeholder]", "error": "reportlint: 没有输入", "fix": "可修复 1 个问题，涉及 1 个文件，剩余 1 个",
+           "baseline": "已将 2 个问题（1 个文件）写入基线", "rules": "RL101  placeholder            错误",
+           "genres": "体裁（id、名称、必备部分）：", "usage": "（参见 reportlint check --help）"}
+ENGLISH = {"summary": "2 problems (1 error, 1 warning) in 1 of 1 file checked, 1 fixable with --fix",
+           "severity": ": error [placeholder]", "error": "reportlint: no input", "fix": "would fix 1 finding in 1 file, 1 remains",
+           "baseline": "wrote 2 findings of 1 files to", "rules": "RL101  placeholder            error",
+           "genres": "Genres (id, name, required parts):", "usage": "(see reportlint check --help)"}
+
+
+def spoken(draft, args: tuple[str, ...], **env: str) -> dict[str, str]:
+    """What reportlint says, per kind of output, in the language ``args``/``env`` choose."""
+    return {
+        "summary": run(*args, str(draft), **env).stdout.decode(),
+        "severity": run(*args, "--output-format", "concise", str(draft), **env).stdout.decode(),
+        "error": run(*args, **env).stderr.decode(),
+        "fix": run(*args, "--diff", str(draft), **env).stderr.decode(),
+        "baseline": run(*args, "--write-baseline", str(draft.parent / "b.json"), str(draft), **env).stderr.decode(),
+        "rules": run(*args, "rules", "--isolated", **env).stdout.decode(),
+        "genres": run(*args, "genres", "--isolated", **env).stdout.decode(),
+        "usage": run(*args, "--no-such-option", str(draft), **env).stderr.decode(),
+    }
+
+
+def assert_speaks(said: dict[str, str], words: dict[str, str]) -> None:
+    for kind, expected in words.items():
+        assert expected in said[kind], (kind, expected, said[kind])
+
+
+def test_chinese_by_default(draft):
+    assert_speaks(spoken(draft, ()), CHINESE)
+
+
+@pytest.mark.parametrize("args, env", [(("--lang", "en"), {}), ((), {"REPORTLINT_LANG": "en"}),
+                                       ((), {"LANG": "en_US.UTF-8"})], ids=["--lang", "REPORTLINT_LANG", "LANG"])
+def test_english_when_asked(draft, args, env):
+    assert_speaks(spoken(draft, args, **env), ENGLISH)
+
+
+def test_lang_zh_wins_over_an_english_locale(draft):
+    assert CHINESE["summary"] in run("--lang", "zh", str(draft), LANG="en_US.UTF-8").stdout.decode()
+    assert "--lang" in run("--lang", "fr", str(draft)).stderr.decode()
+
+
+def test_the_html_report_summary_follows_the_language(draft):
+    chinese = run("--output-format", "html", str(draft)).stdout.decode()
+    english = run("--output-format", "html", str(draft), REPORTLINT_LANG="en").stdout.decode()
+    assert CHINESE["summary"] in chinese and ENGLISH["summary"] in english
+
+
+def test_every_catalog_entry_has_both_languages_and_the_same_fields():
+    import string
+
+    catalog = json.loads(messages.CATALOG.read_text(encoding="utf-8"))
+    for key, words in catalog.items():
+        assert set(words) == set(messages.LANGUAGES), key
+        fields = [{name for _, name, _, _ in string.Formatter().parse(words[lang]) if name} for lang in messages.LANGUAGES]
+        assert fields[0] - {"s", "files_s", "remain_s"} == fields[1] - {"s", "files_s", "remain_s"}, key
+
+
+def test_the_environment_decides_without_a_flag():
+    assert messages.language_of_environment({}) == "zh"
+    assert messages.language_of_environment({"LANG": "C.UTF-8"}) == "zh"
+    assert messages.language_of_environment({"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert messages.language_of_environment({"LANG": "en_GB.UTF-8"}) == "en"
+    assert messages.language_of_environment({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}) == "zh"
+    assert messages.language_of_environment({"REPORTLINT_LANG": "en", "LANG": "zh_CN.UTF-8"}) == "en"
