@@ -27,6 +27,34 @@ def shared_dir(name: str) -> Path:
     return folder
 
 
+# Tests that read the shared materials beside the repository (../shared: samples,
+# corpus, the SARIF schema) carry the ``corpus`` mark: those taking one of these
+# fixtures, and those marked by hand. Where ../shared is absent (a fresh clone) they
+# are deselected, said in one line at the end of the run, not skipped one by one;
+# `pytest -m corpus` runs only them (README, Tests).
+SHARED_FIXTURES = {"samples_dir", "corpus_dir", "sarif_validator"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SHARED_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.corpus)
+    if SHARED.is_dir() or config.getoption("-m"):
+        return
+    needing = [item for item in items if item.get_closest_marker("corpus")]
+    if needing:
+        config.hook.pytest_deselected(items=needing)
+        items[:] = [item for item in items if not item.get_closest_marker("corpus")]
+        config._reportlint_corpus_deselected = len(needing)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    count = getattr(config, "_reportlint_corpus_deselected", 0)
+    if count:
+        terminalreporter.write_line(f"{count} corpus tests deselected: {SHARED} is absent "
+                                    "(they need the shared samples and corpus; see README, Tests)")
+
+
 @pytest.fixture
 def samples_dir() -> Path:
     return shared_dir("samples")

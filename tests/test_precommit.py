@@ -85,6 +85,38 @@ def commits(repo: Path, env: dict) -> int:
     return int(counted.stdout) if counted.returncode == 0 else 0
 
 
+def readme_config(hook_path: Path) -> str:
+    """The README's .pre-commit-config.yaml, its repository URL pointed at ``hook_path``."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## pre-commit"):]
+    block = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
+    url = next(line.split("repo:")[1].split()[0] for line in block.splitlines() if "repo:" in line)
+    return block.replace(url, hook_path.as_posix())
+
+
+def test_the_readme_rev_is_pinned_by_autoupdate_and_the_pinned_rev_works(tmp_path, env, hook_repo):
+    """The README's rev names nothing that does not exist: it is a tag this repository
+    carries, or a placeholder `pre-commit autoupdate --bleeding-edge` replaces by the
+    newest commit; with that pinned rev the hook runs and blocks the draft."""
+    path, rev = hook_repo
+    config = readme_config(path)
+    written = next(line.split("rev:")[1].split()[0] for line in config.splitlines() if "rev:" in line)
+    tags = git("tag", "--list", cwd=ROOT, env=env).stdout.split()
+    repo = tmp_path / "pinned"
+    repo.mkdir()
+    assert git("init", "-q", cwd=repo, env=env).returncode == 0
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    if written not in tags:
+        assert "autoupdate" in config, config  # the README says how to pin it
+        updated = pre_commit("autoupdate", "--bleeding-edge", cwd=repo, env=env)
+        assert updated.returncode == 0, updated.stdout + updated.stderr
+        assert f"rev: {rev}" in (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    (repo / "draft.txt").write_text(DRAFT_WITH_PLACEHOLDER, encoding="utf-8")
+    assert git("add", "-A", cwd=repo, env=env).returncode == 0
+    result = pre_commit("run", "--all-files", cwd=repo, env=env)
+    assert result.returncode == 1 and "draft.txt:3:1" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
 def test_try_repo_reports_the_placeholder(tmp_path, env, hook_repo):
     repo = tmp_path / "try"
     repo.mkdir()
