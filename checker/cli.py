@@ -571,14 +571,15 @@ def rules(rule_files: tuple[str, ...], markdown: bool, config_file: Optional[str
 @main.command()
 @click.argument("rule")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="An extra YAML rule pack (repeatable).")
-def explain(rule: str, rule_files: tuple[str, ...]) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Also show the rule's options (its regular expressions, word lists).")
+def explain(rule: str, rule_files: tuple[str, ...], verbose: bool) -> None:
     """Explain one rule (by name or code, e.g. placeholder or RL101): what it
     finds, its type, severity, fix and options, and its examples."""
     config = load_config(rule_files)
     found = find_rule((*config.rules, *ENGINE_RULES), rule)
     if found is None:
         fail(say("error.unknown_rule", rule=rule))
-    click.echo(render_explanation(found), nl=False)
+    click.echo(render_explanation(found, verbose), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,6 +1,8 @@
 """``reportlint explain RULE``: one rule's documentation for a terminal —
-what it finds, its type, severity, fix and options, and its YAML examples
-(the same examples the test suite runs and docs/rules.md shows)."""
+its type, severity, fix and message, its YAML examples (the same examples the
+test suite runs and docs/rules.md shows), what it finds, and with --verbose its
+options (the regular expressions). The labels come from the catalog
+(checker/messages.py): Chinese by default."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 import yaml
 
+from .messages import severity, text
 from .rulesdoc import example_notes
 
 INDENT = "    "
@@ -39,30 +42,35 @@ def _text(text: str) -> list[str]:
 def _examples(examples: Sequence[Any], label: str) -> list[str]:
     if not examples:
         return []
-    out = ["", f"{label}:"]
+    out = ["", label]
     for example in examples:
         notes = example_notes(example, quote="")
         out.append(f"  - {'; '.join(notes)}" if notes else "  -")
         out.extend(_text(example.text))
         if getattr(example, "fixed", None) is not None:
-            out.append(f"{INDENT}fixed:")
+            out.append(f"{INDENT}{text('explain.fixed')}")
             out.extend(_text(example.fixed))
     return out
 
 
-def render_explanation(rule: Any) -> str:
-    facts = [f"type {rule.type}", f"default severity {rule.severity}", f"pack {rule.pack}"]
+def render_explanation(rule: Any, verbose: bool = False) -> str:
+    """The rule for a reader: what it is, its message, its description, its
+    examples; its options (the regular expressions) only with ``verbose``."""
+    facts = [text("explain.type", value=rule.type), text("explain.severity", value=severity(rule.severity)),
+             text("explain.pack", value=rule.pack)]
     if getattr(rule, "fix", None):
-        facts.append(f"fix: {rule.fix}" + (" (--fix --unsafe-fixes)" if rule.fix == "unsafe" else " (--fix)"))
+        facts.append(text("explain.fix_unsafe" if rule.fix == "unsafe" else "explain.fix_safe"))
     if not rule.enabled:
-        facts.append("off unless switched on")
-    out = [f"{rule.name} ({rule.code})", "  " + " · ".join(facts), f"  message: {rule.message}"]
+        facts.append(text("explain.off"))
+    out = [f"{rule.name} ({rule.code})", "  " + " · ".join(facts), "  " + text("explain.message", value=rule.message)]
     if rule.yields_to:
-        out.append(f"  yields to {', '.join(rule.yields_to)} on the same line")
-    out.extend(["", *rule.description.strip().split("\n")])
-    if rule.options:
+        out.append("  " + text("explain.yields", rules=", ".join(rule.yields_to)))
+    out.extend(_examples(rule.fails, text("explain.reported")))
+    out.extend(_examples(rule.passes, text("explain.not_reported")))
+    out.extend(["", text("explain.description"), *rule.description.strip().split("\n")])
+    if rule.options and verbose:
         dumped = yaml.safe_dump(_plain(rule.options), allow_unicode=True, sort_keys=False, width=10**6)
-        out.extend(["", "Options:", *(f"  {line}" for line in dumped.rstrip("\n").split("\n"))])
-    out.extend(_examples(rule.fails, "Reported"))
-    out.extend(_examples(rule.passes, "Not reported"))
+        out.extend(["", text("explain.options"), *(f"  {line}" for line in dumped.rstrip("\n").split("\n"))])
+    elif rule.options:
+        out.extend(["", text("explain.options_hidden")])
     return "\n".join(out) + "\n"

@@ -29,12 +29,31 @@ def test_explain_by_name_shows_the_documentation_and_the_yaml_examples(run_cli):
     assert "type pattern" in lines[1] and f"default severity {rule.severity}" in lines[1]
     assert lines[2] == f"  message: {rule.message}"
     assert rule.description.strip().split("\n")[0] in lines
-    assert "Options:" in lines and "Reported:" in lines and "Not reported:" in lines
+    assert "Reported:" in lines and "Not reported:" in lines
     reported, not_reported = lines.index("Reported:"), lines.index("Not reported:")
     for example in rule.fails:
         assert all(f"    | {line}" in lines[reported:not_reported] for line in example.text.split("\n"))
     for example in rule.passes:
         assert all(f"    | {line}" in lines[not_reported:] for line in example.text.split("\n"))
+    # the regular expressions only with --verbose
+    assert "Options:" not in lines and "regex:" not in text and "(options and regular expressions: --verbose)" in lines
+    verbose = out(run_cli("explain", "--verbose", "placeholder")).split("\n")
+    assert "Options:" in verbose and any("regex:" in line for line in verbose)
+
+
+def test_explain_reads_in_chinese_by_default(run_cli):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k not in ("REPORTLINT_LANG", "LANG", "LC_ALL", "LC_MESSAGES")}
+    result = subprocess.run([sys.executable, "-m", "checker.cli", "explain", "placeholder"], capture_output=True,
+                            cwd=ROOT, env=env, timeout=60)
+    lines = result.stdout.decode("utf-8").split("\n")
+    assert lines[1].startswith("  类型 pattern · 默认级别：错误") and lines[2].startswith("  提示语：")
+    assert "会报告的例子：" in lines and "不会报告的例子：" in lines and "（选项与正则表达式用 --verbose 查看）" in lines
 
 
 def test_explain_by_code_is_the_same(run_cli):
