@@ -11,8 +11,11 @@ points inside reportlint; they become the negotiated position encoding
   seconds; a newer change cancels the pending run, and a run that finishes
   after the document moved on is dropped), cleared on close;
 - code actions: a quick fix per fixable finding, ``source.fixAll.reportlint``
-  (every safe fix, as ``--fix`` would apply them), and in Markdown "disable this
-  rule for this line / this file" (the suppression comments of directives.py);
+  (every safe fix, as ``--fix`` would apply them), and "disable this rule for
+  this line / this file" (the suppression comments of directives.py, in .txt as
+  in .md); action titles in the catalog's language (checker/messages.py);
+- hover over a finding: its rule, message, fix and an example reported and one
+  not, Chinese by default;
 - a document that is too large or not text gets one diagnostic saying so, a
   configuration that cannot be read one diagnostic naming file and line, and a
   failure inside the linter one diagnostic too: the server stays up.
@@ -41,6 +44,8 @@ from .fixing import fix_source
 from .settings.genres import UnknownGenre
 from .model import LINE_BREAK, Diagnostic, Edit, SourceText, Span
 from .lint.ruleset import RuleFileError
+from .messages import severity as severity_word
+from .messages import text as say
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before it is linted
 MAX_CHARS = 2_000_000  # a larger document is not linted (one diagnostic says so)
@@ -383,7 +388,7 @@ def _fix_all(ls: ReportlintServer, uri: str, linted: Linted) -> Optional[types.C
     if not outcome.changed:
         return None
     edit = _whole_text_edit(Positions(linted.lines, ls.encoding()), linted.text, outcome.text)
-    return types.CodeAction(title=f"reportlint: fix all safe problems ({len(outcome.fixed)})", kind=FIX_ALL,
+    return types.CodeAction(title=say("lsp.fix_all", n=len(outcome.fixed)), kind=FIX_ALL,
                             edit=ls.workspace_edit(uri, linted.version, [edit]))
 
 
@@ -394,9 +399,9 @@ def _disable_actions(ls: ReportlintServer, uri: str, linted: Linted, diagnostic:
     indent = re.match(r"[ \t\u3000]*", linted.lines[diagnostic.line - 1]).group(0)
     actions = []
     for title, position, text in (
-        (f"reportlint: disable {diagnostic.rule} for this line", line_start,
+        (say("lsp.disable_line", rule=diagnostic.rule), line_start,
          indent + DISABLE_NEXT_LINE.format(rule=diagnostic.rule) + newline),
-        (f"reportlint: disable {diagnostic.rule} for this file", file_start,
+        (say("lsp.disable_file", rule=diagnostic.rule), file_start,
          DISABLE_FILE.format(rule=diagnostic.rule) + newline),
     ):
         edit = types.TextEdit(range=types.Range(start=position, end=position), new_text=text)
@@ -421,27 +426,63 @@ async def code_action(ls: ReportlintServer, params: types.CodeActionParams) -> l
     if wants(types.CodeActionKind.QuickFix) and not linted.problem:
         positions = Positions(linted.lines, ls.encoding())
         document = ls.workspace.get_text_document(uri)
-        markdown = SourceText((), document.path).is_markdown or \
-            getattr(document, "language_id", None) == "markdown"
         newline = LINE_BREAK.search(linted.text).group(0) if LINE_BREAK.search(linted.text) else "\n"
         for diagnostic in linted.diagnostics:
             lsp_diagnostic = ls.to_lsp(linted, diagnostic)
             if not _overlaps(lsp_diagnostic.range, params.range):
                 continue
             if diagnostic.fix:
-                unsafe = " (unsafe)" if diagnostic.fix.applicability != "safe" else ""
+                unsafe = diagnostic.fix.applicability != "safe"
                 actions.append(types.CodeAction(
-                    title=f"reportlint: fix {diagnostic.rule}{unsafe}: {diagnostic.message}",
+                    title=say("lsp.fix_unsafe" if unsafe else "lsp.fix", rule=diagnostic.rule, message=diagnostic.message),
                     kind=types.CodeActionKind.QuickFix, diagnostics=[lsp_diagnostic],
                     is_preferred=not unsafe,
                     edit=ls.workspace_edit(uri, linted.version, _edits(positions, diagnostic.fix.edits))))
-            if markdown:
-                actions.extend(_disable_actions(ls, uri, linted, diagnostic, lsp_diagnostic, newline))
+            # the suppression comments work in .txt as in .md (checker/parse/directives.py)
+            actions.extend(_disable_actions(ls, uri, linted, diagnostic, lsp_diagnostic, newline))
     if wants(FIX_ALL):
         fix_all = await asyncio.get_running_loop().run_in_executor(None, _fix_all, ls, uri, linted)
         if fix_all is not None:
             actions.append(fix_all)
     return actions
+
+
+def _covers(where: types.Range, position: types.Position) -> bool:
+    start, end = (where.start.line, where.start.character), (where.end.line, where.end.character)
+    return start <= (position.line, position.character) <= end
+
+
+def hover_text(diagnostic: Diagnostic, rule) -> str:
+    """The rule of a finding, for a reader (Chinese by default): its message,
+    whether it fixes, one example it reports and one it does not."""
+    fix = diagnostic.fix
+    fixing = "" if fix is None else say("lsp.hover_fix" if fix.applicability == "safe" else "lsp.hover_fix_unsafe")
+    fail = rule.fails[0].text.split("\n")[0] if rule is not None and rule.fails else ""
+    passes = rule.passes[0].text.split("\n")[0] if rule is not None and rule.passes else ""
+    return say("lsp.hover", rule=diagnostic.rule, code=diagnostic.code, severity=severity_word(diagnostic.severity),
+               message=diagnostic.message, fix=fixing, fail=fail, passes=passes)
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: ReportlintServer, params: types.HoverParams) -> Optional[types.Hover]:
+    """Over a finding: what its rule finds, with an example, in the catalog's language."""
+    uri = params.text_document.uri
+    if uri not in ls.workspace.text_documents:
+        return None
+    linted = ls.current(uri)
+    if linted.problem or linted.config is None:
+        return None
+    rules = {rule.name: rule for rule in linted.config.rules}
+    texts, first = [], None
+    for diagnostic in linted.diagnostics:
+        lsp_diagnostic = ls.to_lsp(linted, diagnostic)
+        if _covers(lsp_diagnostic.range, params.position):
+            texts.append(hover_text(diagnostic, rules.get(diagnostic.rule)))
+            first = first or lsp_diagnostic.range
+    if not texts:
+        return None
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(texts)),
+                       range=first)
 
 
 def serve() -> None:

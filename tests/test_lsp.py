@@ -112,11 +112,12 @@ def test_fix_all_safe_source_action(client, tmp_path):
     assert client.close() == 0
 
 
-def test_markdown_disable_actions(client, tmp_path):
+@pytest.mark.parametrize("name, language", [("draft.md", "markdown"), ("draft.txt", "plaintext")])
+def test_disable_actions_in_markdown_and_plain_text(client, tmp_path, name, language):
     client.initialize(tmp_path)
     text = "# 某社区2024年工作总结\n\n## 一、主要工作\n\nXX镇全年学习12次。\n\n## 二、存在问题\n\n学习不够深入。\n"
-    uri = (tmp_path / "draft.md").as_uri()
-    client.open(uri, text, "markdown")
+    uri = (tmp_path / name).as_uri()
+    client.open(uri, text, language)
     [placeholder] = by_code(client.diagnostics(uri))["placeholder"]
     actions = client.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": placeholder["range"],
@@ -221,3 +222,34 @@ def test_the_command_line_does_not_load_the_language_server(tmp_path):
              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'cattrs')))")
     result = subprocess.run([sys.executable, "-c", probe, str(draft)], capture_output=True, timeout=120)
     assert result.stdout.decode("utf-8").strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_hover_explains_the_rule_in_chinese_with_an_example(tmp_path, monkeypatch):
+    for name in ("REPORTLINT_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    (tmp_path / ".git").mkdir()
+    client = LspClient(tmp_path)
+    try:
+        client.initialize(tmp_path)
+        text = "关于2024年工作的总结\n\n全镇XX个村完成投资，增长5%,效果好。\n"
+        uri = (tmp_path / "draft.txt").as_uri()
+        client.open(uri, text)
+        found = by_code(client.diagnostics(uri))
+        placeholder = found["placeholder"][0]
+        hovered = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                        "position": placeholder["range"]["start"]})
+        value = hovered["contents"]["value"]
+        assert "**placeholder**（RL101）· 错误" in value and placeholder["message"] in value
+        assert "会报告，例如：`" in value and "不会报告，例如：`" in value and "reportlint explain placeholder" in value
+        comma = found["halfwidth-punctuation"][0]
+        value = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                      "position": comma["range"]["start"]})["contents"]["value"]
+        assert "可用 --fix 自动修复" in value
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": placeholder["range"], "context": {"diagnostics": [placeholder]}})
+        assert "reportlint：在这一行停用 placeholder" in {a["title"] for a in actions}
+        assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                     "position": {"line": 0, "character": 0}}) is None
+    finally:
+        client.kill()
