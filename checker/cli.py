@@ -40,7 +40,43 @@ from .messages import text as say
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-class DefaultCommandGroup(click.Group):
+class LocalisedHelp:
+    """A command whose help (its own, its options', --help's) is shown in the
+    language chosen (checker/messages.py), translated when it is shown."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        saved = [(param, param.help) for param in self.params if getattr(param, "help", None)]
+        own = self.help
+        try:
+            for param, english in saved:
+                param.help = messages.help_text(english)
+            self.help = messages.help_text(own) if own else own
+            super().format_help(ctx, formatter)
+        finally:
+            for param, english in saved:
+                param.help = english
+            self.help = own
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        own = self.help
+        try:
+            self.help = messages.help_text(own) if own else own
+            return super().get_short_help_str(limit if messages.language() == "en" else 200)
+        finally:
+            self.help = own
+
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        if option is not None and option.help:
+            option.help = messages.help_text(option.help)
+        return option
+
+
+class LocalisedCommand(LocalisedHelp, click.Command):
+    pass
+
+
+class DefaultCommandGroup(LocalisedHelp, click.Group):
     """``reportlint FILE…`` means ``reportlint check FILE…``."""
 
     default_command = "check"
@@ -205,12 +241,15 @@ def main() -> None:
     reportlint outline draft.txt    show the outline the linter understood
     reportlint annotate draft.docx  write a Word review copy (comments, tracked changes)
     reportlint rules                list the rules
+    reportlint genres               list the genres and their required parts
     reportlint explain placeholder  what a rule finds, with its examples
     reportlint lsp                  run the language server (for editors)
+
+    Chinese by default; --lang en for English.
     """
 
 
-@main.command()
+@main.command(cls=LocalisedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--output-format", "--format", "output_format", default="full", show_default=True,
               type=click.Choice([*FORMATTERS, *ALIASES]),
@@ -487,7 +526,7 @@ def annotate(path: str, output: Optional[str], fix: bool, unsafe_fixes: bool, ou
     sys.exit(EXIT_FINDINGS if fails(done.result, fail_on or config.fail_on or "warning") else EXIT_CLEAN)
 
 
-@main.command()
+@main.command(cls=LocalisedCommand)
 def lsp() -> None:
     """Run the language server for editors (LSP over standard input and output)."""
     from .lsp import serve  # pygls only loads for this command: the CLI starts as fast without it
@@ -495,7 +534,7 @@ def lsp() -> None:
     serve()
 
 
-@main.command()
+@main.command(cls=LocalisedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--output-format", "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text for people, json for scripts (--format: the same option's old name).")
@@ -534,7 +573,7 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], co
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
-@main.command()
+@main.command(cls=LocalisedCommand)
 @click.option("--config", "config_file", default=None, type=click.Path(), metavar="FILE",
               help="List the genres this configuration knows (with its genre_packs).")
 @click.option("--isolated", is_flag=True, help="List the built-in genres only, ignoring all configuration files.")
@@ -548,7 +587,7 @@ def genres(config_file: Optional[str], isolated: bool) -> None:
         click.echo(f"{pack.genre:<11} {'、'.join(pack.names)}：{parts or say('genres.none_required')}")
 
 
-@main.command()
+@main.command(cls=LocalisedCommand)
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="An extra YAML rule pack (repeatable).")
 @click.option("--markdown", is_flag=True,
               help="Print the full rule reference in Markdown (docs/rules.md): built-in defaults, no configuration.")
@@ -568,7 +607,7 @@ def rules(rule_files: tuple[str, ...], markdown: bool, config_file: Optional[str
         click.echo(f"{rule.code}  {rule.name:<22} {severity:<8} {summary(rule)}")
 
 
-@main.command()
+@main.command(cls=LocalisedCommand)
 @click.argument("rule")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="An extra YAML rule pack (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="Also show the rule's options (its regular expressions, word lists).")

@@ -1,5 +1,8 @@
 """What reportlint says to people, in Chinese (the default) or English.
 
+The command-line help is written in English in cli.py (the message ids, as in
+gettext) and translated from checker/data/help_zh.json when it is shown.
+
 The words live in one catalog, checker/data/messages.json (key -> {"zh", "en"},
 ``str.format`` fields), not in the code. The language: ``--lang`` (the CLI
 calls :func:`set_language`), else ``$REPORTLINT_LANG``, else an English locale
@@ -10,6 +13,7 @@ Reading the catalog is one small JSON file, on first use.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 from functools import lru_cache
@@ -18,6 +22,7 @@ from typing import Optional
 
 LANGUAGES = ("zh", "en")
 CATALOG = Path(__file__).resolve().parent / "data" / "messages.json"
+HELP_CATALOG = Path(__file__).resolve().parent / "data" / "help_zh.json"
 
 _chosen: Optional[str] = None
 
@@ -61,9 +66,23 @@ def count(key: str, n: int, **values) -> str:
     return text(key, n=n, s="" if n == 1 else "s", **values)
 
 
+@lru_cache(maxsize=1)
+def _help_catalog() -> dict:
+    with open(HELP_CATALOG, encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+def help_text(english: str) -> str:
+    """A help text (an option's, a command's) in the current language; the
+    English itself where there is no translation."""
+    if not english or language() == "en":
+        return english
+    return _help_catalog().get(inspect.cleandoc(english), english)
+
+
 def severity(name: str) -> str:
     """错误/警告/提示 (error/warning/info) for a severity name."""
     return text(f"severity.{name}")
 
 
-__all__ = ["LANGUAGES", "count", "language", "language_of_environment", "set_language", "severity", "text"]
+__all__ = ["LANGUAGES", "count", "help_text", "language", "language_of_environment", "set_language", "severity", "text"]

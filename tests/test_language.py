@@ -99,3 +99,31 @@ def test_the_environment_decides_without_a_flag():
     assert messages.language_of_environment({"LANG": "en_GB.UTF-8"}) == "en"
     assert messages.language_of_environment({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}) == "zh"
     assert messages.language_of_environment({"REPORTLINT_LANG": "en", "LANG": "zh_CN.UTF-8"}) == "en"
+
+
+def test_help_reads_in_chinese_and_in_english(draft):
+    top = run("--help").stdout.decode()
+    assert "检查中文公文报告草稿" in top and "reportlint genres               列出全部体裁" in top and "显示本帮助并退出" in top
+    check = run("check", "--help").stdout.decode()
+    assert "检查草稿：文件" in check and "只检查这些规则：规则名或编号前缀" in check and "退出码：" in check
+    english = run("--lang", "en", "check", "--help").stdout.decode()
+    assert "Check drafts: files" in english and "Check only these rules" in english
+    assert "Check drafts: files" in run("check", "--help", LANG="en_US.UTF-8").stdout.decode()
+
+
+def test_every_help_text_has_a_chinese_translation():
+    import inspect
+
+    from checker.cli import main
+
+    catalog = json.loads(messages.HELP_CATALOG.read_text(encoding="utf-8"))
+
+    def texts(command):
+        yield command.help
+        yield from (getattr(param, "help", None) for param in command.params)
+        for sub in getattr(command, "commands", {}).values():
+            yield from texts(sub)
+
+    missing = [text for text in texts(main) if text and inspect.cleandoc(text) not in catalog
+               and not any("\u4e00" <= ch <= "\u9fff" for ch in text[:12])]  # written in Chinese already
+    assert missing == [], "add these to checker/data/help_zh.json"
