@@ -347,7 +347,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     use_color = wants_color("never" if no_color else color, output_file is None and sys.stdout.isatty())
     formatter = FORMATTERS[output_format](RunInfo(rules=rules_of(configs), color=use_color, statistics=statistics))
     if statistics and not formatter.statistics:
-        fail(f"--statistics works with the full, concise and json formats, not {output_format}")
+        fail(say("error.statistics", format=output_format))
     progress = Progress(sys.stderr, len(files),
                         enabled=len(files) > 1 and not formatter.machine and not quiet and sys.stderr.isatty())
     tally = Tally()

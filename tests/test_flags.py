@@ -117,3 +117,9 @@ def test_rules_are_sorted_by_code_with_whole_summaries(run_cli):
     assert codes == sorted(codes) and len(codes) > 20
     halfwidth = next(row for row in rows if " halfwidth-punctuation " in row)
     assert "wants the full-width mark" in halfwidth  # not cut at the colon after "A half-width ,"
+
+
+def test_statistics_beside_html_is_refused_like_sarif_and_github(run_cli, tmp_path):
+    path = draft(tmp_path)
+    for output_format in ("html", "sarif", "github"):
+        assert f"not {output_format}" in one_line_error(run_cli("--statistics", "--output-format", output_format, path))

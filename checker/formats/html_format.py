@@ -122,6 +122,8 @@ POLICY = f"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HA
 class HtmlFormatter(Formatter):
     """``--output-format html``: the page, written as the results arrive."""
 
+    statistics = False  # the page always shows the counts per rule: --statistics is refused, not ignored
+
     def __init__(self, run: RunInfo = RunInfo()):
         super().__init__(run)
         self.listed: list[tuple[str, str]] = []  # (path, counts) of each file, for the file list
