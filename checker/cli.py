@@ -604,7 +604,7 @@ def rules(rule_files: tuple[str, ...], markdown: bool, config_file: Optional[str
     config = config_for(make_resolver(config_file, isolated, rule_files, None, with_baselines=False), "-")
     for rule in sorted(config.rules, key=lambda rule: (rule.code, rule.name)):
         severity = messages.severity(rule.severity if rule.enabled else "off")
-        click.echo(f"{rule.code}  {rule.name:<22} {severity:<8} {summary(rule)}")
+        click.echo(f"{rule.code}  {rule.name:<22} {severity:<8} {messages.rule_summary(rule.name, summary(rule))}")
 
 
 @main.command(cls=LocalisedCommand)

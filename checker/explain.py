@@ -10,8 +10,8 @@ from typing import Any, Iterable, Optional, Sequence
 
 import yaml
 
-from .messages import severity, text
-from .rulesdoc import example_notes
+from .messages import rule_summary, severity, text
+from .rulesdoc import example_notes, summary
 
 INDENT = "    "
 
@@ -63,6 +63,8 @@ def render_explanation(rule: Any, verbose: bool = False) -> str:
     if not rule.enabled:
         facts.append(text("explain.off"))
     out = [f"{rule.name} ({rule.code})", "  " + " · ".join(facts), "  " + text("explain.message", value=rule.message)]
+    # what it finds, in one line in the reader's language (Chinese: checker/data/rules_zh.json)
+    out.append("  " + text("explain.finds", value=rule_summary(rule.name, summary(rule))))
     if rule.yields_to:
         out.append("  " + text("explain.yields", rules=", ".join(rule.yields_to)))
     out.extend(_examples(rule.fails, text("explain.reported")))

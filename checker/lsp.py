@@ -44,7 +44,9 @@ from .fixing import fix_source
 from .settings.genres import UnknownGenre
 from .model import LINE_BREAK, Diagnostic, Edit, SourceText, Span
 from .lint.ruleset import RuleFileError
+from .messages import rule_summary
 from .messages import severity as severity_word
+from .rulesdoc import summary
 from .messages import text as say
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before it is linted
@@ -459,8 +461,9 @@ def hover_text(diagnostic: Diagnostic, rule) -> str:
     fixing = "" if fix is None else say("lsp.hover_fix" if fix.applicability == "safe" else "lsp.hover_fix_unsafe")
     fail = rule.fails[0].text.split("\n")[0] if rule is not None and rule.fails else ""
     passes = rule.passes[0].text.split("\n")[0] if rule is not None and rule.passes else ""
+    finds = rule_summary(diagnostic.rule, summary(rule)) if rule is not None else ""
     return say("lsp.hover", rule=diagnostic.rule, code=diagnostic.code, severity=severity_word(diagnostic.severity),
-               message=diagnostic.message, fix=fixing, fail=fail, passes=passes)
+               message=diagnostic.message, finds=finds, fix=fixing, fail=fail, passes=passes)
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

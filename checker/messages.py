@@ -23,6 +23,7 @@ from typing import Optional
 LANGUAGES = ("zh", "en")
 CATALOG = Path(__file__).resolve().parent / "data" / "messages.json"
 HELP_CATALOG = Path(__file__).resolve().parent / "data" / "help_zh.json"
+RULES_CATALOG = Path(__file__).resolve().parent / "data" / "rules_zh.json"  # rule name -> what it finds, in Chinese
 
 _chosen: Optional[str] = None
 
@@ -80,9 +81,23 @@ def help_text(english: str) -> str:
     return _help_catalog().get(inspect.cleandoc(english), english)
 
 
+@lru_cache(maxsize=1)
+def _rules_catalog() -> dict:
+    with open(RULES_CATALOG, encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+def rule_summary(name: str, english: str) -> str:
+    """What rule ``name`` finds, in one line: Chinese from the catalog, else
+    (English asked, or a rule of a user's pack) ``english``."""
+    if language() == "en":
+        return english
+    return _rules_catalog().get(name, english)
+
+
 def severity(name: str) -> str:
     """错误/警告/提示 (error/warning/info) for a severity name."""
     return text(f"severity.{name}")
 
 
-__all__ = ["LANGUAGES", "count", "help_text", "language", "language_of_environment", "set_language", "severity", "text"]
+__all__ = ["LANGUAGES", "count", "help_text", "rule_summary", "language", "language_of_environment", "set_language", "severity", "text"]

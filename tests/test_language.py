@@ -127,3 +127,18 @@ def test_every_help_text_has_a_chinese_translation():
     missing = [text for text in texts(main) if text and inspect.cleandoc(text) not in catalog
                and not any("\u4e00" <= ch <= "\u9fff" for ch in text[:12])]  # written in Chinese already
     assert missing == [], "add these to checker/data/help_zh.json"
+
+
+def test_rules_explain_and_hover_summaries_come_in_chinese():
+    from checker.api import Config
+    from checker.lint.engine import ENGINE_RULES
+
+    catalog = json.loads(messages.RULES_CATALOG.read_text(encoding="utf-8"))
+    names = {rule.name for rule in (*Config.load().rules, *ENGINE_RULES)}
+    assert set(catalog) <= names, set(catalog) - names  # no entry for a rule that does not exist
+    covered = names & set(catalog)
+    assert len(covered) >= len(names) - 3, names - set(catalog)  # a rule just added may wait for its line
+    listed = run("rules", "--isolated").stdout.decode()
+    assert "RL101  placeholder            错误       草稿中留下的模板占位符" in listed
+    assert "  查什么：同级序号跳号" in run("explain", "numbering-skip").stdout.decode()
+    assert "查什么" not in run("--lang", "en", "explain", "numbering-skip").stdout.decode()
