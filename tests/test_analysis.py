@@ -100,3 +100,10 @@ def test_whom_the_draft_speaks_for():
     assert parse("关于3起典型问题的通报\n\n某某镇干部王某某违规问题。").facts.anonymised
     assert parse("中共某某镇委员会关于巡察工作的汇报\n\n某某镇辖8个村。").facts.anonymised
     assert not parse("某县农业农村局关于项目的自查报告\n\n督促某某公司整改。").facts.anonymised
+
+
+def test_a_closing_formula_before_the_attachment_list_ends_the_body():
+    """The scan for closing formulas passes over the attachment list after them."""
+    document = parse_text("某县2024年工作总结\n\n一、主要工作\n全年推进项目5个。\n特此报告。\n\n附件：1.项目清单\n2.资金明细\n")
+    assert [document.line_kinds[n] for n in (5, 7, 8)] == ["paragraph", "attachment", "attachment"]
+    assert document.facts.closing.formulas == frozenset({5})

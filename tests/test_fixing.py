@@ -16,7 +16,8 @@ import stat
 import pytest
 
 from checker.api import Config
-from checker.fixing import FixError, fix_path, write_fixed
+from checker.fixing import FixError, apply_fixes, fix_path, write_fixed
+from checker.model import Diagnostic, Edit, Fix, Span
 from checker.lint.ruleset import RuleFileError, load_pack
 
 from conftest import EXAMPLES
@@ -302,3 +303,25 @@ def test_the_owner_is_kept_where_the_fixer_may_keep_it(run_cli, tmp_path):
     run_cli("--fix", str(draft))
     assert draft.read_text(encoding="utf-8") == DEFECTS_FIXED
     assert (draft.stat().st_uid, draft.stat().st_gid) == (12345, 23456)
+
+
+def inserting(rule: str, column: int, *texts: str) -> Diagnostic:
+    """A finding of ``rule`` whose fix inserts each of ``texts`` before ``column`` of line 1."""
+    edits = tuple(Edit(Span(1, column, 1, column), text) for text in texts)
+    return Diagnostic(rule, "RL999", "warning", "插入", Span(1, column, 1, column + 1), fix=Fix(edits))
+
+
+def test_two_fixes_inserting_at_the_same_place_apply_only_the_first():
+    """Two insertions at one offset conflict (their order is unknown): the
+    first fix (by rule name here) is applied, the other left for the next pass."""
+    first, second = inserting("a-rule", 2, "，"), inserting("b-rule", 2, "。")
+    assert apply_fixes("甲乙\n", [second, first]) == ("甲，乙\n", [first])
+
+
+def test_a_fix_whose_own_edits_insert_at_the_same_place_is_not_applied():
+    assert apply_fixes("甲乙\n", [inserting("a-rule", 2, "，", "。")]) == ("甲乙\n", [])
+
+
+def test_the_same_edit_in_two_fixes_is_made_once_and_both_are_applied():
+    first, second = inserting("a-rule", 2, "，"), inserting("b-rule", 2, "，")
+    assert apply_fixes("甲乙\n", [first, second]) == ("甲，乙\n", [first, second])
