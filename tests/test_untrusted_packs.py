@@ -124,3 +124,57 @@ def test_a_user_pack_whose_examples_hold_loads(tmp_path):
     pack = tmp_path / "good.yaml"
     pack.write_text(GOOD, encoding="utf-8")
     assert "draft-marker" in [rule.name for rule in load_rules([str(pack)])]
+
+
+EXPRESSIONS = """\
+expressions:
+  - canonical: 好好学习
+    pattern: '(好+)+学'
+    advice: 写全
+    source: 测试
+    examples:
+      fail: [好好学]
+      pass: [好好学习]
+"""
+EXPRESSION_PACK = """\
+pack: mine
+description: x
+rules:
+  - name: my-expressions
+    code: RL950
+    type: fixed-expression
+    severity: warning
+    message: "{{match}}"
+    description: d
+    options:
+      expressions: {path}
+    examples:
+      fail: [好好学]
+"""
+
+
+def test_a_catastrophic_pattern_in_an_expression_file_is_refused_at_its_line(run_cli, tmp_path):
+    """The same guard as for a pattern rule: before, the run hung on forty 好 then 习."""
+    expressions = tmp_path / "expressions.yaml"
+    expressions.write_text(EXPRESSIONS, encoding="utf-8")
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(EXPRESSION_PACK.format(path=expressions), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=rf"^{expressions}:3: unsafe regular expression '\(好\+\)\+学'"):
+        load_pack(str(pack))
+    draft = tmp_path / "draft.txt"
+    draft.write_text("学习报告\n\n" + "好" * 40 + "习\n", encoding="utf-8")
+    result = run_cli("--rules", str(pack), str(draft))
+    assert result.returncode == 2
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith(f"reportlint: invalid rules: {expressions}:3: unsafe regular expression")
+
+
+def test_every_pattern_from_data_goes_through_the_one_compiler():
+    """Rule options, genre packs and expression files compile their patterns
+    with settings/patterns.py only: no plain re.compile on a pattern from data."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "checker"
+    for name in ("lint/kinds/base.py", "settings/genres.py", "lint/kinds/fixed_expression.py"):
+        text = (root / name).read_text(encoding="utf-8")
+        assert "compile_pattern(" in text and "regexsafety" not in text, name

@@ -24,10 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
-from . import regexsafety
 from checker import resources
 from checker.model import Document, Heading, Paragraph
-from .wordlists import expand, wordlist
+from .patterns import PatternError, compile_pattern
+from .wordlists import wordlist
 from .yamlfile import RuleFileError, read_entries, read_yaml, reject_unknown_keys
 from .yamlfile import at as _at
 from .yamlfile import where as _where
@@ -122,13 +122,9 @@ def _regexes(path: str, owner: Any, key: str) -> tuple[re.Pattern, ...]:
         if not isinstance(item, str) or not item:
             raise RuleFileError(f"{where}: each of '{key}' must be a non-empty string")
         try:
-            compiled.append(regexsafety.compile_checked(expand(item)))
-        except KeyError as error:
-            raise RuleFileError(f"{where}: '{key}': unknown lexicon list {error.args[0]!r} in {item!r}") from None
-        except re.error as error:
-            raise RuleFileError(f"{where}: '{key}': invalid regular expression {item!r}: {error}") from None
-        except regexsafety.UnsafeRegex as error:
-            raise RuleFileError(f"{where}: '{key}': unsafe regular expression {item!r}: {error}") from None
+            compiled.append(compile_pattern(item))
+        except PatternError as error:
+            raise RuleFileError(f"{where}: '{key}': {error}") from None
     return tuple(compiled)
 
 

@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from checker.settings import regexsafety
+from checker.settings.patterns import PatternError, compile_pattern
 from checker.model import Fix, Span
-from checker.settings.wordlists import expand
 
 
 class OptionError(Exception):
@@ -29,13 +28,9 @@ def compile_regex(pattern: Any, option: str) -> re.Pattern:
     if not isinstance(pattern, str) or not pattern:
         raise OptionError(f"option '{option}': each pattern must be a non-empty string")
     try:
-        return regexsafety.compile_checked(expand(pattern))  # refused before it ever runs on a line
-    except KeyError as error:
-        raise OptionError(f"option '{option}': unknown lexicon list {error.args[0]!r} in {pattern!r}") from None
-    except re.error as error:
-        raise OptionError(f"option '{option}': invalid regular expression {pattern!r}: {error}") from None
-    except regexsafety.UnsafeRegex as error:
-        raise OptionError(f"option '{option}': unsafe regular expression {pattern!r}: {error}") from None
+        return compile_pattern(pattern)
+    except PatternError as error:
+        raise OptionError(f"option '{option}': {error}") from None
 
 
 def check_known(options: dict, known: dict[str, Any]) -> dict:

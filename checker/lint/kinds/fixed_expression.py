@@ -47,6 +47,7 @@ from typing import Iterator, Optional
 from checker.model import Document, Edit, Fix, Span
 from checker.analyse.prose import is_masked, masked_spans
 from checker.resources import data_dir
+from checker.settings.patterns import PatternError, compile_pattern
 from checker.settings.yamlfile import RuleFileError, at, read_yaml, reject_unknown_keys, where
 from .base import Finding, OptionError, check_known, expect
 from .formula_labels import LabelIndex
@@ -114,10 +115,12 @@ def _strings(path: str, node: dict, key: str) -> tuple[str, ...]:
 
 
 def _compile(path: str, node: dict, key: str, pattern: str) -> re.Pattern:
+    """A pattern of the expression file, through the one compiler for data
+    (lexicon references, the backtracking guard): refused at its file:line."""
     try:
-        return re.compile(pattern)
-    except re.error as error:
-        raise RuleFileError(f"{at(path, node, key)}: invalid regular expression: {error}") from None
+        return compile_pattern(pattern)
+    except PatternError as error:
+        raise RuleFileError(f"{at(path, node, key)}: {error}") from None
 
 
 def _entry(path: str, node) -> Expression:
@@ -142,6 +145,8 @@ def _entry(path: str, node) -> Expression:
                             "or 'label'")
     if strangers and not members:
         raise RuleFileError(f"{at(path, node, 'strangers')}: 'strangers' go with 'members'")
+    if pattern:
+        _compile(path, node, "pattern", pattern)  # the pattern alone, so an error quotes what was written
     alternatives = [re.escape(w) for w in sorted(wrong, key=len, reverse=True)] + ([pattern] if pattern else [])
     regex = _compile(path, node, "pattern", "|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
     fix = node.get("fix")
