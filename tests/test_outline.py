@@ -93,6 +93,17 @@ def test_part_lines_are_recorded_and_sentences_are_not_parts():
     assert document.part_lines == [2, 6]
 
 
+@pytest.mark.parametrize("word", ["部分", "章", "节", "篇", "编"])
+def test_the_parser_and_the_genre_matching_share_the_part_words(word):
+    """One list (rules/lexicon/structure.yaml, part-words): a 第N＋word line is a part
+    line for the parser and reads as a heading for the genre matching."""
+    from checker.settings.genres import heading_like
+
+    document = parse_text(f"某局工作总结\n第一{word}　主要工作\n一、甲\n正文。\n第二{word}　下步打算\n一、乙\n正文。")
+    assert document.part_lines == [2, 5]
+    assert heading_like(f"第二{word}　下步打算") == "下步打算"
+
+
 def test_title_salutation_and_body():
     document = parse_text("关于2024年工作情况的报告\n\n尊敬的各位领导：\n现将有关情况报告如下：\n一、主要工作")
     assert document.title.text == "关于2024年工作情况的报告"

@@ -71,7 +71,8 @@ NUMBER_RANGE = r"^[ \u3000]*([一二三四五六七八九十]{1,3}){lexicon:rang
 # lines that stand under a title, never as one: a subtitle, a bracketed note or
 # date, a labelled byline (述职人：…, 汇报单位：…)
 UNDER_TITLE = re.compile(r"^(?:——|—|－－|--)|^[（(][^（）()]*[）)]$|^[\u4e00-\u9fff]{1,6}(?:人|单位)[：:]")
-PART_LINE = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十]{1,3}(?:部分|章|篇|编)[^，。；！？,;!?]{0,36}$")
+# (the part words: rules/lexicon/structure.yaml, shared with genres.HEADING_LIKE)
+PART_LINE = r"^[ \t\u3000]*第[一二三四五六七八九十]{1,3}{lexicon:part-words}[^，。；！？,;!?]{0,36}$"
 # 附件：1.… and the numbered lines that continue the list (2.… 3.…) are the
 # attachment list, not headings or body text.
 # a decimal heading: 1.1 / 1．1 / 2.2.1 then a blank or a title (checked in decimal_heading)
@@ -328,7 +329,7 @@ def looks_like_title(text: str) -> bool:
         and not any(mark in stripped for mark in "。！？")
         and not UNDER_TITLE.match(stripped)
         and not DATE_LINE.match(stripped)
-        and not PART_LINE.match(stripped)
+        and not lexicon_regex(PART_LINE).match(stripped)
     )
 
 
@@ -513,7 +514,7 @@ def parse_document(source: SourceText) -> Document:
             continue
         text = shape.marker.value + shape.text if kind == "enumerated" else shape.text
         column = shape.prefix + shape.marker.start_pos + 1 if kind == "enumerated" else shape.text_column
-        if PART_LINE.match(text):
+        if lexicon_regex(PART_LINE).match(text):
             document.part_lines.append(number)
         if in_title_block and looks_like_byline(text):
             document.line_kinds[number] = "byline"

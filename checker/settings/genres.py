@@ -27,7 +27,7 @@ from typing import Any, Iterable, Optional, Sequence
 from checker import resources
 from checker.model import Document, Heading, Paragraph
 from .patterns import PatternError, compile_pattern
-from .wordlists import wordlist
+from .wordlists import lexicon_regex, wordlist
 from .yamlfile import RuleFileError, read_entries, read_yaml, reject_unknown_keys
 from .yamlfile import at as _at
 from .yamlfile import where as _where
@@ -43,9 +43,10 @@ HEADING_LIKE_MAX_CHARS = 40
 # A line the outline did not take as a heading although it reads as one: a
 # marker and a short title with no sentence punctuation (一、2021年工作回顾,
 # 第一部分 主要工作).
-HEADING_LIKE = re.compile(
+# (the part words: rules/lexicon/structure.yaml, shared with outline.PART_LINE)
+HEADING_LIKE = (
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[ \u3000]*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
-    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节|篇)[ \u3000]*[：:]?)"
+    r"|第[一二三四五六七八九十]{1,3}{lexicon:part-words}[ \u3000]*[：:]?)"
     r"[ \u3000]*(?P<title>[^，。；！？,;!?]+)$"
 )
 
@@ -321,7 +322,7 @@ def top_headings(document: Document) -> list[Heading]:
 def heading_like(text: str) -> Optional[str]:
     """The title of a line that reads as a heading although the outline did not
     take it as one (一、2021年工作回顾), else None."""
-    match = HEADING_LIKE.match(text)
+    match = lexicon_regex(HEADING_LIKE).match(text)
     if match and len(text.strip()) <= HEADING_LIKE_MAX_CHARS:
         return match.group("title").strip()
     return None
