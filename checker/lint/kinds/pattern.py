@@ -48,6 +48,7 @@ from typing import Iterable, Iterator, Optional
 from checker.lexicon import CLAUSE_BREAKS
 from checker.model import Document, Edit, Fix, Span
 from checker.settings.regex_literals import filter_for
+from checker.settings.wordlists import lexicon_regex
 from checker.analyse.prose import is_masked, masked_spans
 from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
 
@@ -58,15 +59,15 @@ SCOPES = ("one-unit", "not-anonymised")
 # ** standing for a figure in running text (党员**名，…; 投资**亿元，…; 对**年**月),
 # not opening bold: right after a character, before a measure word, and with a
 # clause break or at most one character before the next ** (bold sets off a
-# phrase: 推进**项目建设**)
-FIGURE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff0-9])\*\*(?=[名个户次家项元万亿%％篇场件批所座年月日])")
+# phrase: 推进**项目建设**); the measure words: rules/lexicon/structure.yaml
+FIGURE_BLANK = r"(?<=[\u4e00-\u9fff0-9])\*\*(?={lexicon:measure-words})"
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 
 
 def _without_figure_blanks(line: str) -> str:
     """``line`` with the ** that stand for figures blanked out (same length),
     so that they are not paired as bold marks."""
-    for blank in reversed(list(FIGURE_BLANK.finditer(line))):
+    for blank in reversed(list(lexicon_regex(FIGURE_BLANK).finditer(line))):
         following = line.find("**", blank.end())
         if following < 0 or following - blank.end() <= 1 or CLAUSE_BREAK.search(line, blank.end(), following):
             line = line[:blank.start()] + "\0\0" + line[blank.end():]
