@@ -33,7 +33,7 @@ from .read.reading import InputError, expand_paths, max_file_size, parse_size, r
 from .lint.ruleset import RuleFileError
 from .rulesdoc import full_reference, summary
 from .read.safe_files import WriteError, check_writable
-from .tally import Tally
+from .formats.tally import Tally
 from . import messages
 from .messages import text as say
 

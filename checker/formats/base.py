@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from checker.model import FileResult
-from checker.tally import Tally
+from checker.formats.tally import Tally
 
 
 @dataclass(frozen=True)

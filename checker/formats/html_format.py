@@ -21,7 +21,7 @@ from html import escape
 from typing import Iterable, Optional
 
 from checker.model import Diagnostic, Document, FileResult, Section, SourceText
-from checker.tally import Tally
+from checker.formats.tally import Tally
 from .base import Formatter, RunInfo, data_text
 from .text_format import summary
 

@@ -14,7 +14,7 @@ diagnostics. With ``--statistics``, ``"statistics": [{"code", "rule",
 from __future__ import annotations
 
 from checker.model import Diagnostic, FileResult
-from checker.tally import Tally
+from checker.formats.tally import Tally
 from .base import Formatter, JsonArrayStream, RunInfo
 
 VERSION = 1

@@ -22,7 +22,7 @@ from checker import __version__
 from checker.lint.engine import ENGINE_RULES
 from checker.model import Diagnostic, FileResult
 from checker.rulesdoc import render_rule, summary
-from checker.tally import Tally
+from checker.formats.tally import Tally
 from .base import Formatter, JsonArrayStream, RunInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -10,7 +10,7 @@ import click
 
 from checker.messages import count, severity as severity_word, text
 from checker.model import Diagnostic, FileResult
-from checker.tally import Tally
+from checker.formats.tally import Tally
 from .base import Formatter
 from .excerpt import excerpt, terminal_name
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import FileResult
-from .lint.engine import INTERNAL_ERROR
+from checker.model import FileResult
+from checker.lint.engine import INTERNAL_ERROR
 
 
 @dataclass
