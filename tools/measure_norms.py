@@ -1,6 +1,7 @@
-"""Measure the text-norm rules on the blind set of issue 23 (tests/drafts/norms/).
+"""Measure the text-norm rules on a measurement set of issue 23 (tests/drafts/norms/, the
+first set, or tests/drafts/norms2/, the second, written before session 2 changed a rule).
 
-Each row of tests/drafts/norms/injections.tsv changes one clean draft of that folder,
+Each row of the set's injections.tsv changes one clean draft of that folder,
 alone. A planted row (rule given) is found when its rule reports on its line; a
 look-alike row (rule '-') is a false alarm when any finding appears on its line
 that the clean draft does not have there. The clean drafts' own findings are false
@@ -8,7 +9,7 @@ alarms too (every draft of the folder is clean text). Also prints the warnings p
 10,000 characters on the corpus (/work/shared/corpus, or the path given) and on the
 clean drafts of tests/drafts/.
 
-    python tools/measure_norms.py [CORPUS_DIR]
+    python tools/measure_norms.py [--set norms2] [CORPUS_DIR]
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from checker.api import lint_text  # noqa: E402
 FOLDER = ROOT / "tests" / "drafts" / "norms"
 
 
-def rows() -> list[dict]:
-    with open(FOLDER / "injections.tsv", encoding="utf-8") as handle:
+def rows(folder: Path = FOLDER) -> list[dict]:
+    with open(folder / "injections.tsv", encoding="utf-8") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -42,15 +43,15 @@ def findings(text: str, name: str) -> set[tuple[str, int]]:
     return {(d.rule, d.line) for d in lint_text(text, path=name)}
 
 
-def measure() -> tuple[dict, dict, list[str], list[str]]:
+def measure(folder: Path = FOLDER) -> tuple[dict, dict, list[str], list[str]]:
     """Per class: planted {class: [found, planted]}, quiet {class: [false, rows]},
     problems, clean-draft findings."""
-    texts = {path.name: path.read_text(encoding="utf-8") for path in FOLDER.iterdir() if path.suffix in (".txt", ".md")}
+    texts = {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir() if path.suffix in (".txt", ".md")}
     clean = {name: findings(text, name) for name, text in texts.items()}
     planted: dict = defaultdict(lambda: [0, 0])
     quiet: dict = defaultdict(lambda: [0, 0])
     problems = []
-    for row in rows():
+    for row in rows(folder):
         reported = findings(apply(row, texts[row["draft"]]), row["draft"])
         line = int(row["line"])
         if row["rule"] != "-":
@@ -94,15 +95,20 @@ def _table(header: str, total_label: str, counts: dict) -> None:
 
 
 def main() -> None:
-    planted, quiet, problems, clean_findings = measure()
+    args = sys.argv[1:]
+    folder = FOLDER
+    if args[:1] == ["--set"]:
+        folder = FOLDER.parent / args[1]
+        args = args[2:]
+    planted, quiet, problems, clean_findings = measure(folder)
     _table("class\tfound/planted", "ALL planted", planted)
     _table("look-alike class\tfalse alarms/rows", "ALL look-alikes", quiet)
-    print(f"clean blind drafts: {len(clean_findings)} findings")
+    print(f"clean drafts of {folder.name}: {len(clean_findings)} findings")
     for line in clean_findings:
         print("  " + line)
     for line in problems:
         print("  " + line)
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/corpus")
+    corpus = Path(args[0]) if args else Path("/work/shared/corpus")
     drafts = sorted(p for p in (ROOT / "tests" / "drafts").iterdir() if p.suffix in (".txt", ".md"))
     for label, paths in (("corpus", sorted(corpus.glob("*.txt"))), ("tests/drafts", drafts)):
         warnings, chars, by_rule = warnings_per_10k(paths)
