@@ -22,6 +22,7 @@ from .lint.engine import ENGINE_RULES, INTERNAL_ERROR
 from .explain import find_rule, render_explanation
 from .fixing import FixRun
 from .formats import ALIASES, FORMATTERS, RunInfo
+from .formats.base import data_text
 from .formats.excerpt import terminal_name
 from .formats.outline_format import render_json as render_outline_json
 from .formats.outline_format import render_text as render_outline_text
@@ -32,7 +33,7 @@ from .progress import Progress
 from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
 from .lint.ruleset import RuleFileError
 from .rulesdoc import full_reference, summary
-from .read.safe_files import WriteError, check_writable
+from .read.safe_files import WriteError, check_writable, write_atomically
 from .formats.tally import Tally
 from . import messages
 from .messages import text as say
@@ -332,8 +333,9 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     output_format = ALIASES.get(output_format, output_format)
     resolver = make_resolver(config_file, isolated, rule_files, genre, baseline_file, not write_baseline)
     limit = size_limit(max_file_size)
-    if write_baseline:
-        writable(write_baseline)  # a device, a directory, a missing folder: refused before the run
+    for target in (write_baseline, output_file):
+        if target:
+            writable(target)  # a device, a directory, a missing folder: refused before the run
     files = input_paths(paths, resolver, force_exclude)
     if stdin_filename and "-" not in files:
         fail(say("error.stdin_filename"))
@@ -451,21 +453,12 @@ def wants_color(choice: str, terminal: bool) -> bool:
 
 
 def write_output(path: str, text: str) -> None:
-    """The report into ``path``, atomically (a temporary file in its folder renamed over it)."""
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(path))
+    """The report into ``path`` through the one writer of the package
+    (checker/read/safe_files.py: atomic, a special or read-only target refused)."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        fail(say("error.output_file", path=path, error=error.strerror or error))
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        os.unlink(temporary) if os.path.exists(temporary) else None
-        fail(say("error.output_file", path=path, error=error.strerror or error))
+        write_atomically(path, data_text(text).encode("utf-8"))
+    except WriteError as error:
+        fail(str(error))
 
 
 @main.command(short_help="写出 Word 审阅稿：问题为批注，修改为修订。")

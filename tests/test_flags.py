@@ -90,6 +90,32 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(run_cli, tmp_path):
     assert "cannot write" in one_line_error(run_cli("-o", str(tmp_path / "no" / "such" / "r.txt"), path))
 
 
+def test_output_file_is_written_by_the_package_writer(run_cli, tmp_path):
+    """-o goes through checker/read/safe_files.write_atomically: a symlink is
+    followed (the link stays), a read-only file or a folder is refused in one
+    line before the run and left as it was, a non-UTF-8 file name in the
+    report becomes valid UTF-8, no temporary file is left behind."""
+    import os
+
+    path = draft(tmp_path)
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(real)
+    assert run_cli("--output-format", "json", "-o", str(tmp_path / "link.json"), path).returncode == 1
+    assert (tmp_path / "link.json").is_symlink() and json.loads(real.read_text(encoding="utf-8"))["files"]
+    assert "not a regular file" in one_line_error(run_cli("-o", str(tmp_path), path))
+    odd = tmp_path / os.fsdecode(b"\xff.txt")
+    odd.write_bytes(H_TXT.encode("utf-8"))
+    assert run_cli("--output-format", "json", "-o", str(tmp_path / "odd.json"), str(odd)).returncode == 1
+    assert "\ufffd.txt" in (tmp_path / "odd.json").read_text(encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("old", encoding="utf-8")
+    locked.chmod(0o444)  # refused even where the user could write it anyway (root)
+    assert "read-only" in one_line_error(run_cli("-o", str(locked), path))
+    assert locked.read_text(encoding="utf-8") == "old"
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".reportlint") or name.endswith(".tmp")]
+
+
 def test_outline_takes_the_same_output_format_option_and_config(run_cli, tmp_path):
     path = draft(tmp_path)
     assert json.loads(out(run_cli("outline", "--output-format", "json", path)))["outlines"]
