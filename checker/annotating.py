@@ -2,7 +2,7 @@
 
 The draft is read and linted as ``check`` does (the same configuration,
 suppression and baseline). Each finding becomes a comment anchored on its
-span: its line's paragraph (:mod:`checker.word_origin`), the span's columns
+span: its line's paragraph (:mod:`checker.read.word_origin`), the span's columns
 less the rendered list number. A finding without words to hold it — a span
 that is empty, covers only the automatic number, or lies on an empty
 paragraph — goes on its whole paragraph, else on the nearest heading or title
@@ -11,8 +11,9 @@ above. With ``fix``, the text is fixed as ``check --fix`` would fix it
 original becomes tracked changes in its paragraph, so accepting them all
 gives that text. A change that would touch the automatic number, or a line
 whose paragraph the mapping cannot follow exactly, is left out (counted in
-``skipped``). The copy is written to a temporary file in the target folder
-and renamed into place.
+``skipped``). The copy is written as every file the tool writes
+(:mod:`checker.read.safe_files`), never over the draft; the words of the
+comments come from the messages catalog (Chinese, English with --lang en).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from __future__ import annotations
 import difflib
 import io
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Optional, Sequence
@@ -29,8 +29,10 @@ from .api import Config, lint_source
 from .fixing import fix_source
 from .formats.word_review import (Anchor, Change, Revisions, add_comment, comment_text, prepare,
                                   summary_text)
+from .messages import text
 from .model import Diagnostic, FileResult
 from .read.reading import InputError, read_bytes, source_from_bytes
+from .read.safe_files import WriteError, check_writable, write_atomically
 from .read.word_origin import LineOrigin, line_origins, nearest_with_text
 
 REVIEW_SUFFIX = ".reportlint.docx"
@@ -60,11 +62,21 @@ def review_path(path: str) -> str:
 
 
 def check_annotatable(path: str, output: str) -> None:
+    """Refuse, before any work, a draft that is no .docx and an output that is
+    the draft itself (also through a link) or no file that may be written (a
+    directory, a device, a read-only or hard-linked file, a missing folder)."""
     if PurePath(path).suffix.lower() not in ANNOTATABLE_SUFFIXES:
-        raise AnnotateError(f"{path}: annotate 只处理 Word 文档（.docx）；文本稿请用 "
-                            f"reportlint check --format html 生成审阅页", "unsupported")
+        raise AnnotateError(text("annotate.not_docx", path=path), "unsupported")
+    _not_the_draft(path, output)
+    try:
+        check_writable(output)
+    except WriteError as error:
+        raise AnnotateError(text("annotate.unwritable", error=error), error.kind) from None
+
+
+def _not_the_draft(path: str, output: str) -> None:
     if os.path.exists(output) and os.path.exists(path) and os.path.samefile(path, output):
-        raise AnnotateError(f"{output}: 审阅稿不能覆盖原稿，请用 -o 指定另一个文件", "unsupported")
+        raise AnnotateError(text("annotate.over_draft", path=output), "unsupported")
 
 
 def annotate_path(path: str, config: Config, output: Optional[str] = None, fix: bool = False,
@@ -99,7 +111,7 @@ def annotate_path(path: str, config: Config, output: Optional[str] = None, fix: 
     revisions = Revisions(document)
     for change in changes:
         revisions.apply(origins[change.index], change)
-    save_atomically(document, output)
+    save_review(document, path, output)
     return Annotation(path, output, result, findings, len(changes), skipped)
 
 
@@ -178,21 +190,14 @@ def paragraph_changes(index: int, old: str, new: str, origin: Optional[LineOrigi
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
-def save_atomically(document, output: str) -> None:
-    """Save to a temporary file beside ``output``, then rename it into place."""
-    folder = os.path.dirname(os.path.abspath(output))
-    temporary = None
+def save_review(document, path: str, output: str) -> None:
+    """Write the review copy through the one writer of every file the tool
+    writes (:func:`checker.read.safe_files.write_atomically`: a temporary file
+    in the target's folder renamed over it), checking again just before the
+    rename that the target is not the draft."""
+    buffer = io.BytesIO()
+    document.save(buffer)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(output)}.", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "wb") as file:
-            document.save(file)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # a new file's usual permissions, not mkstemp's 0600
-        os.replace(temporary, output)
-        temporary = None
-    except OSError as error:
-        raise AnnotateError(f"{output}: 无法写出审阅稿：{error.strerror or error}", "unwritable") from None
-    finally:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
+        write_atomically(output, buffer.getvalue(), check=lambda target: _not_the_draft(path, target))
+    except WriteError as error:
+        raise AnnotateError(text("annotate.unwritable", error=error), error.kind) from None

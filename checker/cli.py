@@ -461,43 +461,47 @@ def write_output(path: str, text: str) -> None:
         fail(str(error))
 
 
-@main.command(short_help="写出 Word 审阅稿：问题为批注，修改为修订。")
+@main.command(cls=LocalisedCommand)
 @click.argument("path", type=click.Path())
 @click.option("-o", "--output", default=None, type=click.Path(), metavar="PATH",
-              help="审阅稿写到这里（默认：原稿旁的 原稿名.reportlint.docx）。")
-@click.option("--fix", is_flag=True, help="把安全的修改写成修订（w:del + w:ins），可逐条接受或拒绝。")
-@click.option("--unsafe-fixes", is_flag=True, help="与 --fix 同用：可能改变原意的修改也写成修订。")
+              help="Write the review copy here (default: DRAFT.reportlint.docx beside the draft).")
+@click.option("--fix", is_flag=True,
+              help="Write each safe fix as a tracked change (w:del + w:ins), to accept or reject one by one.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix: the fixes that may change meaning become tracked changes too.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text：一行说明写了什么；json：同 check --format json 的问题列表。")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="另加的 YAML 规则包（可重复）。")
+              help="text: one line saying what was written; json: the findings, as check --format json.")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(),
+              help="An extra YAML rule pack (repeatable), as for check.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="退出码为 1 的最低严重程度（同 check）。")
-@click.option("--genre", default=None, metavar="GENRE", help="文稿文种（同 check）。")
+              help="Lowest severity that makes the exit code 1, as for check.")
+@click.option("--genre", default=None, metavar="GENRE", help="The draft's genre, as for check (`reportlint genres`).")
 @click.option("--config", "config_file", default=None, type=click.Path(), metavar="FILE",
-              help="使用这个配置文件（同 check）。")
-@click.option("--isolated", is_flag=True, help="不读任何配置文件。")
+              help="Use this configuration file, as for check.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--baseline", "baseline_file", default=None, type=click.Path(), metavar="FILE",
-              help="只批注基线中没有记录的问题（同 check）。")
+              help="Comment only the findings this baseline does not record, as for check.")
 @MAX_FILE_SIZE_OPTION
 def annotate(path: str, output: Optional[str], fix: bool, unsafe_fixes: bool, output_format: str,
              rule_files: tuple[str, ...], fail_on: Optional[str], genre: Optional[str], config_file: Optional[str],
              isolated: bool, baseline_file: Optional[str], max_file_size: Optional[int]) -> None:
-    """为 Word 文稿（.docx）写一份审阅稿，原稿不动。
+    """Write a review copy of a Word draft (.docx); the draft is left as it is.
 
     \b
-    每处问题是一条批注（作者 reportlint），标在出问题的字上：说明、规则名和编号、
-    修改建议；整篇的统计批注在标题上。加 --fix，每处安全修改是一条修订，
-    全部接受即 check --fix 的结果；--unsafe-fixes 另加可能改变原意的修改。
-    配置、抑制注释、基线和退出码都与 check 相同。
+    Each finding is a comment (author reportlint) on its words: the message, the
+    rule's name and code, the fix if there is one; a comment on the title counts
+    them. With --fix each safe fix is a tracked change, and accepting them all
+    gives what check --fix gives; --unsafe-fixes adds the fixes that may change
+    meaning. Configuration, suppression comments, baseline and exit code as check.
 
     \b
-    reportlint annotate 报告.docx              写出 报告.reportlint.docx
-    reportlint annotate 报告.docx --fix -o 审阅稿.docx
+    reportlint annotate report.docx              writes report.reportlint.docx
+    reportlint annotate report.docx --fix -o review.docx
     """
     from .annotating import annotate_path  # python-docx's writer loads only for this command
 
     if unsafe_fixes and not fix:
-        fail("--unsafe-fixes 须与 --fix 同用 (see reportlint annotate --help)")
+        fail(say("annotate.unsafe_alone"))
     resolver = make_resolver(config_file, isolated, rule_files, genre, baseline_file)
     limit = size_limit(max_file_size)
     config = config_for(resolver, path)
@@ -511,9 +515,10 @@ def annotate(path: str, output: Optional[str], fix: bool, unsafe_fixes: bool, ou
         tally.add(done.result)
         click.echo(formatter.begin() + formatter.file(done.result) + formatter.end(tally), nl=False)
     else:
-        changes = f"，修订 {done.changes} 处" if fix else ""
-        skipped = f"（另有 {done.skipped} 行的修改无法写成修订）" if done.skipped else ""
-        click.echo(f"reportlint: 已写出审阅稿 {done.output}：批注 {len(done.findings)} 条{changes}{skipped}")
+        changes = messages.count("annotate.wrote_changes", done.changes) if fix else ""
+        skipped = messages.count("annotate.skipped", done.skipped) if done.skipped else ""
+        wrote = messages.count("annotate.wrote", len(done.findings), path=done.output)
+        click.echo(f"reportlint: {wrote}{changes}{skipped}")
     if any(d.rule == INTERNAL_ERROR.name for d in done.result.diagnostics):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if fails(done.result, fail_on or config.fail_on or "warning") else EXIT_CLEAN)

@@ -12,6 +12,9 @@ tracked changes of its own) is still there.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -104,8 +107,11 @@ def check_json(run_cli, path: Path, *args: str) -> list[dict]:
 
 
 def annotate(run_cli, path: Path, *args: str, output: Path = None):
+    """The review copy (python-docx) and the run; Chinese unless ``args`` say
+    --lang (the tests' environment asks for English, tests/conftest.py)."""
     output = output or path.with_name(path.stem + ".reportlint.docx")
-    done = run_cli("annotate", "--isolated", str(path), "-o", str(output), *args)
+    language = () if "--lang" in args else ("--lang", "zh")
+    done = run_cli("annotate", *language, "--isolated", str(path), "-o", str(output), *args)
     assert done.returncode in (0, 1), done.stderr.decode()
     return docx.Document(str(output)), done
 
@@ -270,7 +276,7 @@ def test_suppression_and_baseline_as_check(tmp_path, run_cli):
     path = draft.save(tmp_path / "quiet.docx")
     baseline = tmp_path / "baseline.json"
     run_cli("check", "--isolated", "--write-baseline", str(baseline), str(path))
-    done = run_cli("annotate", "--isolated", "--baseline", str(baseline), str(path))
+    done = run_cli("annotate", "--lang", "zh", "--isolated", "--baseline", str(baseline), str(path))
     assert done.returncode == 0, done.stderr
     review = docx.Document(str(tmp_path / "quiet.reportlint.docx"))
     assert [c.text for c in review.comments] == ["reportlint 审阅：未发现问题。"]
@@ -298,6 +304,61 @@ def test_the_draft_is_never_the_output(tmp_path, run_cli):
     assert draft.read_bytes() == original
 
 
+def _no_directory(tmp_path: Path, draft: Path) -> str:
+    (tmp_path / "folder.docx").mkdir()
+    return str(tmp_path / "folder.docx")
+
+
+def _symlink_to_draft(tmp_path: Path, draft: Path) -> str:
+    (tmp_path / "link.docx").symlink_to(draft)
+    return str(tmp_path / "link.docx")
+
+
+def _hard_link_to_draft(tmp_path: Path, draft: Path) -> str:
+    (tmp_path / "same.docx").hardlink_to(draft)
+    return str(tmp_path / "same.docx")
+
+
+def _read_only(tmp_path: Path, draft: Path) -> str:
+    (tmp_path / "locked.docx").write_bytes(b"someone's review")
+    (tmp_path / "locked.docx").chmod(0o444)
+    return str(tmp_path / "locked.docx")
+
+
+@pytest.mark.parametrize("target, said", [
+    (lambda tmp_path, draft: "/dev/null", "not a regular file"),
+    (_no_directory, "a directory"),
+    (_symlink_to_draft, "审阅稿不能覆盖原稿"),
+    (_hard_link_to_draft, "审阅稿不能覆盖原稿"),
+    (_read_only, "read-only"),
+    (lambda tmp_path, draft: str(tmp_path / "missing" / "review.docx"), "does not exist"),
+], ids=["device", "directory", "symlink-to-draft", "hard-link-to-draft", "read-only", "missing-folder"])
+def test_an_output_that_must_not_be_written_is_refused_in_one_line(tmp_path, run_cli, target, said):
+    draft = numbered_draft(tmp_path / "numbered.docx")
+    original = draft.read_bytes()
+    output = target(tmp_path, draft)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    done = run_cli("annotate", "--lang", "zh", "--isolated", str(draft), "-o", output)
+    error = done.stderr.decode()
+    assert done.returncode == 2 and error.count("\n") == 1 and said in error, error
+    assert draft.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no review copy, no temporary file left
+    if output.endswith("locked.docx"):
+        assert Path(output).read_bytes() == b"someone's review"
+
+
+def test_the_review_copy_replaces_an_earlier_one_with_its_permissions(tmp_path, run_cli):
+    draft = numbered_draft(tmp_path / "numbered.docx")
+    output = tmp_path / "numbered.reportlint.docx"
+    output.write_bytes(b"an earlier review copy")
+    output.chmod(0o640)
+    done = run_cli("annotate", "--isolated", str(draft))
+    assert done.returncode == 1, done.stderr.decode()
+    assert ours(docx.Document(str(output)))  # replaced by a readable review copy
+    assert output.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["numbered.docx", "numbered.reportlint.docx"]
+
+
 def test_unreadable_draft_is_one_line(tmp_path, run_cli):
     done = run_cli("annotate", str(tmp_path / "missing.docx"))
     assert done.returncode == 2 and done.stderr.decode().count("\n") == 1
@@ -307,9 +368,67 @@ def test_unreadable_draft_is_one_line(tmp_path, run_cli):
     assert done.returncode == 2 and done.stderr.decode().count("\n") == 1
 
 
-def test_help_is_chinese(run_cli):
-    done = run_cli("annotate", "--help")
-    assert done.returncode == 0 and "审阅稿" in done.stdout.decode()
+def run_default_language(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    """reportlint in an environment that says nothing of the language (Chinese, the default)."""
+    environ = {k: v for k, v in os.environ.items() if k not in ("REPORTLINT_LANG", "LANG", "LC_ALL", "LC_MESSAGES")}
+    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, cwd=cwd,
+                          env={**environ, "LANG": "C.UTF-8"}, timeout=120)
+
+
+def test_help_is_chinese_and_english_with_lang_en(run_cli):
+    done = run_default_language("annotate", "--help")
+    shown = done.stdout.decode()
+    assert done.returncode == 0 and "为 Word 文稿（.docx）写一份审阅稿，原稿不动。" in shown
+    assert "与 --fix 同用：可能改变原意的修改也写成修订。" in shown and "显示本帮助并退出" in shown
+    assert "Write" not in shown  # every option translated
+    assert "annotate  为 Word 文稿" in run_default_language("--help").stdout.decode()
+    english = run_cli("--lang", "en", "annotate", "--help").stdout.decode()
+    assert "Write a review copy of a Word draft" in english and "审阅稿" not in english
+
+
+def comment_with(document, prefix: str) -> str:
+    found = [c.text for c in ours(document) if c.text.startswith(prefix)]
+    assert len(found) == 1, [c.text for c in ours(document)]
+    return found[0]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_comments_and_the_command_speak_chinese_or_english(tmp_path, run_cli, language):
+    draft = WordDraft()
+    draft.paragraph("关于2024年度工作情况的报告")
+    draft.paragraph("完成了XXX项任务,确保落实。")
+    path = draft.save(tmp_path / "words.docx")
+    output = tmp_path / "words.reportlint.docx"
+    if language == "en":
+        done = run_cli("annotate", "--lang", "en", "--isolated", "--fix", str(path))
+    else:  # the default, in an environment that says nothing of the language
+        done = run_default_language("annotate", "--isolated", "--fix", str(path))
+    assert done.returncode == 1, done.stderr.decode()
+    review = docx.Document(str(output))
+    said = done.stdout.decode()
+    findings = check_json(run_cli, path)
+    comma = next(f for f in findings if f.get("fix"))
+    placeholder = next(f for f in findings if f["rule"] == "placeholder")
+    summary = [c.text for c in ours(review)][-1]
+    if language == "zh":
+        assert said.startswith("reportlint: 已写出审阅稿 ") and "：批注 2 条，修订 1 处" in said
+        assert comment_with(review, comma["message"]).split("\n")[1:] == [
+            f"规则：{comma['rule']}（{comma['code']}，警告）", "可自动修改：将「,」改为「，」"]
+        assert comment_with(review, placeholder["message"]).split("\n")[1] == \
+            f"规则：placeholder（{placeholder['code']}，错误）"
+        assert summary == ("reportlint 审阅：共 2 处问题（错误 1 处，警告 1 处），每处见批注。\n"
+                           "修订 1 处：逐条接受或拒绝；全部接受即 reportlint 自动修改的结果。")
+    else:
+        assert said.startswith("reportlint: wrote the review copy ") and ": 2 comments, 1 tracked change\n" in said
+        assert comment_with(review, comma["message"]).split("\n")[1:] == [
+            f"Rule: {comma['rule']} ({comma['code']}, warning)", "Safe fix: replace “,” with “，”"]
+        assert summary == ("reportlint review: 2 problems (1 error, 1 warning), each a comment.\n"
+                           "1 tracked change: accept or reject each; accepting all gives reportlint's fixed text.")
+    text = tmp_path / "draft.txt"
+    text.write_text("完成了XXX项任务。\n", encoding="utf-8")
+    refused = (run_cli("annotate", "--lang", "en", str(text)) if language == "en"
+               else run_default_language("annotate", str(text))).stderr.decode()
+    assert ("只处理 Word 文档" in refused) == (language == "zh") and ("Word documents (.docx) only" in refused) == (language == "en")
 
 
 def test_lines_after_a_manual_break_and_around_hidden_text(tmp_path, run_cli):

@@ -1,7 +1,7 @@
 """The Word review copy: findings as comments (批注), fixes as tracked changes (修订).
 
 Given a python-docx document, the origins of its lines
-(:mod:`checker.word_origin`) and what to say where, this module edits the
+(:mod:`checker.read.word_origin`) and what to say where, this module edits the
 document in memory: it splits runs where a comment or a change begins or
 ends (each piece keeps its run's properties), anchors each comment on its runs
 with python-docx (``Document.add_comment``, author "reportlint"), and writes
@@ -18,13 +18,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
+from .. import messages
 from ..model import Diagnostic
 from ..read.word_numbering import w
 from ..read.word_origin import LineOrigin, runs_between, split_at
 
 AUTHOR = "reportlint"
 INITIALS = "RL"
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,12 @@ class Change:
 
 
 def quoted(text: str) -> str:
-    return f"「{text}」"
+    return messages.text("annotate.quote", text=text)
 
 
 def fix_text(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
-    """The fix a finding offers, in words: 将「…」改为「…」, 删除「…」, 插入「…」."""
+    """The fix a finding offers, in words: 将「…」改为「…」, 删除「…」, 插入「…」
+    (replace “…” with “…”, delete, insert with --lang en)."""
     fix = diagnostic.fix
     if fix is None:
         return ""
@@ -65,21 +66,21 @@ def fix_text(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
         if span.line == span.end_line and 0 < span.line <= len(lines):
             old = lines[span.line - 1][span.column - 1:span.end_column - 1]
         if old and edit.replacement:
-            parts.append(f"将{quoted(old)}改为{quoted(edit.replacement)}")
+            parts.append(messages.text("annotate.fix_replace", old=quoted(old), new=quoted(edit.replacement)))
         elif old:
-            parts.append(f"删除{quoted(old)}")
+            parts.append(messages.text("annotate.fix_delete", old=quoted(old)))
         elif edit.replacement:
-            parts.append(f"插入{quoted(edit.replacement)}")
+            parts.append(messages.text("annotate.fix_insert", new=quoted(edit.replacement)))
     if not parts:
         return ""
-    kind = "可自动修改" if fix.applicability == "safe" else "修改建议（可能改变原意，请斟酌）"
-    return f"{kind}：{'；'.join(parts)}"
+    kind = "annotate.fix_safe" if fix.applicability == "safe" else "annotate.fix_unsafe"
+    return messages.text(kind, edits=messages.text("annotate.fix_separator").join(parts))
 
 
 def comment_text(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
     """What a finding's comment says: the message, the rule and its code, the fix."""
-    severity = SEVERITY_NAMES.get(diagnostic.severity, diagnostic.severity)
-    out = [diagnostic.message, f"规则：{diagnostic.rule}（{diagnostic.code}，{severity}）"]
+    out = [diagnostic.message, messages.text("annotate.rule", rule=diagnostic.rule, code=diagnostic.code,
+                                             severity=messages.severity(diagnostic.severity))]
     fix = fix_text(diagnostic, lines)
     if fix:
         out.append(fix)
@@ -89,13 +90,14 @@ def comment_text(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
 def summary_text(diagnostics: Sequence[Diagnostic], changes: int, fixing: bool) -> str:
     """The comment on the title: the counts per severity (and of the changes)."""
     if not diagnostics:
-        head = "reportlint 审阅：未发现问题。"
+        head = messages.text("annotate.summary_none")
     else:
-        counts = "，".join(f"{SEVERITY_NAMES[s]} {n} 处" for s in ("error", "warning", "info")
-                          if (n := sum(d.severity == s for d in diagnostics)))
-        head = f"reportlint 审阅：共 {len(diagnostics)} 处问题（{counts}），每处见批注。"
+        counts = messages.text("annotate.summary_separator").join(
+            messages.count("annotate.summary_count", n, word=messages.severity(s))
+            for s in ("error", "warning", "info") if (n := sum(d.severity == s for d in diagnostics)))
+        head = messages.count("annotate.summary", len(diagnostics), counts=counts)
     if fixing:
-        head += f"\n修订 {changes} 处：逐条接受或拒绝；全部接受即 reportlint 自动修改的结果。"
+        head += "\n" + messages.count("annotate.summary_changes", changes)
     return head
 
 
