@@ -12,6 +12,8 @@ Options:
     members:     the members of an enumerated formula in their order; a run
                  of at least ``min_members`` of them (default 3) joined by
                  、，和与及 in another order is reported
+    ordered:     false for a formula whose members are listed in any order
+                 (医保、医疗、医药; 进企业、进农村、进社区…): no order is reported
     strangers:   words that do not belong among ``members``: one joined to a
                  run of at least ``min_members - 1`` members is reported.
                  Beyond the listed strangers, a list shaped like one group of
@@ -50,11 +52,11 @@ from checker.resources import data_dir
 from checker.settings.patterns import PatternError, compile_pattern
 from checker.settings.yamlfile import RuleFileError, at, read_yaml, reject_unknown_keys, where
 from .base import Finding, OptionError, check_known, expect
-from .formula_labels import LabelIndex
+from .formula_labels import KNOWN_ADVICE, LabelIndex
 from .formula_lists import Segment, groups_of, list_chains, wrong_members
 
-ENTRY_KEYS = {"canonical", "wrong", "pattern", "members", "strangers", "min_members", "label", "fix", "advice",
-              "source", "examples"}
+ENTRY_KEYS = {"canonical", "wrong", "pattern", "members", "strangers", "min_members", "ordered", "label", "fix",
+              "advice", "source", "examples"}
 REQUIRED_KEYS = ("canonical", "advice", "source", "examples")
 JOINERS = r"[、，,和与及]"
 
@@ -69,6 +71,7 @@ class Expression:
     members: tuple[str, ...]
     strangers: tuple[str, ...]
     min_members: int
+    ordered: bool
     run: Optional[re.Pattern]  # a run of members and strangers joined by 、，和…
     item: Optional[re.Pattern]
     groups: tuple[tuple[str, ...], ...]  # the canonical form's groups of members
@@ -91,7 +94,7 @@ class Expression:
                 order = [self.members.index(item) for item in items if item in self.members]
                 stranger = any(item in self.strangers for item in items)
                 if (stranger and len(order) >= self.min_members - 1) or \
-                        (len(order) >= self.min_members and order != sorted(order)):
+                        (self.ordered and len(order) >= self.min_members and order != sorted(order)):
                     yield run.start(), run.end(), run.group(0), None, self.advice
 
     def member_findings(self, line: str, chains: list[list[Segment]], present: set[str]
@@ -160,8 +163,11 @@ def _entry(path: str, node) -> Expression:
     min_members = node.get("min_members", 3)
     if not isinstance(min_members, int) or isinstance(min_members, bool) or min_members < 2:
         raise RuleFileError(f"{at(path, node, 'min_members')}: 'min_members' must be a whole number ≥ 2")
+    ordered = node.get("ordered", True)
+    if not isinstance(ordered, bool) or (not ordered and not members):
+        raise RuleFileError(f"{at(path, node, 'ordered')}: 'ordered' is true or false and goes with 'members'")
     run = item = None
-    if members:
+    if members and (ordered or strangers):
         words = "|".join(re.escape(w) for w in sorted(members + strangers, key=len, reverse=True))
         item = re.compile(words)
         run = re.compile(f"(?:{words})(?:{JOINERS}(?:{words}))+")
@@ -171,7 +177,7 @@ def _entry(path: str, node) -> Expression:
         raise RuleFileError(f"{at(path, node, 'examples')}: 'examples' needs 'fail' and 'pass', each a non-empty list")
     fails, passes = _strings(path, examples, "fail"), _strings(path, examples, "pass")
     return Expression(node["canonical"], node["advice"].strip(), node["source"].strip(), regex, fix, members,
-                      strangers, min_members, run, item, groups_of(node["canonical"], members), label, fails, passes,
+                      strangers, min_members, ordered, run, item, groups_of(node["canonical"], members), label, fails, passes,
                       getattr(node, "line", 0))
 
 
@@ -229,9 +235,15 @@ class FixedExpressionRule:
                 if is_masked(not_prose.get(number), start, end) or is_masked(taken, start, end):
                     continue
                 taken.append((start, end))
-                expression = self.labels.labels[label]
+                expression = self.labels.labels.get(label) or self._known_label(label)
                 yield self._finding(number, start, end, text, label, expression,
                                     f"“{text}”应为“{label}”；{expression.advice}")
+
+    @staticmethod
+    def _known_label(label: str) -> "Expression":
+        """A stand-in entry for a known label that no entry is about (两学一做)."""
+        return Expression(f"“{label}”", KNOWN_ADVICE, "党的文献和政府文件中的数字概括提法", None, None, (), (), 3, True,
+                          None, None, (), label, (), (), 0)
 
     @staticmethod
     def _finding(number: int, start: int, end: int, text: str, replacement: Optional[str], expression: Expression,

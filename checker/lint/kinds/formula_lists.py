@@ -12,10 +12,14 @@ What keeps it quiet on clean text:
 - the list is one clause (，。；：and brackets end it) and the window is the whole
   list, or — in a longer list — the stranger stands between two members or
   shares the members' common affix (民族自信 among …自信);
-- the member it would replace appears nowhere on the line (经济建设…生态文明建设和
-  党的建设 names all five, and a sixth item is an addition, not a replacement);
+- the member it would replace appears nowhere in the list's clause (经济建设…生态文明建设和
+  党的建设 names all five, and a sixth item is an addition, not a replacement; 医药 in
+  深化医药卫生体制改革 before the list does not count);
 - the stranger looks like the missing member: as long as it, or sharing its first
-  or last character, or the affix all members share; no digits, no brackets.
+  or last character, or the affix all members share; no digits, no brackets. The
+  last item ends before a word that may follow a list (…生活富裕的总要求) or, when
+  nothing marks its end, after as many characters as the member it replaces
+  (…美育、安全教育五育并举: 安全教育).
 - an item may carry a short lead word shared by the list (坚持人民至上、坚持自信自立).
 """
 
@@ -59,7 +63,9 @@ def groups_of(canonical: str, members: tuple[str, ...]) -> tuple[tuple[str, ...]
     members; a group of fewer than three items is too short to judge."""
     groups = []
     for part in re.split(r"[，,]", canonical):
-        items = tuple(item.strip(QUOTES) for item in re.split(r"、|和|及|与", part) if item)
+        # 和/及/与 join the last item (享乐主义和奢靡之风) unless they belong to a member (和谐)
+        items = tuple(item.strip(QUOTES) for piece in part.split("、")
+                      for item in ([piece] if piece.strip(QUOTES) in members else re.split(r"和|及|与", piece)) if item)
         if len(items) >= 3 and all(item in members for item in items):
             groups.append(items)
     return tuple(groups)
@@ -111,7 +117,11 @@ def _stranger(offset: int, text: str, where: str, missing: str) -> Optional[Segm
         size = min(len(text), len(missing))
         return Segment(offset + len(text) - size, offset + len(text), text[-size:])
     if where == "last":
-        cuts = [cut for cut in range(2, min(len(text), len(missing) + 2) + 1) if AFTER_LAST.match(text, cut)]
+        # where the item may end: before a word that may follow a list (的, 等, 工作…) or, with
+        # no such word (安全教育五育并举, 规范化一流营商环境), after as many characters as the
+        # member it replaces
+        cuts = [cut for cut in range(2, min(len(text), len(missing) + 2) + 1)
+                if AFTER_LAST.match(text, cut) or cut == len(missing)]
         if not cuts:
             return None
         size = min(cuts, key=lambda cut: abs(cut - len(missing)))
@@ -152,13 +162,13 @@ def wrong_members(line: str, chains: list[list[Segment]], group: tuple[str, ...]
         for first in range(0, len(chain) - size + 1):
             window = chain[first:first + size]
             wheres = ["first"] + ["inner"] * (size - 2) + ["last"]
-            found = _judge(line, window, wheres, by_length, affix, whole=len(chain) == size)
+            found = _judge(line[raw[0].start:raw[-1].end], window, wheres, by_length, affix, whole=len(chain) == size)
             if found:
                 yield found
                 break
 
 
-def _judge(line: str, window: list[Segment], wheres: list[str], group: list[str], affix: tuple[str, str],
+def _judge(clause: str, window: list[Segment], wheres: list[str], group: list[str], affix: tuple[str, str],
            whole: bool) -> Optional[tuple[Segment, str]]:
     lead = _lead(window, affix)
     matched: list[str] = []
@@ -173,7 +183,7 @@ def _judge(line: str, window: list[Segment], wheres: list[str], group: list[str]
     if len(unmatched) != 1 or len(matched) != len(group) - 1:
         return None
     [missing] = [m for m in group if m not in matched]
-    if missing in line:
+    if missing in clause:
         return None
     offset, text, where = unmatched[0]
     stranger = _stranger(offset, text, where, missing)
