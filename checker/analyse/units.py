@@ -13,6 +13,12 @@ township-level unit, and whether its genre anonymises the people it names.
   anonymises itself throughout): 某某镇, 张某某 there are deliberate. A draft
   without a title is counted as anonymised too: nothing says it is a report
   going upward rather than a sample, so 某某 in it is not judged (precision first).
+- ``own_kind_lines``: where a draft by one county or city organ (县卫生健康局,
+  南城区市场监督管理局) offers alternatives of its own kind (局（委）, 区（县）): the
+  template was written for every such organ and this one did not choose. 乡镇（街道）
+  in a county department's draft is of another kind: a general statement.
+- ``case_lines``: in a draft that does not anonymise as a whole, the lines that
+  quote a case (典型案例：…, 以案说纪, 通报…): 某某镇某某村 there anonymises the case.
 """
 
 from __future__ import annotations
@@ -25,6 +31,10 @@ from checker.model import Document
 TOWNSHIP_AUTHOR = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![县市区省])(?:镇|乡|街道)(?=党委|党工委|人民政府|政府|办事处|纪委|"
                              r"[\s\u3000]|$)")
 ANONYMISING_TITLE = re.compile(r"通报|典型案例|典型问题|警示教育|案例汇编|以案促改|曝光")
+# the kinds of unit a template offers as alternatives: 局（委）, 区（县）, 党委（党组）, 镇（乡）
+UNIT_KIND = r"(?:街道|党工委|党委|党组|中心|[省市县区旗乡镇局委办厅处科所站])"
+ALTERNATIVE = re.compile(rf"(?<![各全诸每所有和及、乡])({UNIT_KIND})（[省市县区旗乡镇局委办厅处科所站街道党工组中心、/]{{1,8}}）")
+CASE_LINE = re.compile(r"案例|典型问题|以案|通报|曝光|警示教育")
 
 
 def author_lines(document: Document, closing_lines: frozenset[int]) -> frozenset[int]:
@@ -40,3 +50,17 @@ def anonymises(document: Document, title_block: tuple[str, ...]) -> bool:
     if document.title is None:
         return True
     return any(ANONYMISING_TITLE.search(line) or "某某" in line for line in title_block[:2])
+
+
+def case_lines(document: Document) -> frozenset[int]:
+    return frozenset(number for number, line in enumerate(document.lines, 1)
+                     if "某某" in line and CASE_LINE.search(line))
+
+
+def own_kind_lines(document: Document, authors: frozenset[int]) -> frozenset[int]:
+    """The lines with an alternative whose first unit is of a kind the author lines name."""
+    named = "".join(document.lines[number - 1] for number in authors)
+    if not named:
+        return frozenset()
+    return frozenset(number for number, line in enumerate(document.lines, 1)
+                     if "（" in line and any(m.group(1) in named for m in ALTERNATIVE.finditer(line)))

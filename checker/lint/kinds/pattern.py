@@ -31,7 +31,8 @@ Options:
                     when those name one 镇/乡/街道 (乡镇（街道） in a county
                     department's general statement is not a choice left open);
     not-anonymised  report nothing in a draft whose title names a genre that
-                    anonymises on purpose (通报, 典型案例: 某某镇 is deliberate).
+                    anonymises on purpose (通报, 典型案例: 某某镇 is deliberate),
+                    nor on a line that quotes a case (典型案例：某某镇…).
   prose:    true for a text-norm rule: no match inside template residue, a
             Markdown code span or a table's separator row (checker/analyse/prose.py).
 """
@@ -50,6 +51,7 @@ from checker.model import Document, Edit, Fix, Span
 from checker.settings.regex_literals import filter_for
 from checker.settings.wordlists import lexicon_regex
 from checker.analyse.prose import is_masked, masked_spans
+from checker.analyse import units
 from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
 
 MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
@@ -111,9 +113,15 @@ class Pattern:
         """None where the pattern applies to every line of ``document``, else the
         lines where it applies (none at all: an empty set)."""
         if self.scope == "not-anonymised":
-            return frozenset() if document.facts.anonymised else None
+            if document.facts.anonymised:
+                return frozenset()
+            cases = units.case_lines(document)
+            return frozenset(range(1, len(document.lines) + 1)) - cases if cases else None
         if self.scope == "one-unit":
-            return None if document.facts.one_unit else document.facts.author_lines
+            if document.facts.one_unit:
+                return None
+            authors = document.facts.author_lines
+            return authors | units.own_kind_lines(document, authors)
         return None
 
     def finditer(self, line: str) -> Iterator[re.Match]:
