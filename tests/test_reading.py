@@ -9,6 +9,7 @@ import os
 import pytest
 
 from checker.api import lint_source
+from checker.read import safe_files
 from checker.read.reading import (DEFAULT_MAX_FILE_SIZE, InputError, max_file_size, parse_size, read_source,
                              source_from_bytes)
 
@@ -194,6 +195,29 @@ def test_a_device_is_refused_without_being_read(run_cli):
         read_source("/dev/zero")
     result = run_cli("/dev/zero")
     assert result.returncode == 2 and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("swapped", ["fifo", "/dev/zero"])
+def test_a_special_file_swapped_in_after_the_look_is_refused_on_the_opened_descriptor(tmp_path, monkeypatch,
+                                                                                      swapped):
+    """The stat/open race (issue 22): the path is looked at, then replaced by a
+    FIFO or a device before it is opened. The open does not block (O_NONBLOCK)
+    and the opened descriptor, not the name, is what must be a regular file."""
+    regular = tmp_path / "regular.txt"
+    regular.write_text("关于某某工作的报告\n", encoding="utf-8")
+    if swapped == "fifo":
+        target = tmp_path / "pipe.txt"
+        os.mkfifo(target)
+    else:
+        if not os.path.exists(swapped):
+            pytest.skip("no /dev/zero on this system")
+        target = swapped
+    # what the name was when it was looked at: the regular file
+    monkeypatch.setattr(safe_files, "_look", lambda path: os.stat(regular))
+    with pytest.raises(InputError) as raised:
+        read_source(str(target))  # a FIFO would block in open(); /dev/zero would be read up to the limit
+    assert raised.value.kind == "special"
+    assert str(raised.value).startswith(f"{target}: a ") and str(raised.value).endswith(", not a regular file; not read")
 
 
 def test_the_size_limit_is_checked_before_reading(tmp_path, monkeypatch):

@@ -7,7 +7,9 @@ A file that is overwhelmingly valid UTF-8 with a few stray bytes is reported
 as UTF-8 with the first stray byte, never decoded as GB18030 garbage.
 
 Files are untrusted: a path is looked at with ``os.stat`` before it is opened,
-so a named pipe or a device (/dev/zero) is refused without being opened, and a
+so a named pipe or a device (/dev/zero) is refused without being opened (and
+the opened descriptor is looked at again: one swapped in meanwhile is refused
+too, never read), and a
 file larger than the size limit (:data:`DEFAULT_MAX_FILE_SIZE`, or
 ``REPORTLINT_MAX_FILE_SIZE``, or the ``max_size`` given) is refused before it is
 read; no more than the limit is ever read (standard input included). Every
@@ -19,13 +21,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 import sys
 import unicodedata
 from pathlib import Path
 from typing import Optional
 
 from .docx_reading import is_word_input, source_from_docx
+from .safe_files import ReadError, read_limited
 from checker.model import SourceText, split_lines
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -42,8 +44,6 @@ SIZE = re.compile(r"^\s*(\d+)\s*([KMG]?)(?:i?B)?\s*$", re.IGNORECASE)
 UTF8_DOMINANCE = 4
 HIGH_BYTES = bytes(range(0x80, 0x100))
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an invalid byte, as surrogateescape decodes it
-SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
 class InputError(Exception):
@@ -174,7 +174,9 @@ def read_source(path: str, max_size: Optional[int] = None) -> SourceText:
 
 def read_bytes(path: str, max_size: Optional[int] = None) -> bytes:
     """The bytes of one file, or of standard input for ``-``: at most the size
-    limit (see :func:`max_file_size`); pipes and devices are never opened."""
+    limit (see :func:`max_file_size`). A regular file only, checked before it is
+    opened (pipes and devices are never opened) and again on the opened
+    descriptor (checker/read/safe_files.py: nothing swapped in between is read)."""
     limit = max_file_size(max_size)
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
@@ -182,27 +184,15 @@ def read_bytes(path: str, max_size: Optional[int] = None) -> bytes:
             raise _too_large("-", limit)
         return data
     try:
-        status = os.stat(path)
-        if stat.S_ISDIR(status.st_mode):
-            raise InputError(f"{path}: is a directory", "directory")
-        for is_special, what in SPECIAL_FILES:
-            if is_special(status.st_mode):
-                raise InputError(f"{path}: {what}, not a regular file; not read", "special")
-        if status.st_size > limit:
-            raise _too_large(path, limit, status.st_size)
-        with open(path, "rb") as stream:
-            data = stream.read(limit + 1)  # a file that grew, or a /proc file that reports size 0
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file", "missing") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory", "directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied", "permission") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    if len(data) > limit:
-        raise _too_large(path, limit)
-    return data
+        return read_limited(path, limit)
+    except ReadError as error:
+        if error.kind == "too-large":
+            raise _too_large(path, limit, error.size) from None
+        if error.kind == "missing":
+            raise InputError(f"{path}: no such file", "missing") from None
+        if error.kind == "directory":
+            raise InputError(f"{path}: is a directory", "directory") from None
+        raise InputError(f"{path}: {error}", error.kind) from None
 
 
 def expand_paths(paths: list[str]) -> list[str]:

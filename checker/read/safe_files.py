@@ -2,8 +2,10 @@
 
 Every settings file the tool reads (configuration, rule and genre packs,
 lexicon and expression files, baselines) goes through :func:`read_limited`:
-it is opened without blocking (a FIFO never hangs the open), must be a regular
-file once open (a device, FIFO, socket or directory is refused), is refused
+a device, FIFO, socket or directory is refused without being opened; the
+file is then opened without blocking (a FIFO put there meanwhile never hangs
+the open) and must still be a regular file once open (the opened descriptor is
+what is looked at, so nothing can be swapped in between), is refused
 before reading when its size is over the limit and is read no further than
 the limit (a file that grows, or reports size 0, is still cut off).
 
@@ -65,10 +67,23 @@ def what_special(mode: int) -> Optional[str]:
     return None
 
 
+def _look(path: str) -> os.stat_result:
+    """The status of ``path`` before it is opened (a seam for the race test)."""
+    return os.stat(path)
+
+
+def _refuse_special(status: os.stat_result) -> None:
+    special = what_special(status.st_mode)
+    if special:
+        raise ReadError(f"{special}, not a regular file; not read",
+                        "directory" if stat.S_ISDIR(status.st_mode) else "special")
+
+
 def read_limited(path: str, limit: int) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them;
     :class:`ReadError` otherwise (missing, special, too large, unreadable)."""
     try:
+        _refuse_special(_look(path))  # a device is never opened (opening some has effects)
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise ReadError("no such file", "missing") from None
@@ -77,11 +92,8 @@ def read_limited(path: str, limit: int) -> bytes:
     except OSError as error:
         raise ReadError(f"cannot read: {error.strerror or error}") from None
     try:
-        status = os.fstat(descriptor)
-        special = what_special(status.st_mode)
-        if special:
-            raise ReadError(f"{special}, not a regular file; not read",
-                            "directory" if stat.S_ISDIR(status.st_mode) else "special")
+        status = os.fstat(descriptor)  # what was opened: a FIFO or device put there meanwhile is refused here
+        _refuse_special(status)
         if status.st_size > limit:
             raise ReadError(f"{status.st_size:,} bytes, over the {limit:,}-byte limit", "too-large", status.st_size)
         chunks, total = [], 0
