@@ -220,3 +220,50 @@ def test_rules_lists_the_rules_as_the_config_sets_them(repo, run_cli):
     assert rows["placeholder"] == "error" and rows["numbering-skip"] != "off"
     write(repo / ".reportlint.yaml", "rules:\n  placeholdr: warning\n")
     assert ".reportlint.yaml:2: unknown rule 'placeholdr'" in one_line_error(run_cli("rules", cwd=repo))
+
+
+class CountedLines(list):
+    """The lines of a file, counting how often any of them is looked at."""
+
+    looked = 0
+
+    def __getitem__(self, index):
+        self.looked += 1
+        return super().__getitem__(index)
+
+    def __iter__(self):
+        for line in super().__iter__():
+            self.looked += 1
+            yield line
+
+
+@pytest.mark.parametrize("shape", ["many keys", "deep inline tables"])
+def test_locating_the_keys_of_a_pyproject_looks_at_each_line_a_bounded_number_of_times(shape):
+    """Issue 22: each key's line was a forward search from its table's line to
+    the first line defining it, or to the end of the file: n keys, or a key
+    nested n deep in inline tables over n more lines, looked at about n² lines.
+    Counted, not timed."""
+    from checker.settings.configfile import _locate_toml, _toml_module
+
+    n = 2000
+    if shape == "many keys":
+        text = "[tool.reportlint]\n" + "".join(f"key{i} = {i}\n" for i in range(n))
+    else:
+        depth = 150
+        text = ("[tool.reportlint]\nx = " + "{a = " * depth + "1" + "}" * depth + "\n"
+                + "".join(f"f{i} = {i}\n" for i in range(n)))
+    lines = CountedLines(text.splitlines())
+    table = _toml_module().loads(text)["tool"]["reportlint"]
+    located = _locate_toml(table, lines, 1)
+    assert lines.looked <= 2 * len(lines)  # the forward searches looked hundreds of thousands of times
+    if shape == "many keys":
+        assert located.key_lines["key0"] == 2 and located.key_lines[f"key{n - 1}"] == n + 1
+    else:
+        assert located.key_lines["x"] == 2 and located["x"].key_lines["a"] == 2  # inside x's line
+        assert located.key_lines[f"f{n - 1}"] == n + 2
+
+
+def test_a_pyproject_nested_too_deeply_is_one_line(repo, run_cli):
+    write(repo / "pyproject.toml", "[tool.reportlint]\nx = " + "{a = " * 5000 + "1" + "}" * 5000 + "\n")
+    message = one_line_error(run_cli("drafts", cwd=repo))
+    assert "pyproject.toml:" in message and "nested too deeply" in message

@@ -14,6 +14,7 @@ can be found, else of the ``[tool.reportlint]`` table).
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import sys
@@ -50,20 +51,46 @@ def _toml_module():
     return tomllib
 
 
-def _locate_toml(value: Any, text_lines: list[str], line: int) -> Any:
-    """TOML data as Located/LocatedList, each key's line found by a forward
-    search from ``line`` (``key =`` or a ``[….key]`` table header)."""
+# a line that defines a key: a table header ([a.b.KEY], [[a.KEY]]) or ``KEY =``
+_TABLE_HEADER = re.compile(r"^\s*\[\[?([^\]]*)\]\]?")
+_KEY_LINE = re.compile(r"^\s*(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*=")
+
+
+def _key_lines(text_lines: Sequence[str]) -> dict[str, list[int]]:
+    """For each key name, the (ascending) numbers of the lines that define it;
+    every line is looked at once."""
+    found: dict[str, list[int]] = {}
+    for number, text in enumerate(text_lines, 1):
+        header = _TABLE_HEADER.match(text)
+        if header:
+            name = header.group(1).rsplit(".", 1)[-1].strip().strip("\"'")
+        else:
+            key = _KEY_LINE.match(text)
+            name = next((group for group in key.groups() if group is not None), None) if key else None
+        if name:
+            found.setdefault(name, []).append(number)
+    return found
+
+
+def _locate_toml(value: Any, text_lines: Sequence[str], line: int,
+                 index: Optional[dict[str, list[int]]] = None) -> Any:
+    """TOML data as Located/LocatedList, each key's line the first line at or
+    after its table's that defines it (``key =`` or a ``[….key]`` table
+    header). Linear: the lines are indexed once (:func:`_key_lines`), each key
+    is a binary search in its own list of lines."""
+    index = _key_lines(text_lines) if index is None else index
     if isinstance(value, dict):
         located = Located()
         located.line, located.key_lines = line, {}
         for key, item in value.items():
-            pattern = re.compile(rf"^\s*(?:\[\[?[^\]]*\b{re.escape(key)}\]\]?|[\"']?{re.escape(key)}[\"']?\s*=)")
-            key_line = next((n for n in range(line, len(text_lines) + 1) if pattern.match(text_lines[n - 1])), line)
-            located[key] = _locate_toml(item, text_lines, key_line)
+            lines = index.get(key, ())
+            after = bisect.bisect_left(lines, line)
+            key_line = lines[after] if after < len(lines) else line
+            located[key] = _locate_toml(item, text_lines, key_line, index)
             located.key_lines[key] = key_line
         return located
     if isinstance(value, list):
-        located_list = LocatedList(_locate_toml(item, text_lines, line) for item in value)
+        located_list = LocatedList(_locate_toml(item, text_lines, line, index) for item in value)
         located_list.line, located_list.item_lines = line, [line] * len(value)
         return located_list
     return value
@@ -112,7 +139,10 @@ def _parse_pyproject(path: str, raw: bytes) -> Optional[Located]:
     start = next((n for n, line in enumerate(lines, 1) if header.match(line)), 1)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}:{start}: [tool.reportlint] must be a table")
-    return _locate_toml(table, lines, start)
+    try:
+        return _locate_toml(table, lines, start)
+    except RecursionError:
+        raise ConfigError(f"{path}:{start}: [tool.reportlint] is nested too deeply") from None
 
 
 def read_settings(path: str) -> Located:
