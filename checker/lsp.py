@@ -18,7 +18,12 @@ points inside reportlint; they become the negotiated position encoding
   not, Chinese by default;
 - a document that is too large or not text gets one diagnostic saying so, a
   configuration that cannot be read one diagnostic naming file and line, and a
-  failure inside the linter one diagnostic too: the server stays up.
+  failure inside the linter one diagnostic too: the server stays up;
+- every lint and fix-all runs in the MAIN thread, one at a time, while the
+  protocol is spoken in a second thread (:func:`serve`): the time limit on the
+  rules of user packs is a signal (checker/lint/timebound.py), and signals
+  reach the main thread only, so a user pattern that backtracks without end
+  becomes one internal-error diagnostic instead of a server that never answers.
 """
 
 from __future__ import annotations
@@ -26,8 +31,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import queue
 import re
 import threading
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
@@ -59,9 +66,43 @@ DISABLE_NEXT_LINE = "<!-- reportlint-disable-next-line {rule} -->"
 DISABLE_FILE = "<!-- reportlint-disable-file {rule} -->"
 
 log = logging.getLogger("reportlint.lsp")
-# one lint at a time: runs in a worker thread (so the server keeps reading
+# one lint at a time: runs in the lint worker (so the server keeps reading
 # messages) and in code-action requests share lazily built parsers and caches
 LINT_LOCK = threading.Lock()
+
+
+class MainThreadWorker(Executor):
+    """The executor the server lints and fixes in: jobs run one at a time, in
+    order, in the thread that calls :meth:`run` — the main thread under
+    :func:`serve`, where the time limit on user-pack rules (a ``SIGALRM``)
+    works; in a worker thread it would do nothing."""
+
+    def __init__(self) -> None:
+        self._jobs: "queue.SimpleQueue" = queue.SimpleQueue()
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        self._jobs.put((future, fn, args, kwargs))
+        return future
+
+    def run(self) -> None:
+        """Run jobs until :meth:`shutdown`."""
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            future, fn, args, kwargs = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = fn(*args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - handed to the awaiting request
+                future.set_exception(error)
+            else:
+                future.set_result(result)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._jobs.put(None)
 
 
 # -- positions: code points inside, the client's units outside ------------------
@@ -183,6 +224,9 @@ class ReportlintServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.rules_url: Optional[str] = None  # where rule names link to (docs/rules.md, or as configured)
+        # where lints and fixes run: the main thread under serve(); None (asyncio's
+        # default threads) where the server is driven in-process
+        self.worker: Optional[Executor] = None
 
     # where a diagnostic's code links
     def rule_href(self, diagnostic: Diagnostic) -> Optional[str]:
@@ -225,15 +269,6 @@ class ReportlintServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=linted.version))
 
-    def current(self, uri: str) -> Linted:
-        """The lint of the document as it stands now (linted again if it moved on)."""
-        document = self.workspace.get_text_document(uri)
-        linted = self.linted.get(uri)
-        if linted is None or linted.version != document.version or linted.text != document.source:
-            linted = lint_document(document.source, document.path, document.version, self.configs)
-            self.linted[uri] = linted
-        return linted
-
     async def current_async(self, uri: str) -> Linted:
         """:meth:`current`, linting (where needed) in a worker thread, so that
         the server keeps answering while another document is linted or fixed."""
@@ -241,7 +276,7 @@ class ReportlintServer(LanguageServer):
         linted = self.linted.get(uri)
         if linted is None or linted.version != document.version or linted.text != document.source:
             linted = await asyncio.get_running_loop().run_in_executor(
-                None, lint_document, document.source, document.path, document.version, self.configs)
+                self.worker, lint_document, document.source, document.path, document.version, self.configs)
             self.linted[uri] = linted
         return linted
 
@@ -250,7 +285,7 @@ class ReportlintServer(LanguageServer):
             await asyncio.sleep(delay)
         document = self.workspace.get_text_document(uri)
         text, version, path = document.source, document.version, document.path
-        linted = await asyncio.get_running_loop().run_in_executor(None, lint_document, text, path, version,
+        linted = await asyncio.get_running_loop().run_in_executor(self.worker, lint_document, text, path, version,
                                                                   self.configs)
         document = self.workspace.text_documents.get(uri)
         if document is None or document.version != version or document.source != text:
@@ -385,7 +420,7 @@ def _fix_all(ls: ReportlintServer, uri: str, linted: Linted) -> Optional[types.C
         return None
     document = ls.workspace.get_text_document(uri)
     source = SourceText.from_string(linted.text, document.path)
-    with LINT_LOCK:  # in a worker thread (code_action): shares the parsers with the lints
+    with LINT_LOCK:  # in the lint worker (code_action): shares the parsers with the lints
         outcome = fix_source(source, linted.text, linted.config)
     if not outcome.changed:
         return None
@@ -443,7 +478,7 @@ async def code_action(ls: ReportlintServer, params: types.CodeActionParams) -> l
             # the suppression comments work in .txt as in .md (checker/parse/directives.py)
             actions.extend(_disable_actions(ls, uri, linted, diagnostic, lsp_diagnostic, newline))
     if wants(FIX_ALL):
-        fix_all = await asyncio.get_running_loop().run_in_executor(None, _fix_all, ls, uri, linted)
+        fix_all = await asyncio.get_running_loop().run_in_executor(ls.worker, _fix_all, ls, uri, linted)
         if fix_all is not None:
             actions.append(fix_all)
     return actions
@@ -467,12 +502,12 @@ def hover_text(diagnostic: Diagnostic, rule) -> str:
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-def hover(ls: ReportlintServer, params: types.HoverParams) -> Optional[types.Hover]:
+async def hover(ls: ReportlintServer, params: types.HoverParams) -> Optional[types.Hover]:
     """Over a finding: what its rule finds, with an example, in the catalog's language."""
     uri = params.text_document.uri
     if uri not in ls.workspace.text_documents:
         return None
-    linted = ls.current(uri)
+    linted = await ls.current_async(uri)
     if linted.problem or linted.config is None:
         return None
     rules = {rule.name: rule for rule in linted.config.rules}
@@ -489,5 +524,16 @@ def hover(ls: ReportlintServer, params: types.HoverParams) -> Optional[types.Hov
 
 
 def serve() -> None:
-    """Speak LSP over stdin/stdout until the client says exit."""
-    server.start_io()
+    """Speak LSP over stdin/stdout until the client says exit: the protocol in
+    a second thread, the lints and fixes in this (the main) thread."""
+    worker = MainThreadWorker()
+    server.worker = worker
+
+    def speak() -> None:
+        try:
+            server.start_io()
+        finally:
+            worker.shutdown()
+
+    threading.Thread(target=speak, name="reportlint-lsp-protocol", daemon=True).start()
+    worker.run()

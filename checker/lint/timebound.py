@@ -4,8 +4,11 @@ static regex guard (checker/regexsafety.py).
 Python's ``re`` cannot be given a deadline, but a signal interrupts a match:
 :func:`time_limit` arms a one-shot interval timer (``SIGALRM``) and raises
 :class:`TimeLimitExceeded` in the code that is running when it fires. Signals
-reach the main thread only, so elsewhere (the language server's worker
-threads, Windows) it does nothing and the static guard is the only bound.
+reach the main thread only, so whatever lints must do so in the main thread:
+the command line does (and each ``-j`` worker process), and so does the
+language server (checker/lsp.py: the protocol runs in a second thread). In any
+other thread, and on Windows, it does nothing and the static guard is the
+only bound.
 """
 
 from __future__ import annotations
