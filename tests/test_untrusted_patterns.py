@@ -6,6 +6,8 @@ line before they ever match."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from checker.lint import engine
@@ -79,3 +81,18 @@ def test_globs_with_a_few_stars_still_work(run_cli, tmp_path):
     result = run_cli(str(tmp_path))
     assert "invalid config" not in result.stderr.decode()
     assert "定稿.txt" in result.stdout.decode() and "草稿" not in result.stdout.decode()  # excluded, not refused
+
+
+def test_a_built_in_rule_given_patterns_by_a_configuration_runs_under_the_time_limit(run_cli, tmp_path):
+    """Options in a configuration make a built-in rule run the user's patterns:
+    it is bounded like a user pack's rule (it was not: '.*' six times before \\s,
+    which the static guard lets through, ran for years on a long line)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".reportlint.yaml").write_text(
+        "rules:\n  ad-residue:\n    patterns: ['.*.*.*.*.*.*\\s']\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于某某工作的报告\n" + "今年完成了各项工作，成效明显" * 30 + "。\n", encoding="utf-8")
+    result = run_cli(str(draft), "--format", "json")
+    assert result.returncode == 2
+    [error] = [d for d in json.loads(result.stdout)["files"][0]["diagnostics"] if d["rule"] == "internal-error"]
+    assert "ad-residue" in error["message"] and "second limit" in error["message"]

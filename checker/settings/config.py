@@ -162,6 +162,7 @@ def _with_setting(rule: Rule, setting: RuleSetting) -> Rule:
         except OptionError as error:
             raise ConfigError(f"{setting.where}: rule '{rule.name}': {error}") from None
         changes["options"] = options
+        changes["builtin"] = False  # its patterns are the user's now: run under the time limit (lint/engine.py)
     return dataclasses.replace(rule, **changes)
 
 
