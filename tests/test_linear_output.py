@@ -145,3 +145,60 @@ def test_stacked_disable_next_line_comments_are_linear(monkeypatch):
     small, large = work(500), work(2000)
     assert small > 0
     assert large / small < LINEAR_RATIO, f"{small} → {large} lines read"
+
+
+def test_a_pass_of_fixes_compares_each_edit_with_its_neighbours_only(monkeypatch):
+    """A fix-all (``--fix``, the language server's code action) kept its edits in
+    a list and compared each new one with every one kept, then rebuilt the whole
+    text once per edit: 4,000 fixes, 8 million comparisons and as many copies
+    of the text. Now two comparisons per edit and one rebuild. Counted."""
+    from checker import fixing
+
+    calls = {"n": 0}
+    conflict = fixing._conflict
+
+    def counting(a, b):
+        calls["n"] += 1
+        return conflict(a, b)
+
+    monkeypatch.setattr(fixing, "_conflict", counting)
+
+    def work(n: int) -> int:
+        text = TITLE + "今年完成了工作,成效明显。\n" * n  # one safe fix per line (the half-width comma)
+        fixable = wanted(result_of(text).diagnostics)
+        assert len(fixable) >= n
+        calls["n"] = 0
+        fixed, applied = apply_fixes(text, fixable)
+        assert len(applied) == len(fixable) and "," not in fixed
+        return calls["n"]
+
+    small, large = work(200), work(800)
+    assert large / small < LINEAR_RATIO, f"{small} → {large} comparisons"
+    assert large <= 3 * 800
+
+
+def test_a_fix_all_lints_a_bounded_number_of_times(monkeypatch):
+    """The fix-all lints the text once, then once after each pass; passes stop
+    when nothing was deferred, and never exceed MAX_PASSES: so its work is at
+    most MAX_PASSES + 1 lints, each linear (tests/test_linear.py)."""
+    from checker import fixing
+
+    lints = {"n": 0}
+    lint = fixing.lint_source
+
+    def counting(source, config):
+        lints["n"] += 1
+        return lint(source, config)
+
+    monkeypatch.setattr(fixing, "lint_source", counting)
+    for n in (100, 400):
+        text = TITLE + "今年完成了工作,成效明显。\n" * n
+        lints["n"] = 0
+        outcome = fixing.fix_source(SourceText.from_string(text, "d.txt"), text, Config.load())
+        assert len(outcome.fixed) == n
+        assert lints["n"] == 2  # the lint, one pass, the lint of what remains: whatever n is
+    # the worst case: each pass can only take one of the fixes competing for one place
+    text = TITLE + "一、总体\n" + "".join(f"（{k}）要点\n" for k in (1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1))
+    lints["n"] = 0
+    fixing.fix_source(SourceText.from_string(text, "d.txt"), text, Config.load(), unsafe=True)
+    assert lints["n"] <= fixing.MAX_PASSES + 1
