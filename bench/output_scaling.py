@@ -1,11 +1,14 @@
 """How the time to *report* grows with the findings (issue 22): each output
 format over drafts that once made it quadratic, at 1×, 4× and 16× a base size.
 
-    python bench/output_scaling.py [SHAPE…]
+    python bench/output_scaling.py [SHAPE…]     # the formats
+    python bench/output_scaling.py lsp           # the language server, through a real exchange
 
 Each shape is linted once (warm, in this process), then rendered by its
 format; the script prints the seconds of lint + render and the ratio of each
-step (about 4 linear, 16 quadratic) and the output's size. Record the output
+step (about 4 linear, 16 quadratic) and the output's size. ``lsp`` starts
+``reportlint lsp`` and times, per document size, the diagnostics published on
+open and the fix-all code action (every line has a safe fix). Record the output
 in docs/performance.md. Not a test: nothing here asserts
 (tests/test_linear_output.py counts the work instead).
 """
@@ -41,7 +44,53 @@ SHAPES: dict[str, tuple[str, int, Callable[[int], str], str]] = {
 }
 
 
+LSP_BASE = 1500  # lines of "今年完成了工作,成效明显。" (a safe fix each); 16× is 24,000 lines, 336,000 characters
+
+
+def lsp_scaling() -> None:
+    """Open documents of 1×, 4×, 16× LSP_BASE lines in a real server; time the
+    published diagnostics and the fix-all code action of each."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from lsp_client import LspClient
+
+    print(f"{'lsp':<18} " + " ".join(f"{f'{scale}×':>9}" for scale in SCALES) + "   ratios   characters at 16×")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / ".git").mkdir()
+        client = LspClient(root)
+        try:
+            client.initialize(root)
+            rows: dict[str, list[float]] = {"diagnostics": [], "fix-all": []}
+            characters = 0
+            for scale in SCALES:
+                text = TITLE + "今年完成了工作,成效明显。\n" * (LSP_BASE * scale)
+                characters = len(text)
+                uri = (root / f"scale{scale}.txt").as_uri()
+                start = time.perf_counter()
+                client.open(uri, text)
+                client.diagnostics(uri, timeout=1800)
+                rows["diagnostics"].append(time.perf_counter() - start)
+                start = time.perf_counter()
+                client.request("textDocument/codeAction", {
+                    "textDocument": {"uri": uri},
+                    "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                    "context": {"diagnostics": [], "only": ["source.fixAll.reportlint"]}}, timeout=1800)
+                rows["fix-all"].append(time.perf_counter() - start)
+            for name, seconds in rows.items():
+                ratios = " ".join(f"{later / max(earlier, 1e-6):4.1f}" for earlier, later in zip(seconds, seconds[1:]))
+                print(f"{'lsp-' + name:<18} " + " ".join(f"{s:8.3f}s" for s in seconds)
+                      + f"   {ratios}   {characters:,}", flush=True)
+            client.close()
+        finally:
+            client.kill()
+
+
 def main(argv: list[str]) -> None:
+    if argv == ["lsp"]:
+        lsp_scaling()
+        return
     sys.path.insert(0, str(ROOT))
     from checker.api import Config, lint_source
     from checker.formats import FORMATTERS
