@@ -147,6 +147,19 @@ def test_stacked_disable_next_line_comments_are_linear(monkeypatch):
     assert large / small < LINEAR_RATIO, f"{small} → {large} lines read"
 
 
+def counted(monkeypatch, module, name: str) -> dict:
+    """Replace ``module.name`` by a wrapper counting its calls in ``["n"]``."""
+    calls = {"n": 0}
+    original = getattr(module, name)
+
+    def counting(*args, **kwargs):
+        calls["n"] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
 def test_a_pass_of_fixes_compares_each_edit_with_its_neighbours_only(monkeypatch):
     """A fix-all (``--fix``, the language server's code action) kept its edits in
     a list and compared each new one with every one kept, then rebuilt the whole
@@ -154,14 +167,7 @@ def test_a_pass_of_fixes_compares_each_edit_with_its_neighbours_only(monkeypatch
     of the text. Now two comparisons per edit and one rebuild. Counted."""
     from checker import fixing
 
-    calls = {"n": 0}
-    conflict = fixing._conflict
-
-    def counting(a, b):
-        calls["n"] += 1
-        return conflict(a, b)
-
-    monkeypatch.setattr(fixing, "_conflict", counting)
+    calls = counted(monkeypatch, fixing, "_conflict")
 
     def work(n: int) -> int:
         text = TITLE + "今年完成了工作,成效明显。\n" * n  # one safe fix per line (the half-width comma)
@@ -183,14 +189,7 @@ def test_a_fix_all_lints_a_bounded_number_of_times(monkeypatch):
     most MAX_PASSES + 1 lints, each linear (tests/test_linear.py)."""
     from checker import fixing
 
-    lints = {"n": 0}
-    lint = fixing.lint_source
-
-    def counting(source, config):
-        lints["n"] += 1
-        return lint(source, config)
-
-    monkeypatch.setattr(fixing, "lint_source", counting)
+    lints = counted(monkeypatch, fixing, "lint_source")
     for n in (100, 400):
         text = TITLE + "今年完成了工作,成效明显。\n" * n
         lints["n"] = 0
