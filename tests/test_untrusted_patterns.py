@@ -96,3 +96,50 @@ def test_a_built_in_rule_given_patterns_by_a_configuration_runs_under_the_time_l
     assert result.returncode == 2
     [error] = [d for d in json.loads(result.stdout)["files"][0]["diagnostics"] if d["rule"] == "internal-error"]
     assert "ad-residue" in error["message"] and "second limit" in error["message"]
+
+
+ENDLESS = r".*.*.*.*.*.*\s"  # passes the static guard; on a long line without a space it would run for years
+LONG = "今年完成了各项工作，成效明显" * 30  # 420 characters, no space
+
+
+@pytest.mark.parametrize("field, draft", [
+    ("title", "关于" + LONG[:53] + "的报告\n一、基本情况\n内容。\n"),  # a title has at most 60 characters
+    ("opening", LONG + "。\n一、基本情况\n内容。\n"),  # no title: the opening paragraph names the genre
+    ("aliases", "关于全县养老服务的研究报告\n一、" + LONG + "\n内容。\n"),
+])
+def test_a_genre_pack_pattern_that_backtracks_is_stopped_and_named(run_cli, tmp_path, field, draft):
+    """Genre packs' patterns are matched by the analysis, outside any rule, so
+    the rule time limit did not cover them: each pattern of a user's genre pack
+    is searched under the same limit, and stopped once for the run."""
+    title = f"['{ENDLESS}']" if field == "title" else "['研究报告']"
+    aliases = f"['{ENDLESS}']" if field == "aliases" else "['对策|建议']"
+    opening = f"['{ENDLESS}']" if field == "opening" else "['研究报告']"
+    pack = tmp_path / "yanjiu.yaml"
+    pack.write_text(f"genre: yanjiu\nnames: [研究报告]\ntitle: {title}\nopening: {opening}\nsections:\n"
+                    f"  - part: work\n    name: 基本情况\n  - name: 对策建议\n    aliases: {aliases}\n",
+                    encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".reportlint.yaml").write_text("genre_packs: [yanjiu.yaml]\n", encoding="utf-8")
+    path = tmp_path / "draft.txt"
+    path.write_text(draft, encoding="utf-8")
+    result = run_cli(str(path), "--format", "json")  # unbounded, it never finished
+    assert result.returncode == 2
+    errors = [d for d in json.loads(result.stdout)["files"][0]["diagnostics"] if d["rule"] == "internal-error"]
+    [error] = errors  # stopped once: from then on it matches nothing, so the other rules do not fail too
+    assert f"{pack}:" in error["message"] and "second limit" in error["message"]
+
+
+def test_a_user_genre_packs_patterns_are_bounded_and_travel_to_workers(tmp_path):
+    import pickle
+
+    from checker.lint.timebound import BoundedPattern
+    from checker.settings.config import Config
+
+    pack = tmp_path / "yanjiu.yaml"
+    pack.write_text("genre: yanjiu\nnames: [研究报告]\ntitle: ['研究报告']\nsections:\n"
+                    "  - name: 对策建议\n    aliases: ['对策|建议']\n", encoding="utf-8")
+    genres = pickle.loads(pickle.dumps(Config.load(genre_packs=[str(pack)]).genres))  # as -j sends them
+    [user] = [g for g in genres if g.genre == "yanjiu"]
+    assert isinstance(user.titles[0], BoundedPattern) and user.recognises("关于养老服务的研究报告")
+    assert user.sections[0].matches("对策建议") and not user.sections[0].matches("基本情况")
+    assert not any(isinstance(p, BoundedPattern) for g in genres if g.genre != "yanjiu" for p in g.titles)

@@ -26,6 +26,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from checker import resources
 from checker.model import Document, Heading, Paragraph
+from checker.lint.timebound import BoundedPattern
 from .patterns import PatternError, compile_pattern
 from .wordlists import lexicon_regex, wordlist
 from .yamlfile import RuleFileError, read_entries, read_yaml, reject_unknown_keys
@@ -112,8 +113,9 @@ class GenrePack:
 # ---------------------------------------------------------------- loading
 
 
-def _regexes(path: str, owner: Any, key: str) -> tuple[re.Pattern, ...]:
-    """``owner[key]``: a non-empty list of regular expressions."""
+def _regexes(path: str, owner: Any, key: str, bounded: bool = False) -> tuple[re.Pattern, ...]:
+    """``owner[key]``: a non-empty list of regular expressions; ``bounded`` (a
+    user's pack): each one searched under a time limit (lint/timebound.py)."""
     node = owner[key]
     where = _where(path, node) if isinstance(node, list) and getattr(node, "line", 0) else _at(path, owner, key)
     if not isinstance(node, list) or not node:
@@ -123,7 +125,8 @@ def _regexes(path: str, owner: Any, key: str) -> tuple[re.Pattern, ...]:
         if not isinstance(item, str) or not item:
             raise RuleFileError(f"{where}: each of '{key}' must be a non-empty string")
         try:
-            compiled.append(compile_pattern(item))
+            pattern = compile_pattern(item)
+            compiled.append(BoundedPattern(pattern, where) if bounded else pattern)
         except PatternError as error:
             raise RuleFileError(f"{where}: '{key}': {error}") from None
     return tuple(compiled)
@@ -143,7 +146,7 @@ def _name(path: str, node: dict, what: str) -> str:
     return name.strip()
 
 
-def _section(path: str, node: Any, parent: Any, parts: dict[str, Part]) -> SectionSpec:
+def _section(path: str, node: Any, parent: Any, parts: dict[str, Part], bounded: bool = False) -> SectionSpec:
     """One section of a pack: written out (name, aliases), or a part of the
     library (``part: problems``), renamed, with more aliases or another exclude."""
     if not isinstance(node, dict):
@@ -159,13 +162,13 @@ def _section(path: str, node: Any, parent: Any, parts: dict[str, Part]) -> Secti
     name = _name(path, node, "a section") if part is None or "name" in node else part.name
     if part is None and "aliases" not in node:
         raise RuleFileError(f"{_where(path, node)}: section '{name}' needs 'aliases' (or 'part')")
-    aliases = _regexes(path, node, "aliases") if "aliases" in node else ()
+    aliases = _regexes(path, node, "aliases", bounded) if "aliases" in node else ()
     return SectionSpec(
         name=name,
         aliases=(part.aliases if part else ()) + aliases,
         required=_flag(path, node, "required", True),
         covers_thematic=_flag(path, node, "covers_thematic", False),
-        exclude=_regexes(path, node, "exclude") if "exclude" in node else (part.exclude if part else ()),
+        exclude=_regexes(path, node, "exclude", bounded) if "exclude" in node else (part.exclude if part else ()),
         part=part.id if part else "",
     )
 
@@ -192,9 +195,10 @@ def load_parts(paths: Iterable[Path | str]) -> dict[str, Part]:
     return parts
 
 
-def load_genre_pack(path: Path | str, parts: Optional[dict[str, Part]] = None) -> GenrePack:
+def load_genre_pack(path: Path | str, parts: Optional[dict[str, Part]] = None, bounded: bool = False) -> GenrePack:
     """Read one genre pack (its ``part:`` sections from ``parts``, by default
-    the built-in library); raise RuleFileError ``file:line: what is wrong``."""
+    the built-in library); raise RuleFileError ``file:line: what is wrong``.
+    ``bounded`` (a user's pack): its patterns are searched under a time limit."""
     path = str(path)
     parts = builtin_parts() if parts is None else parts
     data = read_yaml(path, "genre")
@@ -216,7 +220,7 @@ def load_genre_pack(path: Path | str, parts: Optional[dict[str, Part]] = None) -
     strict = _flag(path, data, "strict", False)
     titles: tuple[re.Pattern, ...] = ()
     if "title" in data:
-        titles = _regexes(path, data, "title")
+        titles = _regexes(path, data, "title", bounded)
     elif not fallback:
         raise RuleFileError(f"{where}: genre '{genre}' needs 'title' patterns (only the fallback pack has none)")
     priority = data.get("priority", 0)
@@ -228,7 +232,7 @@ def load_genre_pack(path: Path | str, parts: Optional[dict[str, Part]] = None) -
     sections_node = data["sections"]
     if not isinstance(sections_node, list):
         raise RuleFileError(f"{_at(path, data, 'sections')}: 'sections' must be a list")
-    sections = tuple(_section(path, node, sections_node, parts) for node in sections_node)
+    sections = tuple(_section(path, node, sections_node, parts, bounded) for node in sections_node)
     seen: dict[str, SectionSpec] = {}
     for node, section in zip(sections_node, sections):
         if section.name in seen:
@@ -236,7 +240,7 @@ def load_genre_pack(path: Path | str, parts: Optional[dict[str, Part]] = None) -
         seen[section.name] = section
     return GenrePack(
         genre=genre, names=tuple(n.strip() for n in names), sections=sections, titles=titles,
-        openings=_regexes(path, data, "opening") if "opening" in data else (),
+        openings=_regexes(path, data, "opening", bounded) if "opening" in data else (),
         priority=priority, strict=strict, fallback=fallback, description=description.strip(), source=where,
     )
 
@@ -246,7 +250,7 @@ def load_genres(paths: Iterable[Path | str], parts: Optional[dict[str, Part]] = 
     """Read genre packs and add them to ``base`` (the built-in ones, for a
     user's ``genre_packs``): a pack with the id of one in ``base`` replaces it.
     Ids and names must be unique and exactly one pack is the fallback."""
-    extra = [load_genre_pack(path, parts) for path in paths]
+    extra = [load_genre_pack(path, parts, bounded=bool(base)) for path in paths]  # on a base: a user's
     replaced = {pack.genre for pack in extra}
     packs: list[GenrePack] = []
     seen: dict[str, str] = {}
