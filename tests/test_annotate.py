@@ -448,3 +448,163 @@ def test_lines_after_a_manual_break_and_around_hidden_text(tmp_path, run_cli):
     accepted = tmp_path / "accepted.docx"
     accept_all(review).save(str(accepted))
     assert source_from_docx(accepted.read_bytes(), "a.docx").lines[2] == "下一步完成XXX项，确保落实。"
+
+
+# -- edge cases: each read back with python-docx and checked on the XML ----------------
+
+
+def tracked(tag: str, author: str, inner: str, change_id: int) -> object:
+    return parse_xml(f'<w:{tag} {nsdecls("w")} w:id="{change_id}" w:author="{author}" '
+                     f'w:date="2024-12-01T00:00:00Z">{inner}</w:{tag}>')
+
+
+def run_xml(text: str, properties: str = "", deleted: bool = False) -> str:
+    element = "w:delText" if deleted else "w:t"
+    return f'<w:r>{properties and f"<w:rPr>{properties}</w:rPr>"}<{element} xml:space="preserve">{text}</{element}></w:r>'
+
+
+def comment_range(review, comment) -> list:
+    """The body elements between a comment's w:commentRangeStart and w:commentRangeEnd, in order."""
+    inside, found = False, []
+    for element in review.element.body.iter():
+        if element.tag in (qn("w:commentRangeStart"), qn("w:commentRangeEnd")) and \
+                int(element.get(qn("w:id"))) == comment.comment_id:
+            if inside:
+                return found
+            inside = True
+        elif inside:
+            found.append(element)
+    raise AssertionError("no range")
+
+
+def test_a_finding_ending_inside_another_authors_insertion(tmp_path, run_cli):
+    draft = WordDraft()
+    draft.paragraph("关于2024年度工作情况的报告")
+    paragraph = draft.paragraph("今年完成了XX")
+    paragraph._p.append(tracked("ins", "李四", run_xml("X项任务,确保落实。"), 901))
+    path = draft.save(tmp_path / "theirs.docx")
+    lines = source_from_docx(path.read_bytes(), str(path)).lines
+    assert lines[1] == "今年完成了XXX项任务,确保落实。"
+    review, _ = annotate(run_cli, path, "--fix")
+    placeholder = next(c for c in ours(review) if c.text.startswith("未填写的占位符"))
+    assert anchored_texts(review)[placeholder.comment_id] == "XXX"
+    body = review.element.body
+    end = next(e for e in body.iter(qn("w:commentRangeEnd")) if int(e.get(qn("w:id"))) == placeholder.comment_id)
+    theirs = next(e for e in body.iter(qn("w:ins")) if e.get(qn("w:author")) == "李四")
+    assert end.getparent() is theirs  # the range ends after their "X", inside their insertion
+    for reference in body.iter(qn("w:commentReference")):  # but no comment's mark is their inserted text
+        assert not any(a.tag in (qn("w:ins"), qn("w:del")) for a in reference.iterancestors())
+    their_words = "".join(t.text for t in theirs.iter(qn("w:t"), qn("w:delText"))
+                          if not any(a.get(qn("w:author")) == "reportlint" for a in t.iterancestors()))
+    assert their_words == "X项任务确保落实。"  # their words still theirs (split, not moved), the comma in our w:del
+    assert [r.find(qn("w:t")).text for r in theirs.iter(qn("w:r")) if r.find(qn("w:t")) is not None][0] == "X"
+    # our fix of their comma is a tracked change inside their insertion; accepting all gives the fix
+    ours_changes = [e for e in body.iter(qn("w:del"), qn("w:ins")) if e.get(qn("w:author")) == "reportlint"]
+    assert [(e.tag, words(e)) for e in ours_changes] == [(qn("w:del"), ","), (qn("w:ins"), "，")]
+    assert all(theirs in e.iterancestors() for e in ours_changes)
+    assert paragraph_texts(accept_all(review))[1] == "今年完成了XXX项任务，确保落实。"
+    assert paragraph_texts(review, original=True)[1] == lines[1]
+
+
+def test_a_fix_inserting_next_to_a_manual_break(tmp_path, run_cli):
+    """Word's manual line break (w:br, Shift+Enter) inside the run: the document
+    number's missing 号 is inserted at the end of its line, before the break,
+    and the empty line between two breaks holds nothing of ours."""
+    draft = WordDraft()
+    paragraph = draft.paragraph("")
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:rPr><w:b/></w:rPr><w:t>某区建〔2025〕18</w:t><w:br/><w:br/>'
+        f'<w:t>某区住房和城乡建设局关于老旧小区改造情况的报告</w:t></w:r>'))
+    draft.paragraph("区人民政府：")
+    draft.paragraph("全年完成改造12所,特此报告。")
+    path = draft.save(tmp_path / "breaks.docx")
+    lines = source_from_docx(path.read_bytes(), str(path)).lines
+    assert lines[:3] == ("某区建〔2025〕18", "", "某区住房和城乡建设局关于老旧小区改造情况的报告")
+    review, _ = annotate(run_cli, path, "--fix")
+    first = review.element.body.find(qn("w:p"))
+    inserted = [e for e in first.iter(qn("w:ins")) if e.get(qn("w:author")) == "reportlint"]
+    assert [words(e) for e in inserted] == ["号"]
+    run = inserted[0].find(qn("w:r"))
+    assert run.find(qn("w:rPr")).find(qn("w:b")) is not None  # the bold of the run it extends
+    before = inserted[0].getprevious()
+    after = next(e for e in inserted[0].itersiblings() if e.tag == qn("w:r") and e.find(qn("w:commentReference")) is None)
+    assert words(before).endswith("18")  # the bold run split at the break: 号 goes between
+    assert [c.tag for c in after if c.tag != qn("w:rPr")][:2] == [qn("w:br"), qn("w:br")]
+    accepted = accept_all(review)
+    accepted.save(str(tmp_path / "accepted.docx"))
+    assert source_from_docx((tmp_path / "accepted.docx").read_bytes(), "a.docx").lines[:3] == \
+        ("某区建〔2025〕18号", "", "某区住房和城乡建设局关于老旧小区改造情况的报告")
+
+
+def test_a_fix_and_a_comment_inside_a_table_cell(tmp_path, run_cli):
+    draft = WordDraft()
+    draft.paragraph("关于2024年度工作情况的报告")
+    draft.paragraph("全年完成各项任务。")
+    draft.table([["项目", "进展"], ["隐患排查", "已完成XXX项,正在复查。"]])
+    path = draft.save(tmp_path / "table.docx")
+    review, _ = annotate(run_cli, path, "--fix")
+    cell = review.tables[0].cell(1, 1)._tc
+    changes = [(e.tag, words(e)) for e in cell.iter(qn("w:del"), qn("w:ins"))]
+    assert changes == [(qn("w:del"), ","), (qn("w:ins"), "，")]  # in the cell, nowhere else
+    assert len(list(review.element.body.iter(qn("w:del")))) == 1
+    anchored = anchored_texts(review)
+    in_cell = {anchored[int(e.get(qn("w:id")))] for e in cell.iter(qn("w:commentRangeStart"))}
+    assert in_cell == {"XXX", ","}
+    for marker in cell.iter(qn("w:commentRangeEnd"), qn("w:commentReference")):
+        assert marker.iterancestors(qn("w:tc")).__next__() is cell
+    assert paragraph_texts(accept_all(review))[-1] == "已完成XXX项，正在复查。"
+    assert [[c.text for c in row.cells] for row in docx.Document(str(path)).tables[0].rows] == \
+        [["项目", "进展"], ["隐患排查", "已完成XXX项,正在复查。"]]
+
+
+def test_nothing_is_commented_or_changed_inside_an_existing_deletion(tmp_path, run_cli):
+    """李四 deleted words holding defects (XX, a half-width comma) in the middle of
+    a placeholder: Word shows 完成了XXX项 once the deletion is accepted, and that
+    is what reportlint reads and comments; the deleted words are left alone."""
+    draft = WordDraft()
+    draft.paragraph("关于2024年度工作情况的报告")
+    paragraph = draft.paragraph("今年完成了XX")
+    paragraph._p.append(tracked("del", "李四", run_xml("约XX个,", deleted=True), 902))
+    paragraph.add_run("X项任务。")
+    path = draft.save(tmp_path / "deleted.docx")
+    assert source_from_docx(path.read_bytes(), str(path)).lines[1] == "今年完成了XXX项任务。"
+    review, _ = annotate(run_cli, path, "--fix", "--unsafe-fixes")
+    body = review.element.body
+    theirs = next(body.iter(qn("w:del")))
+    assert theirs.get(qn("w:author")) == "李四" and words(theirs) == "约XX个,"
+    assert len(list(theirs.iter(qn("w:r")))) == 1  # not split
+    assert [e for e in theirs.iterdescendants() if e.tag in (qn("w:commentRangeStart"), qn("w:commentRangeEnd"),
+                                                   qn("w:commentReference"), qn("w:ins"), qn("w:del"))] == []
+    assert [e.get(qn("w:author")) for e in body.iter(qn("w:del"), qn("w:ins"))] == ["李四"]
+    placeholder = next(c for c in ours(review) if c.text.startswith("未填写的占位符"))
+    assert anchored_texts(review, original=False)[placeholder.comment_id] == "XXX"  # as Word shows it, accepted
+    assert len(ours(review)) == 2  # the placeholder and the summary: nothing for the deleted XX or comma
+
+
+def test_a_paragraph_of_differently_formatted_runs_keeps_each_format_on_both_sides(tmp_path, run_cli):
+    draft = WordDraft()
+    draft.paragraph("关于2024年度工作情况的报告")
+    paragraph = draft.paragraph("")
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:t xml:space="preserve">今年完成了X</w:t></w:r>'))
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:b/></w:rPr><w:t>X</w:t></w:r>'))
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:rPr><w:i/><w:color w:val="FF0000"/></w:rPr><w:t>X项任务,确</w:t></w:r>'))
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:rPr><w:u w:val="single"/></w:rPr><w:t>保落实。</w:t></w:r>'))
+    path = draft.save(tmp_path / "runs.docx")
+    review, _ = annotate(run_cli, path, "--fix")
+    second = list(review.element.body.iter(qn("w:p")))[1]
+
+    def formats(element) -> str:
+        properties = element.find(qn("w:rPr"))
+        return "".join(sorted(c.tag.split("}")[1] for c in properties
+                              if c.tag != qn("w:rStyle"))) if properties is not None else ""
+
+    pieces = [(words(r), formats(r)) for r in second.iter(qn("w:r")) if words(r)]
+    assert pieces == [("今年完成了", ""), ("X", ""), ("X", "b"), ("X", "colori"), ("项任务", "colori"),
+                      (",", "colori"), ("，", "colori"), ("确", "colori"), ("保落实。", "u")]
+    placeholder = next(c for c in ours(review) if c.text.startswith("未填写的占位符"))
+    inside = [words(e) for e in comment_range(review, placeholder) if e.tag == qn("w:r")]
+    assert inside == ["X", "X", "X"]  # three runs, three formats, one comment
+    assert paragraph_texts(accept_all(review))[1] == "今年完成了XXX项任务，确保落实。"

@@ -125,8 +125,29 @@ def add_comment(document, origins: Sequence[LineOrigin], anchor: Anchor, text: s
         runs = runs_between(first, anchor.start, len(first.text)) + runs_between(last, 0, anchor.end)
     if not runs:
         raise ValueError("an anchor without text")
-    return document.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR,
-                                initials=INITIALS)
+    comment = document.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR,
+                                   initials=INITIALS)
+    _reference_outside_changes(runs[-1], comment.comment_id)
+    return comment
+
+
+def _reference_outside_changes(last_run, comment_id: int) -> None:
+    """A range may end inside someone's tracked insertion (their words are
+    commented), but the run holding the comment's reference mark goes after
+    that insertion: inside, it would be their inserted text, and rejecting
+    their insertion would take our comment with it."""
+    for sibling in last_run.itersiblings():
+        mark = sibling.find(w("commentReference"))
+        if sibling.tag == w("r") and mark is not None and mark.get(w("id")) == str(comment_id):
+            outermost = None
+            for ancestor in sibling.iterancestors():
+                if ancestor.tag == w("p"):
+                    break
+                if ancestor.tag in (w("ins"), w("del")):
+                    outermost = ancestor
+            if outermost is not None:
+                outermost.addnext(sibling)
+            return
 
 
 class Revisions:
