@@ -41,22 +41,69 @@ from .messages import text as say
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def speak_through_the_catalog() -> None:
+    """click's own texts (its usage errors, "Usage:", "Options"…) are gettext
+    message ids: give click the catalog's translation (checker/data/errors_zh.json,
+    "click") in place of gettext's, looked up when the text is shown."""
+    import click.core
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.termui
+    import click.types
+
+    for module in (click.core, click.exceptions, click.formatting, click.parser, click.termui, click.types):
+        if hasattr(module, "_"):
+            module._ = messages.click_text
+        if hasattr(module, "ngettext"):
+            module.ngettext = messages.click_plural
+
+
+speak_through_the_catalog()
+
+
+class LocalisedFormatter(click.HelpFormatter):
+    """click's help layout with Chinese punctuation in Chinese: 用法：…, 选项："""
+
+    def write_heading(self, heading: str) -> None:
+        if messages.language() == "en":
+            return super().write_heading(heading)
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_usage(self, prog: str, args: str = "", prefix=None) -> None:
+        if prefix is None and messages.language() != "en":
+            prefix = messages.click_text("Usage:")
+        super().write_usage(prog, args, prefix)
+
+
+class LocalisedContext(click.Context):
+    formatter_class = LocalisedFormatter
+
+
 class LocalisedHelp:
     """A command whose help (its own, its options', --help's) is shown in the
     language chosen (checker/messages.py), translated when it is shown."""
 
+    context_class = LocalisedContext
+
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         saved = [(param, param.help) for param in self.params if getattr(param, "help", None)]
-        own = self.help
+        own, metavars = self.help, (self.options_metavar, getattr(self, "subcommand_metavar", None))
         try:
             for param, english in saved:
                 param.help = messages.help_text(english)
             self.help = messages.help_text(own) if own else own
+            self.options_metavar = messages.click_text(self.options_metavar or "")
+            if metavars[1]:
+                self.subcommand_metavar = messages.click_text(metavars[1])
             super().format_help(ctx, formatter)
         finally:
             for param, english in saved:
                 param.help = english
             self.help = own
+            self.options_metavar = metavars[0]
+            if metavars[1]:
+                self.subcommand_metavar = metavars[1]
 
     def get_short_help_str(self, limit: int = 45) -> str:
         own = self.help
@@ -87,6 +134,7 @@ class DefaultCommandGroup(LocalisedHelp, click.Group):
         # No arguments at all also goes to ``check``, which says "no input" in one line.
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = [self.default_command, *args]
+        self.chosen = args[0] if args[0] in self.commands else ""
         return super().parse_args(ctx, args)
 
     def main(self, *args, **kwargs):
@@ -100,8 +148,10 @@ class DefaultCommandGroup(LocalisedHelp, click.Group):
             sys.exit(130)
         except click.ClickException as error:
             context = getattr(error, "ctx", None)
-            command = context.info_name if context is not None and context.parent is not None else ""
-            fail(say("error.usage", message=error.format_message().rstrip("."), command=command).replace("  ", " "))
+            command = context.info_name if context is not None and context.parent is not None else \
+                getattr(self, "chosen", "")
+            message = error.format_message().replace("。 ", "。").rstrip(".。")
+            fail(say("error.usage", message=message, command=command).replace("  ", " "))
         sys.exit(result if isinstance(result, int) else EXIT_CLEAN)
 
 
@@ -118,7 +168,8 @@ def take_language(args: list[str]) -> list[str]:
             value = arg.partition("=")[2] if "=" in arg else (args[index + 1] if index + 1 < len(args) else "")
             index += 1 if "=" in arg else 2
             if value not in messages.LANGUAGES:
-                fail(f"--lang: {value!r} is not one of {', '.join(messages.LANGUAGES)}")
+                fail(say("error.option", option="--lang",
+                         error=say("error.not_one_of", value=repr(value), choices=", ".join(messages.LANGUAGES))))
             messages.set_language(value)
             continue
         kept.append(arg)
@@ -137,7 +188,15 @@ class SizeParam(click.ParamType):
         try:
             return parse_size(value)
         except ValueError as error:
-            self.fail(str(error), param, ctx)
+            self.fail(messages.localise(str(error)), param, ctx)
+
+
+class WholeNumber(click.IntRange):
+    """A whole number in a range, named in the reader's language in click's messages."""
+
+    @property
+    def name(self) -> str:
+        return messages.click_text("integer range")
 
 
 MAX_FILE_SIZE_OPTION = click.option(
@@ -154,7 +213,9 @@ def size_limit(option: Optional[int]) -> int:
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"reportlint: {message}", err=True)
+    """One line on stderr, exit 2; an English message of the code
+    (an exception's) is said in the reader's language (messages.localise)."""
+    click.echo(f"reportlint: {messages.localise(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -175,23 +236,23 @@ def config_for(resolver: ConfigResolver, path: str) -> Config:
     try:
         return resolver.config_for(path)
     except BaselineError as error:
-        fail(say("error.invalid_baseline", error=error))
+        fail(say("error.invalid_baseline", error=messages.localise(str(error))))
     except ConfigError as error:
-        fail(say("error.invalid_config", error=error))
+        fail(say("error.invalid_config", error=messages.localise(str(error))))
     except RuleFileError as error:
-        fail(say("error.invalid_rules", error=error))
+        fail(say("error.invalid_rules", error=messages.localise(str(error))))
     except UnknownGenre as error:
-        fail(say("error.option", option="--genre", error=error))
+        fail(say("error.option", option="--genre", error=messages.localise(str(error))))
 
 
 def make_resolver(config_file: Optional[str], isolated: bool, rule_files: tuple[str, ...], genre: Optional[str],
                   baseline: Optional[str] = None, with_baselines: bool = True) -> ConfigResolver:
     if config_file and isolated:
-        fail("--config and --isolated exclude each other")
+        fail(say("error.config_and_isolated"))
     try:
         return ConfigResolver(config_file, isolated, rule_files, genre, baseline, with_baselines)
     except BaselineError as error:
-        fail(say("error.invalid_baseline", error=error))
+        fail(say("error.invalid_baseline", error=messages.localise(str(error))))
 
 
 def input_paths(paths: tuple[str, ...], resolver: Optional[ConfigResolver] = None,
@@ -260,7 +321,7 @@ def main() -> None:
                    "findings marked. (text = full.)")
 @click.option("--statistics", is_flag=True,
               help="Count the findings per rule (instead of listing them in text output; beside them in json).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+@click.option("-j", "--jobs", type=WholeNumber(min=0), default=1, show_default=True, metavar="N",
               help="Check files in N processes (0: one per core); the output is the same as with -j 1.")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(),
               help="An extra YAML rule pack (repeatable).")
@@ -327,9 +388,9 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     internal error (a rule that crashed on a draft).
     """
     if unsafe_fixes and not (fix or diff):
-        fail("--unsafe-fixes goes with --fix or --diff (see reportlint --help)")
+        fail(say("error.unsafe_fixes"))
     if write_baseline and (baseline_file or baseline_prune):
-        fail("--write-baseline records every finding: it goes with neither --baseline nor --baseline-prune")
+        fail(say("error.write_baseline_alone"))
     output_format = ALIASES.get(output_format, output_format)
     resolver = make_resolver(config_file, isolated, rule_files, genre, baseline_file, not write_baseline)
     limit = size_limit(max_file_size)
@@ -344,7 +405,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     configs = [selection.apply(config_for(resolver, stdin_filename if path == "-" and stdin_filename else path),
                                stdin_filename if path == "-" and stdin_filename else path) for path in files]
     if baseline_prune and not any(config.baseline for config in configs):
-        fail("--baseline-prune needs a baseline: --baseline FILE, or baseline: in the configuration")
+        fail(say("error.prune_without_baseline"))
     kept: list[FileResult] = []  # for the baseline: paths and findings, not documents
     use_color = wants_color("never" if no_color else color, output_file is None and sys.stdout.isatty())
     formatter = FORMATTERS[output_format](RunInfo(rules=rules_of(configs), color=use_color, statistics=statistics))
@@ -376,7 +437,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
         failing = failing or fails(result, fail_on or config.fail_on or "warning")
         if result.error is not None:
             progress.clear()
-            click.echo(f"reportlint: {terminal_name(result.error.message)}", err=True)  # names escaped
+            click.echo(f"reportlint: {terminal_name(messages.localise(result.error.message))}", err=True)
         write(report.file(result) if report else fixing.latest_diff() if fixing else "")
         progress.show(done, result.path)
         if write_baseline or baseline_prune:
@@ -403,7 +464,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
         except WriteError as error:
             fail(str(error))
         for line in report_lines:
-            click.echo(f"reportlint: {line}", err=True)
+            click.echo(f"reportlint: {messages.localise(line)}", err=True)
     if tally.unreadable or tally.internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
@@ -435,7 +496,7 @@ class RuleSelection:
                                                overrides=())
             except ConfigError as error:
                 fail(say("error.option", option="--select/--ignore/--extend-select",
-                         error=str(error).partition(": ")[2] or error))
+                         error=messages.localise(str(error)).partition(": ")[2] or messages.localise(str(error))))
             self._done[id(config)] = (config, chosen)
         return self._done[id(config)][1]
 
@@ -548,7 +609,7 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], co
         try:
             find_genre(genre)
         except UnknownGenre as error:
-            fail(say("error.option", option="--genre", error=error))
+            fail(say("error.option", option="--genre", error=messages.localise(str(error))))
     documents = []
     errors: list[str] = []
     limit = size_limit(max_file_size)
@@ -567,7 +628,7 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], co
     else:
         click.echo("\n".join(render_outline_text(d, g) for d, g in zip(documents, genres)), nl=False)
     for error in errors:
-        click.echo(f"reportlint: {error}", err=True)
+        click.echo(f"reportlint: {messages.localise(error)}", err=True)
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 

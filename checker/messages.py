@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -24,6 +25,8 @@ LANGUAGES = ("zh", "en")
 CATALOG = Path(__file__).resolve().parent / "data" / "messages.json"
 HELP_CATALOG = Path(__file__).resolve().parent / "data" / "help_zh.json"
 RULES_CATALOG = Path(__file__).resolve().parent / "data" / "rules_zh.json"  # rule name -> what it finds, in Chinese
+ERRORS_CATALOG = Path(__file__).resolve().parent / "data" / "errors_zh.json"  # English error -> Chinese, see localise
+FIELD = "{}"  # where an error template has a value (a file name, a number, a nested message)
 
 _chosen: Optional[str] = None
 
@@ -95,9 +98,69 @@ def rule_summary(name: str, english: str) -> str:
     return _rules_catalog().get(name, english)
 
 
+@lru_cache(maxsize=1)
+def _errors_catalog() -> dict:
+    with open(ERRORS_CATALOG, encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+@lru_cache(maxsize=1)
+def _error_templates() -> list[tuple[re.Pattern, str]]:
+    """The error templates as patterns, the most specific (most fixed text) first."""
+    found = []
+    for english, chinese in _errors_catalog()["errors"].items():
+        parts = english.split(FIELD)
+        found.append((len("".join(parts)), re.compile("(.*?)".join(map(re.escape, parts)), re.S), chinese))
+    found.sort(key=lambda item: -item[0])
+    return [(pattern, chinese) for _, pattern, chinese in found]
+
+
+def localise(message: str) -> str:
+    """An error message of the code (English, the message id, as gettext's)
+    in the current language. checker/data/errors_zh.json maps each template
+    of the code — the message with ``{}`` where the code puts a value — to its
+    Chinese (``{}`` in the same order, or ``{0}``, ``{1}``…); the values are
+    translated in turn (a message within a message). A message no template
+    matches keeps its ``where: `` head and has the rest translated; an
+    unknown one stays as it is."""
+    if language() == "en" or not message:
+        return message
+    return _translate(message, 0)
+
+
+def _translate(message: str, depth: int) -> str:
+    if depth > 4 or not message.strip():
+        return message
+    for pattern, chinese in _error_templates():
+        match = pattern.fullmatch(message)
+        if match:
+            return chinese.format(*(_translate(value, depth + 1) for value in match.groups()))
+    start = message.find(": ")
+    while start != -1:  # "where: message" — the location stays, the message is translated
+        rest = message[start + 2:]
+        translated = _translate(rest, depth + 1)
+        if translated != rest:
+            return message[:start + 2] + translated
+        start = message.find(": ", start + 2)
+    return message
+
+
+def click_text(english: str) -> str:
+    """One of click's own texts (its gettext message ids: usage errors,
+    "Usage:", "Options"…) in the current language."""
+    if language() == "en":
+        return english
+    return _errors_catalog()["click"].get(english, english)
+
+
+def click_plural(singular: str, plural: str, n: int) -> str:
+    """click's ngettext: the singular or plural message id, translated."""
+    return click_text(singular if n == 1 else plural)
+
+
 def severity(name: str) -> str:
     """错误/警告/提示 (error/warning/info) for a severity name."""
     return text(f"severity.{name}")
 
 
-__all__ = ["LANGUAGES", "count", "help_text", "rule_summary", "language", "language_of_environment", "set_language", "severity", "text"]
+__all__ = ["LANGUAGES", "click_plural", "click_text", "count", "help_text", "localise", "rule_summary", "language", "language_of_environment", "set_language", "severity", "text"]

@@ -150,7 +150,7 @@ def test_unsafe_fixes_alone_is_a_usage_error(run_cli):
     result = run_cli("--unsafe-fixes", "examples/numbering.txt")
     assert result.returncode == 2
     assert result.stderr.decode("utf-8") == \
-        "reportlint: --unsafe-fixes goes with --fix or --diff (see reportlint --help)\n"
+        "reportlint: --unsafe-fixes goes with --fix or --diff (see reportlint check --help)\n"
 
 
 @pytest.mark.parametrize("encoding, bom, newline", [
