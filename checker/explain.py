@@ -10,8 +10,8 @@ from typing import Any, Iterable, Optional, Sequence
 
 import yaml
 
-from .messages import rule_summary, severity, text
-from .rulesdoc import example_notes, summary
+from .messages import count, rule_description, rule_summary, severity, text
+from .rulesdoc import summary
 
 INDENT = "    "
 
@@ -39,13 +39,25 @@ def _text(text: str) -> list[str]:
     return [f"{INDENT}| {line}" for line in text.split("\n")]
 
 
+def example_notes(example: Any) -> list[str]:
+    """What an example states besides its text (file name, count, lines), in the reader's language."""
+    notes = []
+    if example.path:
+        notes.append(text("explain.as_file", path=example.path))
+    if example.count is not None:
+        notes.append(count("explain.count", example.count))
+    if example.lines:
+        notes.append(text("explain.lines", lines=", ".join(map(str, example.lines))))
+    return notes
+
+
 def _examples(examples: Sequence[Any], label: str) -> list[str]:
     if not examples:
         return []
     out = ["", label]
     for example in examples:
-        notes = example_notes(example, quote="")
-        out.append(f"  - {'; '.join(notes)}" if notes else "  -")
+        notes = example_notes(example)
+        out.append(f"  - {text('list.notes').join(notes)}" if notes else "  -")
         out.extend(_text(example.text))
         if getattr(example, "fixed", None) is not None:
             out.append(f"{INDENT}{text('explain.fixed')}")
@@ -69,7 +81,9 @@ def render_explanation(rule: Any, verbose: bool = False) -> str:
         out.append("  " + text("explain.yields", rules=", ".join(rule.yields_to)))
     out.extend(_examples(rule.fails, text("explain.reported")))
     out.extend(_examples(rule.passes, text("explain.not_reported")))
-    out.extend(["", text("explain.description"), *rule.description.strip().split("\n")])
+    description, translated = rule_description(rule.name, rule.description.strip())
+    label = text("explain.description" if translated else "explain.description_english")
+    out.extend(["", label, *description.split("\n")])
     if rule.options and verbose:
         dumped = yaml.safe_dump(_plain(rule.options), allow_unicode=True, sort_keys=False, width=10**6)
         out.extend(["", text("explain.options"), *(f"  {line}" for line in dumped.rstrip("\n").split("\n"))])

@@ -25,6 +25,7 @@ LANGUAGES = ("zh", "en")
 CATALOG = Path(__file__).resolve().parent / "data" / "messages.json"
 HELP_CATALOG = Path(__file__).resolve().parent / "data" / "help_zh.json"
 RULES_CATALOG = Path(__file__).resolve().parent / "data" / "rules_zh.json"  # rule name -> what it finds, in Chinese
+DESCRIPTIONS_CATALOG = Path(__file__).resolve().parent / "data" / "descriptions_zh.yaml"  # rule name -> all it finds
 ERRORS_CATALOG = Path(__file__).resolve().parent / "data" / "errors_zh.json"  # English error -> Chinese, see localise
 FIELD = "{}"  # where an error template has a value (a file name, a number, a nested message)
 
@@ -99,6 +100,24 @@ def rule_summary(name: str, english: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def rule_descriptions_zh() -> dict:
+    """Rule name -> its full description in Chinese (checker/data/descriptions_zh.yaml)."""
+    import yaml  # loaded anyway by the rules; here only when a description is shown
+
+    with open(DESCRIPTIONS_CATALOG, encoding="utf-8") as stream:
+        return {name: text.strip() for name, text in (yaml.safe_load(stream) or {}).items()}
+
+
+def rule_description(name: str, english: str) -> tuple[str, bool]:
+    """All that rule ``name`` finds, in the current language, and whether it
+    is in that language (a rule of a user's pack has only its English)."""
+    if language() == "en":
+        return english, True
+    chinese = rule_descriptions_zh().get(name)
+    return (chinese, True) if chinese else (english, False)
+
+
+@lru_cache(maxsize=1)
 def _errors_catalog() -> dict:
     with open(ERRORS_CATALOG, encoding="utf-8") as stream:
         return json.load(stream)
@@ -163,4 +182,4 @@ def severity(name: str) -> str:
     return text(f"severity.{name}")
 
 
-__all__ = ["LANGUAGES", "click_plural", "click_text", "count", "help_text", "localise", "rule_summary", "language", "language_of_environment", "set_language", "severity", "text"]
+__all__ = ["LANGUAGES", "click_plural", "click_text", "count", "help_text", "localise", "rule_description", "rule_descriptions_zh", "rule_summary", "language", "language_of_environment", "set_language", "severity", "text"]

@@ -10,6 +10,7 @@ import re
 from itertools import groupby
 from typing import Sequence
 
+from .messages import rule_descriptions_zh
 from .settings.genres import GenrePack, builtin_genres
 from .lint.ruleset import Example, Rule
 from .settings.wordlists import WordList, builtin_wordlists
@@ -69,6 +70,18 @@ def summary(rule: Rule) -> str:
     return SENTENCE_END.split(" ".join(rule.description.split()), 1)[0].rstrip(".")
 
 
+def _descriptions(rule: Rule) -> list[str]:
+    """The rule's description in Chinese (checker/data/descriptions_zh.yaml), then its English reference."""
+    chinese = rule_descriptions_zh().get(rule.name)
+    if not chinese:
+        return [rule.description, ""]
+    return [WRAPPED_CHINESE.sub("", chinese), "", f"*English:* {rule.description}", ""]
+
+
+# a line break between two Chinese characters or marks is no space (Markdown would render one)
+WRAPPED_CHINESE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+
+
 def render_rule(rule: Rule) -> list[str]:
     return [
         f"### `{rule.name}` ({rule.code})",
@@ -78,8 +91,7 @@ def render_rule(rule: Rule) -> list[str]:
            if rule.yields_to else "")
         + FIX_NOTES.get(rule.fix, ""),
         "",
-        rule.description,
-        "",
+        *_descriptions(rule),
         *_example_lines(rule.fails, "Reported"),
         *_example_lines(rule.passes, "Not reported"),
     ]

@@ -142,3 +142,42 @@ def test_rules_explain_and_hover_summaries_come_in_chinese():
     assert "RL101  placeholder            错误       草稿中留下的模板占位符" in listed
     assert "  查什么：同级序号跳号" in run("explain", "numbering-skip").stdout.decode()
     assert "查什么" not in run("--lang", "en", "explain", "numbering-skip").stdout.decode()
+
+
+def test_every_rule_has_its_full_description_in_chinese():
+    """explain, the hover and docs/rules.md speak Chinese for every rule: a rule
+    added without its entry in checker/data/descriptions_zh.yaml fails here."""
+    from checker.api import Config
+    from checker.lint.engine import ENGINE_RULES
+
+    descriptions = messages.rule_descriptions_zh()
+    rules = {rule.name: rule for rule in (*Config.load().rules, *ENGINE_RULES)}
+    missing = sorted(set(rules) - set(descriptions))
+    assert not missing, f"add a Chinese description to checker/data/descriptions_zh.yaml for: {', '.join(missing)}"
+    assert set(descriptions) <= set(rules), set(descriptions) - set(rules)  # no entry for a rule that does not exist
+    for name, text in descriptions.items():
+        chinese = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+        # a whole description, not the one-line summary: at least a third of the English's length in characters
+        assert chinese >= 30 and len(text) >= len(rules[name].description) // 4, name
+
+
+def test_explain_reads_as_chinese_with_its_examples_and_english_when_asked():
+    shown = run("explain", "numbering-skip").stdout.decode()
+    assert "\n说明：\n同级序号中缺了一个（一是……三是；" in shown and "说明（英文）" not in shown
+    assert "A number is missing" not in shown
+    notes = run("explain", "placeholder").stdout.decode()
+    assert "  - 作为 draft.md，1 个问题\n" in notes and "  - 1 个问题，在第 2 行\n" in notes
+    assert not [line for line in notes.splitlines() if "finding" in line or line.startswith("  - as ")]
+    english = run("--lang", "en", "explain", "numbering-skip").stdout.decode()
+    assert "\nDescription:\nA number is missing from a run of sibling numbers" in english and "说明" not in english
+    assert "  - as draft.md; 1 finding\n" in run("--lang", "en", "explain", "placeholder").stdout.decode()
+
+
+def test_explain_shows_the_english_description_of_a_rule_without_a_chinese_one(tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("pack: mine\ndescription: mine\nrules:\n  - name: my-rule\n    code: RL901\n    type: pattern\n"
+                    "    severity: warning\n    message: m\n    description: Finds the word foo.\n"
+                    "    options: {patterns: ['foo']}\n    examples: {fail: ['a foo'], pass: ['a bar']}\n",
+                    encoding="utf-8")
+    shown = run("explain", "--rules", str(pack), "RL901").stdout.decode()
+    assert "\n说明（英文）：\nFinds the word foo." in shown
