@@ -347,8 +347,8 @@ def main() -> None:
 @click.option("-o", "--output-file", default=None, type=click.Path(), metavar="FILE",
               help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--genre", default=None, metavar="GENRE",
-              help="The drafts' genre (述职报告, 自查报告, 工作汇报, 工作报告, 情况报告, 工作总结, 各类报告, or an id "
-                   "such as shuzhi); default: read from each draft's title.")
+              help="The drafts' genre: a name or id that `reportlint genres` lists (述职报告, shuzhi…); "
+                   "default: read from each draft's title.")
 @click.option("--config", "config_file", default=None, type=click.Path(), metavar="FILE",
               help="Use this configuration (.reportlint.yaml or pyproject.toml) for every draft, "
                    "instead of the nearest one above each.")
