@@ -197,7 +197,7 @@ def test_an_english_rule_file_error_keeps_its_file_and_line_in_chinese(tmp_path)
 def test_help_headings_are_chinese_by_default(tmp_path):
     shown = run("check", "--help", cwd=tmp_path).stdout.decode("utf-8")
     assert re.match(r"用法：\S.* check ", shown) and "\n选项：\n" in shown and "[默认：full]" in shown, shown
-    assert "`reportlint genres` 列出的名称或 id" in shown
+    assert "草稿的体裁：`reportlint genres` 列出的名称或" in shown
     english = run("check", "--help", cwd=tmp_path, REPORTLINT_LANG="en").stdout.decode("utf-8")
     assert re.match(r"Usage: \S.* check ", english) and "\nOptions:\n" in english and "[default: full]" in english
     assert "\n命令：\n" in run("--help", cwd=tmp_path).stdout.decode("utf-8")
