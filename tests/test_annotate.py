@@ -326,12 +326,12 @@ def _read_only(tmp_path: Path, draft: Path) -> str:
 
 
 @pytest.mark.parametrize("target, said", [
-    (lambda tmp_path, draft: "/dev/null", "not a regular file"),
-    (_no_directory, "a directory"),
+    (lambda tmp_path, draft: "/dev/null", "是字符设备，不是普通文件"),
+    (_no_directory, "是文件夹，不是普通文件"),
     (_symlink_to_draft, "审阅稿不能覆盖原稿"),
     (_hard_link_to_draft, "审阅稿不能覆盖原稿"),
-    (_read_only, "read-only"),
-    (lambda tmp_path, draft: str(tmp_path / "missing" / "review.docx"), "does not exist"),
+    (_read_only, "只读文件"),
+    (lambda tmp_path, draft: str(tmp_path / "missing" / "review.docx"), "不存在"),
 ], ids=["device", "directory", "symlink-to-draft", "hard-link-to-draft", "read-only", "missing-folder"])
 def test_an_output_that_must_not_be_written_is_refused_in_one_line(tmp_path, run_cli, target, said):
     draft = numbered_draft(tmp_path / "numbered.docx")
