@@ -150,3 +150,16 @@ def test_statistics_beside_html_is_refused_like_sarif_and_github(run_cli, tmp_pa
     path = draft(tmp_path)
     for output_format in ("html", "sarif", "github"):
         assert f"not {output_format}" in one_line_error(run_cli("--statistics", "--output-format", output_format, path))
+
+
+def test_the_readme_documents_every_option_of_every_command():
+    """README names each option `reportlint <command> --help` shows (check's in its table)."""
+    from checker.cli import main
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [f"{name} {option}" for name, command in main.commands.items() if name != "lsp"
+               for param in command.params for option in getattr(param, "opts", ())
+               if option.startswith("--") and option not in ("--help",) and f"`{option}" not in readme
+               and f"{option}`" not in readme and f", {option}" not in readme]
+    assert not missing, missing
