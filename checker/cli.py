@@ -19,20 +19,15 @@ from .settings.baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
 from .settings.configfile import ConfigResolver
 from .lint.engine import ENGINE_RULES, INTERNAL_ERROR
-from .explain import find_rule, render_explanation
-from .fixing import FixRun
 from .formats import ALIASES, FORMATTERS, RunInfo
 from .formats.base import data_text
 from .formats.excerpt import terminal_name
-from .formats.outline_format import render_json as render_outline_json
-from .formats.outline_format import render_text as render_outline_text
 from .settings.genres import find_genre
 from .model import SEVERITIES, FileResult, severity_rank
 from .parse.outline import parse_document
 from .progress import Progress
 from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
 from .lint.ruleset import RuleFileError
-from .rulesdoc import full_reference, summary
 from .read.safe_files import WriteError, check_writable, write_atomically
 from .formats.tally import Tally
 from . import messages
@@ -424,6 +419,8 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
             progress.clear()
             click.echo(text, nl=False, color=use_color)
 
+    if fix or diff:
+        from .fixing import FixRun  # only --fix and --diff rewrite drafts
     fixing = FixRun(unsafe_fixes, write=not diff, max_size=limit, stdin_name=stdin_filename) if fix or diff else None
     results = fixing.results(files, configs) if fixing else lint_files(files, configs, jobs, limit,
                                                                        stdin_name=stdin_filename)
@@ -623,6 +620,9 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], co
             continue
         documents[-1].genre, documents[-1].genres = config.genre, config.genres
     genres = [document.facts.genre.name for document in documents]
+    from .formats.outline_format import render_json as render_outline_json
+    from .formats.outline_format import render_text as render_outline_text
+
     if output_format == "json":
         click.echo(render_outline_json(documents, genres), nl=False)
     else:
@@ -656,6 +656,8 @@ def genres(config_file: Optional[str], isolated: bool) -> None:
 def rules(rule_files: tuple[str, ...], markdown: bool, config_file: Optional[str], isolated: bool) -> None:
     """List the rules: code, name, severity (as the configuration found from
     the working folder sets it; off where it is switched off), what each finds."""
+    from .rulesdoc import full_reference, summary
+
     if markdown:
         config = load_config(rule_files)
         click.echo(full_reference(config.rules), nl=False)
@@ -673,6 +675,8 @@ def rules(rule_files: tuple[str, ...], markdown: bool, config_file: Optional[str
 def explain(rule: str, rule_files: tuple[str, ...], verbose: bool) -> None:
     """Explain one rule (by name or code, e.g. placeholder or RL101): what it
     finds, its type, severity, fix and options, and its examples."""
+    from .explain import find_rule, render_explanation
+
     config = load_config(rule_files)
     found = find_rule((*config.rules, *ENGINE_RULES), rule)
     if found is None:

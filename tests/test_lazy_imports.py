@@ -43,3 +43,24 @@ def test_headings_load_the_parser_and_enumerators_no_jieba(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text("标题\n一、主要工作\n\u3000\u3000一是加强学习。二是健全制度。\n", encoding="utf-8")
     assert loaded_after(str(draft)) == ["lark"]  # jieba never: its decisions come from word indexes
+
+
+COMMAND_MODULES = ("checker.explain", "checker.fixing", "checker.rulesdoc", "checker.formats.outline_format",
+                   "checker.formats.html_format", "checker.formats.sarif_format", "checker.formats.github_format",
+                   "checker.formats.json_format", "checker.annotating", "checker.lsp")
+RUN_MODULES = RUN.replace(repr(HEAVY), repr(COMMAND_MODULES))
+
+
+def modules_after(*args: str) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", RUN_MODULES, *args], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("loaded:")]
+    return line.split()[1:]
+
+
+def test_check_imports_only_the_modules_it_runs(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于加强学习的报告\n一、主要工作\n\u3000\u3000今年完成了XX项工作。\n", encoding="utf-8")
+    assert modules_after(str(draft)) == []  # no other command's module, no other format's writer
+    assert modules_after("--output-format", "json", str(draft)) == ["checker.formats.json_format"]
+    assert modules_after("--diff", str(draft)) == ["checker.fixing"]
