@@ -8,7 +8,9 @@ import re
 import pytest
 
 from checker.api import lint_text
-from checker.settings.regex_literals import filter_for, required_literals
+from checker.settings.regex_literals import LiteralScan, filter_for, required_literals
+from checker.lint.kinds.fixed_expression import FixedExpressionRule
+from checker.lint.kinds.pattern import PatternRule
 from checker.lint.ruleset import load_rules
 from conftest import EXAMPLES, SHARED
 
@@ -42,18 +44,41 @@ def all_lines() -> list[str]:
     return lines
 
 
-def test_a_line_the_filter_passes_over_has_no_match():
-    patterns = [p for rule in load_rules() for p in getattr(rule.checker, "patterns", [])]
-    filtered = [p for p in patterns if p.prefilter is not None]
-    assert len(filtered) > 20  # the built-in packs are filtered
+def test_a_regex_the_scan_passes_over_has_no_match_on_the_line():
+    """Pattern rules and fixed-expression run on a line only the regexes its
+    one literal scan names: every other one has no match there."""
+    rules = [rule.checker for rule in load_rules() if isinstance(rule.checker, (PatternRule, FixedExpressionRule))]
     lines = all_lines()
-    skipped = 0
-    for pattern in filtered:
+    skipped = runs = 0
+    for checker in rules:
+        regexes = ([p.regex for p in checker.patterns] if hasattr(checker, "patterns")
+                   else [regex for e in checker.checked for regex in (e.regex, e.run)])
         for line in lines:
-            if pattern.prefilter.search(line) is None:
-                skipped += 1
-                assert not [m for m in pattern.regex.finditer(line) if m.end() > m.start()], (pattern.regex, line)
-    assert skipped > len(filtered) * len(lines) // 2  # most lines need no full scan
+            candidates = checker.scan.candidates(line)
+            for index, regex in enumerate(regexes):
+                runs += 1
+                if index not in candidates and regex is not None:
+                    skipped += 1
+                    assert not [m for m in regex.finditer(line) if m.end() > m.start()], (regex, line)
+    assert skipped > runs // 2  # most regexes are not run on most lines
+
+
+@pytest.mark.parametrize("literals, line, expected", [
+    (["AB", "BC"], "ABC", {0, 1}),  # the scan finds AB only: BC overlaps it
+    (["中国特色社会主义", "社会主义"], "坚持中国特色社会主义道路", {0, 1}),  # one inside the other
+    (["一是", "一是一"], "一是一些干部", {0, 1}),  # the same start, the longer found
+    (["AB", "CD"], "AB", {0}),
+    (["AB", "CD"], "XYZ", set()),
+])
+def test_the_scan_names_every_literal_on_the_line(literals, line, expected):
+    scan = LiteralScan([frozenset([text]) for text in literals])
+    assert set(scan.candidates(line)) == expected
+
+
+def test_the_scan_always_names_a_regex_without_literals_and_never_an_absent_one():
+    scan = LiteralScan([None, frozenset(), frozenset(["甲"])])
+    assert set(scan.candidates("乙")) == {0}
+    assert set(scan.candidates("甲")) == {0, 2}
 
 
 def test_many_findings_on_one_line_are_all_reported():

@@ -110,3 +110,50 @@ def _char_class(items: list) -> Requirement:
         if len(chars) > MAX_CLASS_SIZE:
             return None
     return frozenset(chars) or None
+
+
+class LiteralScan:
+    """Which of many regexes may match a line, found in one scan of it.
+
+    Each regex is given by its requirement (``required_literals``: None, it
+    may match anywhere; an empty set, it is never run). ``candidates(line)``
+    scans the line once with one alternation of every literal and returns the
+    indices of the regexes whose literals may stand on it — a superset of those
+    that match, so skipping the others changes no result.
+
+    The scan finds non-overlapping occurrences, leftmost and longest first. A
+    literal that occurs but is not found overlaps an occurrence that is found
+    (the scan either stood inside that occurrence or found a longer literal
+    where this one starts), so each literal found also stands for every literal
+    that can overlap it (one's end the other's start, or one inside the other).
+    """
+
+    def __init__(self, requirements: list[Requirement]):
+        literals = sorted({text for r in requirements if r for text in r}, key=lambda t: (-len(t), t))
+        self.regex = re.compile("|".join(re.escape(text) for text in literals)) if literals else None
+        self.always = frozenset(i for i, r in enumerate(requirements) if r is None)
+        owners: dict[str, set[int]] = {text: set() for text in literals}
+        for index, requirement in enumerate(requirements):
+            for text in requirement or ():
+                owners[text].add(index)
+        self.reach = {text: frozenset(self.always.union(*(owners[other] for other in literals
+                                                            if _may_overlap(text, other))))
+                      for text in literals}
+
+    def candidates(self, line: str) -> frozenset[int]:
+        """The indices of the regexes that may match ``line``."""
+        if self.regex is None:
+            return self.always
+        found = set(self.regex.findall(line))
+        if not found:
+            return self.always
+        if len(found) == 1:
+            return self.reach[found.pop()]
+        return frozenset().union(*(self.reach[text] for text in found))
+
+
+def _may_overlap(a: str, b: str) -> bool:
+    """Whether occurrences of ``a`` and ``b`` can share a character."""
+    if a in b or b in a:
+        return True
+    return any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b))))

@@ -50,6 +50,7 @@ from checker.model import Document, Edit, Fix, Span
 from checker.analyse.prose import is_masked, masked_spans
 from checker.resources import data_dir
 from checker.settings.patterns import PatternError, compile_pattern
+from checker.settings.regex_literals import LiteralScan, required_literals
 from checker.settings.yamlfile import RuleFileError, at, read_yaml, reject_unknown_keys, where
 from .base import Finding, OptionError, check_known, expect
 from .formula_labels import KNOWN_ADVICE, LabelIndex
@@ -80,15 +81,17 @@ class Expression:
     passes: tuple[str, ...]
     line: int  # where the entry stands in its file
 
-    def findings(self, number: int, line: str) -> Iterator[tuple[int, int, str, Optional[str], str]]:
+    def findings(self, number: int, line: str, wrong: bool = True, run: bool = True
+                 ) -> Iterator[tuple[int, int, str, Optional[str], str]]:
         """(start, end, matched text, replacement, advice) of each wrong form on
-        ``line`` written as the entry's wrong forms, pattern or run of members."""
-        if self.regex is not None:
+        ``line`` written as the entry's wrong forms, pattern or run of members
+        (``wrong``, ``run``: False where the line cannot hold that part)."""
+        if self.regex is not None and wrong:
             for match in self.regex.finditer(line):
                 if match.end() > match.start():
                     fix = match.expand(self.fix) if self.fix is not None else None
                     yield match.start(), match.end(), match.group(0), fix, self.advice
-        if self.run is not None:
+        if self.run is not None and run:
             for run in self.run.finditer(line):
                 items = [m.group(0) for m in self.item.finditer(run.group(0))]
                 order = [self.members.index(item) for item in items if item in self.members]
@@ -206,6 +209,10 @@ class FixedExpressionRule:
         self.expressions, self.labels = load_expressions(self.path)
         # only the entries that can match a line's text, and those with groups for the lists
         self.checked = tuple(e for e in self.expressions if e.regex is not None or e.run is not None)
+        # one scan of a line finds the entries whose wrong forms or runs may stand on it:
+        # requirement 2i is entry i's wrong forms and pattern, 2i + 1 its run of members
+        self.scan = LiteralScan([required_literals(regex) if regex is not None else frozenset()
+                                 for e in self.checked for regex in (e.regex, e.run)])
         self.grouped = tuple(e for e in self.expressions if e.groups)
         members = {member for e in self.grouped for group in e.groups for member in group}
         self.members = re.compile("|".join(re.escape(m) for m in sorted(members, key=len, reverse=True)) or "(?!)")
@@ -217,8 +224,12 @@ class FixedExpressionRule:
             if not line.strip():
                 continue
             taken: list[tuple[int, int]] = []
-            for expression in self.checked:
-                for start, end, text, replacement, advice in expression.findings(number, line):
+            candidates = self.scan.candidates(line)
+            for index, expression in enumerate(self.checked):
+                wrong, run = 2 * index in candidates, 2 * index + 1 in candidates
+                if not (wrong or run):
+                    continue
+                for start, end, text, replacement, advice in expression.findings(number, line, wrong, run):
                     if is_masked(not_prose.get(number), start, end) or is_masked(taken, start, end):
                         continue
                     taken.append((start, end))

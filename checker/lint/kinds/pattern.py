@@ -48,7 +48,7 @@ from typing import Iterable, Iterator, Optional
 
 from checker.lexicon import CLAUSE_BREAKS
 from checker.model import Document, Edit, Fix, Span
-from checker.settings.regex_literals import filter_for
+from checker.settings.regex_literals import LiteralScan, required_literals
 from checker.settings.wordlists import lexicon_regex
 from checker.analyse.prose import is_masked, masked_spans
 from checker.analyse import units
@@ -96,9 +96,6 @@ class Pattern:
     regex: re.Pattern
     message: Optional[str]
     fix: Optional[str]
-    # finds the literals every match contains (regex_literals); a line without
-    # any is skipped. None where the pattern needs no particular text
-    prefilter: Optional[re.Pattern] = None
     replacement: Optional[str] = None  # fix: replace
     wrap: Optional[tuple[str, str]] = None  # replace X\1Y: the new delimiters (X, Y)
     scope: Optional[str] = None  # one of SCOPES
@@ -124,11 +121,6 @@ class Pattern:
             return authors | units.own_kind_lines(document, authors)
         return None
 
-    def finditer(self, line: str) -> Iterator[re.Match]:
-        if self.prefilter is not None and self.prefilter.search(line) is None:
-            return iter(())
-        return self.regex.finditer(line)
-
 
 WRAP = re.compile(r"([^\\]*)\\1([^\\]*)")  # a replacement that keeps group 1 and replaces what is around it
 
@@ -152,6 +144,8 @@ class PatternRule:
         if not entries:
             raise OptionError("option 'patterns' must list at least one pattern")
         self.patterns = [self._pattern(entry) for entry in entries]
+        # one scan of a line finds the patterns whose literals stand on it (regex_literals)
+        self.scan = LiteralScan([required_literals(p.regex) for p in self.patterns])
         self.ignore = regex_list(options["ignore"], "ignore")
         self.markdown_emphasis = expect(options["markdown_emphasis"], bool, "markdown_emphasis", "true or false")
         # a pattern names a fix action: the rule must declare how safe it is (ruleset.py)
@@ -162,7 +156,7 @@ class PatternRule:
     def _pattern(entry) -> Pattern:
         if isinstance(entry, str):
             regex = compile_regex(entry, "patterns")
-            return Pattern(regex, None, None, filter_for(regex))
+            return Pattern(regex, None, None)
         if not isinstance(entry, dict) or "regex" not in entry:
             raise OptionError("option 'patterns': each entry is a regex string or a mapping with 'regex'")
         unknown = set(entry) - set(PATTERN_KEYS)
@@ -190,7 +184,7 @@ class PatternRule:
                 raise OptionError(f"option 'patterns': replacement {replacement!r}: {error}") from None
         wrapper = WRAP.fullmatch(replacement or "")
         wrap = (wrapper.group(1), wrapper.group(2)) if wrapper and regex.groups >= 1 else None
-        return Pattern(regex, message, fix, filter_for(regex), replacement, wrap, scope)
+        return Pattern(regex, message, fix, replacement, wrap, scope)
 
     def _masked(self, line: str, markdown: bool) -> "Cover":
         spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
@@ -212,9 +206,9 @@ class PatternRule:
         span and those overlapping a match of an earlier pattern.
 
         Linear in the line: with P patterns, M ignored spans and K matches on
-        a line of L characters, O(P·L + (M + K)·log M) — a line whose
-        pattern literals are absent is passed over after one scan per
-        pattern; "inside an ignored span?" is a bisection (Cover), and
+        a line of L characters, O(P·L + (M + K)·log M) — one scan of the
+        line for all patterns' literals (regex_literals.LiteralScan) picks the
+        patterns that may match it, the others are not run; "inside an ignored span?" is a bisection (Cover), and
         "overlapping an earlier match?" a look at the characters already taken
         (a pattern's own matches never overlap, so each character is marked
         at most once and looked at at most once per pattern)."""
@@ -227,10 +221,13 @@ class PatternRule:
             masked: Optional[Cover] = None
             taken = bytearray()  # 1 where an earlier match stands
             found: list[tuple[Pattern, re.Match]] = []
-            for pattern in self.patterns:
+            candidates = self.scan.candidates(line)
+            for index, pattern in enumerate(self.patterns):
+                if index not in candidates:
+                    continue
                 if pattern.scope and lines_for[id(pattern)] is not None and number not in lines_for[id(pattern)]:
                     continue
-                for match in pattern.finditer(line):
+                for match in pattern.regex.finditer(line):
                     start, end = match.span()
                     if start == end:
                         continue
