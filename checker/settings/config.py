@@ -36,6 +36,7 @@ from .genres import GenrePack, UnknownGenre, builtin_genres, find_genre, load_ge
 from checker.lint.kinds import KINDS, OptionError
 from checker.model import SEVERITIES
 from checker.lint.ruleset import CODE_PREFIX, Rule, load_rules, selects
+from .prepared import builtin as prepared_builtin, prepared
 
 RULE_SETTING_KEYS = ("severity", "enabled")
 
@@ -228,8 +229,10 @@ class Config:
         ``rules``/``select``/``ignore`` as in a configuration file. An unknown
         genre raises :class:`UnknownGenre`, a malformed pack
         :class:`~checker.settings.yamlfile.RuleFileError`, a bad setting :class:`ConfigError`."""
-        loaded = _builtin_rules() if not rule_files else tuple(load_rules(list(rule_files)))
-        genres = load_genres(genre_packs, base=builtin_genres()) if genre_packs else builtin_genres()
+        loaded = _builtin_rules() if not rule_files else \
+            prepared("rules", lambda: tuple(load_rules(list(rule_files))), rule_files)
+        genres = prepared("genres", lambda: load_genres(genre_packs, base=builtin_genres()), genre_packs) \
+            if genre_packs else builtin_genres()
         base = cls(rules=loaded, genres=genres, **fields)
         return base.with_overrides(genre=genre, rules=rules, select=select, ignore=ignore)
 
@@ -284,9 +287,8 @@ class Config:
         return matches_globs(self.exclude, path, self.root)
 
 
-@lru_cache(maxsize=1)
 def _builtin_rules() -> tuple[Rule, ...]:
-    return tuple(load_rules())
+    return prepared_builtin()[0]
 
 
 __all__ = ["Config", "ConfigError", "Override", "RuleSetting", "RuleSettings", "UnknownGenre",

@@ -281,9 +281,10 @@ def builtin_parts() -> dict[str, Part]:
     return load_parts(builtin_parts_paths())
 
 
-@lru_cache(maxsize=1)
 def builtin_genres() -> tuple[GenrePack, ...]:
-    return load_genres(builtin_genre_paths())
+    from .prepared import builtin  # prepared with the built-in rules, in one cache file
+
+    return builtin()[1]
 
 
 # ---------------------------------------------------------------- choosing

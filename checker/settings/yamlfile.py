@@ -12,6 +12,8 @@ both get the same line-keeping constructors and give the same data and lines
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from typing import Any, Iterator
 
 import yaml
@@ -75,6 +77,20 @@ for _loader_class in filter(None, (_PythonLoader, _CLoader)):
     _loader_class.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+_RECORDS: list[list[str]] = []  # open recordings (settings/prepared.py): the paths read_yaml reads
+
+
+@contextmanager
+def recording() -> Iterator[list[str]]:
+    """Collect the path of every file read_yaml reads inside the ``with``."""
+    paths: list[str] = []
+    _RECORDS.append(paths)
+    try:
+        yield paths
+    finally:
+        _RECORDS.remove(paths)
+
+
 def read_yaml(path: str, what: str, pure_python: bool = False) -> Any:
     """The data of one YAML file (``what`` names the kind of file in errors).
     ``pure_python`` forces PyYAML's Python parser even where libyaml is there.
@@ -86,6 +102,8 @@ def read_yaml(path: str, what: str, pure_python: bool = False) -> Any:
     MAX_YAML_VALUES values (an alias bomb: 559 bytes, billions of values) or
     refer to themselves is refused on its node graph, before anything is built
     from it or walks it."""
+    for paths in _RECORDS:
+        paths.append(os.path.abspath(path))
     try:
         text = read_text_limited(path, MAX_YAML_BYTES)
     except ReadError as error:
