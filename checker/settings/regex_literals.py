@@ -118,7 +118,7 @@ class LiteralScan:
     Each regex is given by its requirement (``required_literals``: None, it
     may match anywhere; an empty set, it is never run). ``candidates(line)``
     scans the line once with one alternation of every literal and returns the
-    indices of the regexes whose literals may stand on it — a superset of those
+    indices of the regexes whose literals may stand on it, in order — a superset of those
     that match, so skipping the others changes no result.
 
     The scan finds non-overlapping occurrences, leftmost and longest first. A
@@ -136,20 +136,25 @@ class LiteralScan:
         for index, requirement in enumerate(requirements):
             for text in requirement or ():
                 owners[text].add(index)
+        self.ordered_always = tuple(sorted(self.always))
+        self._chosen: dict[frozenset[str], tuple[int, ...]] = {}  # the literals found -> the candidates
         self.reach = {text: frozenset(self.always.union(*(owners[other] for other in literals
                                                             if _may_overlap(text, other))))
                       for text in literals}
 
-    def candidates(self, line: str) -> frozenset[int]:
-        """The indices of the regexes that may match ``line``."""
+    def candidates(self, line: str) -> tuple[int, ...]:
+        """The indices of the regexes that may match ``line``, in order."""
         if self.regex is None:
-            return self.always
-        found = set(self.regex.findall(line))
+            return self.ordered_always
+        found = frozenset(self.regex.findall(line))
         if not found:
-            return self.always
-        if len(found) == 1:
-            return self.reach[found.pop()]
-        return frozenset().union(*(self.reach[text] for text in found))
+            return self.ordered_always
+        known = self._chosen.get(found)
+        if known is None:
+            if len(self._chosen) > 4096:
+                self._chosen.clear()
+            known = self._chosen[found] = tuple(sorted(frozenset().union(*(self.reach[text] for text in found))))
+        return known
 
 
 def _may_overlap(a: str, b: str) -> bool:

@@ -224,11 +224,14 @@ class FixedExpressionRule:
             if not line.strip():
                 continue
             taken: list[tuple[int, int]] = []
-            candidates = self.scan.candidates(line)
-            for index, expression in enumerate(self.checked):
-                wrong, run = 2 * index in candidates, 2 * index + 1 in candidates
-                if not (wrong or run):
-                    continue
+            candidates = self.scan.candidates(line)  # in order: 2i (wrong forms) before 2i + 1 (run)
+            for position, candidate in enumerate(candidates):
+                index, part = divmod(candidate, 2)
+                if part and position and candidates[position - 1] == candidate - 1:
+                    continue  # the run, taken with the wrong forms just before
+                wrong = not part
+                run = bool(part) or (position + 1 < len(candidates) and candidates[position + 1] == candidate + 1)
+                expression = self.checked[index]
                 for start, end, text, replacement, advice in expression.findings(number, line, wrong, run):
                     if is_masked(not_prose.get(number), start, end) or is_masked(taken, start, end):
                         continue

@@ -221,10 +221,8 @@ class PatternRule:
             masked: Optional[Cover] = None
             taken = bytearray()  # 1 where an earlier match stands
             found: list[tuple[Pattern, re.Match]] = []
-            candidates = self.scan.candidates(line)
-            for index, pattern in enumerate(self.patterns):
-                if index not in candidates:
-                    continue
+            for index in self.scan.candidates(line):
+                pattern = self.patterns[index]
                 if pattern.scope and lines_for[id(pattern)] is not None and number not in lines_for[id(pattern)]:
                     continue
                 for match in pattern.regex.finditer(line):
