@@ -192,6 +192,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, help="runs per cold figure (default 5, quick 1)")
     parser.add_argument("--drafts", type=int, help="drafts in the batch figure (default 1000, quick 200)")
     parser.add_argument("--jobs", type=int, default=2, help="-j for the batch figure (default 2)")
+    parser.add_argument("--batch-runs", type=int, help="runs of the batch figure (default 3, quick 1)")
     parser.add_argument("--findings", type=int, default=30_000, help="findings on the one line (default 30,000)")
     options = parser.parse_args()
     runs = options.runs or (1 if options.quick else 5)
@@ -278,7 +279,7 @@ def main() -> None:
             text = source.read_text(encoding="utf-8")
             batch_characters += len(text)
             (batch / f"draft{index:04d}{source.suffix}").write_text(text, encoding="utf-8")
-        batch_runs = 1 if options.quick else 3
+        batch_runs = options.batch_runs or (1 if options.quick else 3)
         commands = [reportlint_command("-j", str(options.jobs), "--output-format", "concise", str(batch))]
         if autocorrect:
             commands.append([sys.executable, "-c", AUTOCORRECT_MANY, str(batch)])
