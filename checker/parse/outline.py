@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import re
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from . import cache
 from checker import resources
@@ -256,19 +258,40 @@ def marker_number(shape: LineShape) -> Optional[int]:
     return parse_number(numeral.group(0)) if numeral else None
 
 
-def meant_level(shape: LineShape, previous: Optional[Heading], next_heading: Optional[LineShape]) -> int:
+MEANT_LEVEL_LOOKAHEAD = 40  # headings after a marker searched for the sibling it continues
+
+
+def meant_level(shape: LineShape, headings: list[Heading], following: Iterator[LineShape]) -> int:
     """The level a heading marker was meant at: its own, unless it is written in
     another level's form between two siblings whose numbers it continues —
     (4) between （三） and （五） is the fourth item of level 2, mis-styled, and
     counts as its value there (one numbering-style finding, not a skip and a
-    level problem)."""
-    if previous is None or previous.level in (shape.level, CIRCLED_LEVEL) or shape.level == CIRCLED_LEVEL:
-        return shape.level
+    level problem). The siblings are the open heading of that level before it
+    (（三） between 二、 and 四、 even after 二、's own （一）…（四）; 3. after 二、 and its
+    （一）…（四）) and the next heading of that level or above; a marker that continues
+    its own level's siblings (（三） after （二） under 二、) keeps its level."""
     number = marker_number(shape)
-    if number is None or number != previous.number + 1:
+    if not headings or number is None or shape.level == CIRCLED_LEVEL:
         return shape.level
-    if next_heading is not None and next_heading.level == previous.level and marker_number(next_heading) == number + 1:
-        return previous.level
+    open_headings: dict[int, Heading] = {}  # per level, its last heading with nothing shallower after it
+    lowest = CIRCLED_LEVEL + 1
+    for heading in reversed(headings):
+        if heading.level == shape.level and lowest > shape.level and heading.number == number - 1:
+            return shape.level  # it continues its own siblings
+        if heading.level < lowest and heading.level != CIRCLED_LEVEL:
+            open_headings[heading.level] = heading
+            lowest = heading.level
+            if lowest == 1:
+                break
+    candidates = [level for level, heading in sorted(open_headings.items(), reverse=True)
+                  if level != shape.level and heading.number == number - 1]
+    if not candidates:
+        return shape.level
+    later = list(itertools.islice(following, MEANT_LEVEL_LOOKAHEAD))
+    for level in candidates:
+        next_heading = next((heading for heading in later if heading.level <= level), None)
+        if next_heading is not None and next_heading.level == level and marker_number(next_heading) == number + 1:
+            return level
     return shape.level
 
 
@@ -399,17 +422,6 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
     return closing | set(trailing)
 
 
-def _next_headings(shapes: list[LineShape]) -> list[Optional[LineShape]]:
-    """For each line, the shape of the next heading line after it (one pass)."""
-    found: list[Optional[LineShape]] = [None] * len(shapes)
-    following: Optional[LineShape] = None
-    for index in range(len(shapes) - 1, -1, -1):
-        found[index] = following
-        if shapes[index].kind == "heading":
-            following = shapes[index]
-    return found
-
-
 def parse_document(source: SourceText) -> Document:
     root = Section(heading=None)
     # reportlint comments (checker/parse/directives.py) are not draft text: read as blank lines
@@ -424,8 +436,8 @@ def parse_document(source: SourceText) -> Document:
     last_numbers: dict[int, int] = {}  # per level, the number of the last heading
 
     shapes = [shape_of(line, source.is_markdown) for line in document.lines]
-    next_headings = _next_headings(shapes)
-    previous_heading: Optional[Heading] = None
+    heading_indices = [index for index, shape in enumerate(shapes) if shape.kind == "heading"]
+    headings: list[Heading] = []  # the headings read so far
     table_lines = source.table_lines()  # a Word table's cells: content of the section, not paragraphs
     appendix = appendix_start(document.lines, closing)
     for number, line in enumerate(document.lines, 1):
@@ -447,7 +459,6 @@ def parse_document(source: SourceText) -> Document:
 
         decimal = decimal_heading(number, line) if not first_content and not source.is_markdown else None
         if decimal is not None:  # 1.1 组织领导, 2.2.1 …: its own outline level below 1.
-            previous_heading = decimal
             in_title_block = False
             seen_heading = True
             open_section(document, stack, decimal)
@@ -479,14 +490,16 @@ def parse_document(source: SourceText) -> Document:
             kind = _as_text(shape)
 
         if kind == "heading":
-            shape.level = meant_level(shape, previous_heading, next_headings[number - 1])
+            following = (shapes[heading_indices[i]] for i in range(bisect_right(heading_indices, number - 1),
+                                                                       len(heading_indices)))
+            shape.level = meant_level(shape, headings, following)
             heading = make_heading(number, shape)
             if heading is not None and heading.number >= FOUR_DIGITS \
                     and last_numbers.get(heading.level) != heading.number - 1:
                 heading = None  # 2023. opening a line is a year; 1000. after 999. an item
             if heading is not None:
                 last_numbers[heading.level] = heading.number
-                previous_heading = heading
+                headings.append(heading)
                 in_title_block = False
                 seen_heading = True
                 open_section(document, stack, heading)
