@@ -18,7 +18,8 @@ from .dates import DateMention, DateRange, all_dates
 from .people import PersonMention, people
 from .period import ReportPeriod, report_period, signature_date
 from .quantities import Quantity, all_quantities
-from .relations import TOTAL_BEFORE, Change, Share, Total, changes, sentences, shares, table_totals, totals
+from .relations import (Change, Share, Total, changes, opens_with_part, sentences, shares, stated_totals, table_totals,
+                        totals)
 from .unit_mentions import AuthorUnit, UnitMention, author_unit, role_mentions, self_references
 
 
@@ -39,6 +40,58 @@ class DraftFacts:
     plan_lines: frozenset[int] = field(default_factory=frozenset)  # under a heading of plans (下一步打算)
     title_lines: frozenset[int] = field(default_factory=frozenset)
     closing_lines: frozenset[int] = field(default_factory=frozenset)
+    # the heading line of the innermost section each line is in (0: before the first
+    # heading) and each heading's parent heading (0: the top)
+    section_of: dict[int, int] = field(default_factory=dict)
+    parent_of: dict[int, int] = field(default_factory=dict)
+
+    def related(self, first_line: int, second_line: int) -> bool:
+        """The two lines are in one section or one section holds the other's (a
+        summary and its detail); False for sibling or cousin sections."""
+        first, second = self.section_of.get(first_line, 0), self.section_of.get(second_line, 0)
+        return self._within(first, second) or self._within(second, first)
+
+    def _within(self, inner: int, outer: int) -> bool:
+        while inner and inner != outer:
+            inner = self.parent_of.get(inner, 0)
+        return inner == outer
+
+    def summary(self) -> dict:
+        """What the consistency rules judge, as plain data (``reportlint outline``
+        shows it so a user can see why a finding was made): the period, the
+        signature date, the author unit, each date with the year it is read in,
+        self-references, people and the relations between figures."""
+        def date_object(date: DateMention) -> dict:
+            year = self.year_of(date)
+            when = date.on(year) if year else None
+            return {"line": date.line, "column": date.column, "text": date.text, "year": year,
+                    "year_inferred": date.year is None and year is not None,
+                    "date": when.isoformat() if when and date.day is not None else None,
+                    "weekday": None if date.weekday is None else "一二三四五六日"[date.weekday]}
+
+        period, author = self.period, self.author
+        return {
+            "period": None if period is None else {
+                "text": period.text, "year": period.year, "part": period.part, "line": period.line,
+                "source": period.source},
+            "signed": None if self.signed is None else date_object(self.signed),
+            "author": None if author is None else {
+                "text": author.text, "name": author.name, "type": author.type, "also": list(author.also),
+                "county": author.county, "line": author.line},
+            "dates": [date_object(date) for date in self.dates],
+            "self_references": [{"line": m.line, "column": m.column, "text": m.text} for m in self.self_references],
+            "units_in_role": [{"line": m.line, "column": m.column, "text": m.text, "role": m.role, "place": m.place}
+                              for m in self.role_mentions],
+            "people": [{"line": p.line, "column": p.column, "name": p.name, "title": p.title, "role": p.role}
+                       for p in self.people],
+            "totals": [{"line": t.total.line, "total": t.total.text, "parts": [q.text for q in t.parts],
+                        "table": t.in_table} for t in self.totals],
+            "changes": [{"line": c.stated.line, "from": c.start.text, "to": c.end.text, "stated": c.stated.text}
+                        for c in self.changes],
+            "shares": [{"line": s.stated.line, "word": s.word, "part": s.part.text if s.part else None,
+                        "whole": s.whole.text if s.whole else None, "stated": s.stated.text} for s in self.shares],
+            "plan_lines": sorted(self.plan_lines),
+        }
 
     def year_of(self, date: DateMention) -> Optional[int]:
         """A date's year: its own, else the period's (or the signature's)."""
@@ -62,6 +115,34 @@ def plan_lines(document: Document) -> frozenset[int]:
         if heading is not None and _plan_heading().search(heading.title):
             found.update(range(heading.line, max(section.end_line, heading.line) + 1))
     return frozenset(found)
+
+
+def section_map(document: Document) -> tuple[dict[int, int], dict[int, int]]:
+    """(line -> heading line of its innermost section, heading line -> parent's)."""
+    innermost: dict[int, int] = {}
+    parents: dict[int, int] = {}
+    pending = [(child, 0) for child in document.root.children]
+    while pending:
+        section, parent = pending.pop()
+        line = section.heading.line
+        parents[line] = parent
+        pending.extend((child, line) for child in section.children)
+        stop = min((child.heading.line for child in section.children), default=section.end_line + 1)
+        for number in range(line, max(stop, line + 1)):  # its own lines, before its first child
+            innermost[number] = line
+        for child, following in zip(section.children, section.children[1:]):
+            for number in range(child.end_line + 1, following.heading.line):  # text between children
+                innermost[number] = line
+    return innermost, parents
+
+
+def salutation_line(document: Document, title_lines: frozenset[int]) -> int:
+    """The line addressing the reader (县人民政府：): the parser's salutation, else a
+    line of the head under the title that ends with a colon."""
+    if document.salutation is not None:
+        return document.salutation.line
+    return next((n for n in sorted(title_lines) if document.line_kinds.get(n) == "byline"
+                 and document.lines[n - 1].rstrip(" \t\u3000").endswith(("：", ":"))), 0)
 
 
 def _numbered(document: Document, lines: Iterable[int]) -> list[tuple[int, str]]:
@@ -89,13 +170,16 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
     for number in sorted(by_line):
         line = lines[number - 1]
         earlier = recent_totals.get(number - 1, []) + recent_totals.get(number - 2, [])
+        previous_sentence: list[Quantity] = []
         for sentence in sentences(by_line[number], line):
             found_totals.extend(totals(sentence, line))
             found_changes.extend(changes(sentence, line))
-            found_shares.extend(shares(sentence, line, earlier))
-        recent_totals[number] = [q for q in by_line[number] if not q.percent and TOTAL_BEFORE.search(q.before[-2:])
-                                 and q.before.endswith(("共", "共计", "合计", "总计"))]
+            whole_before = stated_totals(previous_sentence) if opens_with_part(sentence, line) else []
+            found_shares.extend(shares(sentence, line, whole_before or earlier))
+            previous_sentence = sentence
+        recent_totals[number] = stated_totals(by_line[number])
     found_totals.extend(table_totals(lines, None))
+    sections, parents = section_map(document)
     signature_texts = [(n, lines[n - 1]) for n in sorted(closing) if signed is None or n != signed.line]
     return DraftFacts(
         period=period,
@@ -108,9 +192,11 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
         changes=tuple(found_changes),
         shares=tuple(found_shares),
         self_references=self_references(lines),
-        role_mentions=role_mentions(lines, document.salutation.line if document.salutation else 0),
+        role_mentions=role_mentions(lines, salutation_line(document, title_lines)),
         people=people(lines, title_lines, closing),
         plan_lines=plan_lines(document) - closing,
         title_lines=title_lines,
         closing_lines=closing,
+        section_of=sections,
+        parent_of=parents,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
@@ -56,10 +56,19 @@ def people(lines: Sequence[str], title_block: Iterable[int], closing: Iterable[i
     return tuple(found)
 
 
-def variants_of(name: str) -> re.Pattern:
-    """Names of the same length and surname that differ from ``name`` in one
-    character (王建国: 王健国, 王建华), closed like a name."""
+CANDIDATE = re.compile(rf"(?=(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{2}}){AFTER_NAME})")
+
+
+def name_candidates(line: str) -> Iterator[tuple[int, str]]:
+    """(0-based start, text) of every three-character run that may be a name
+    (a surname, two more characters, closed like a name); runs may overlap."""
+    for match in CANDIDATE.finditer(line):
+        yield match.start(), match.group("name")
+
+
+def one_off_keys(name: str) -> tuple[str, ...]:
+    """Keys shared by the three-character names of the same surname that differ
+    from ``name`` in one character (王建国, 王健国 and 王建华 share one each)."""
     if len(name) != 3:
-        return re.compile(r"(?!x)x")
-    surname, middle, last = name
-    return re.compile(rf"{surname}(?:{middle}(?!{last})[\u4e00-\u9fff]|(?!{middle})[\u4e00-\u9fff]{last}){AFTER_NAME}")
+        return ()
+    return (name[:1] + "?" + name[2], name[:2] + "?")

@@ -3,7 +3,8 @@ measure (个, 家, 人次, 万元, 亩, %, 个百分点…) and whether it is an
 (约, 近, 余, 以上, 左右…), with the words around it that name what is counted.
 
 One regular expression pass per line. Units and estimate words live in
-rules/lexicon/consistency.yaml (measure-units, approximate-words).
+rules/lexicon/consistency.yaml (measure-units, counted-units, approximate-before,
+approximate-after).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Sequence
 from ..settings.wordlists import wordlist
 
 MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
+DIGIT = re.compile(r"\d")
 RUN_BREAKS = "，。；：、,;:（）()“”《》【】！？!? \t\u3000|"
 
 
@@ -27,6 +29,7 @@ class Quantity:
     text: str
     value: float  # in the base unit (3.62万件 -> 36200)
     half_step: float  # half the last written digit, in the base unit: how far rounding may move it
+    #                   (0 for a whole number of things counted: 24个)
     unit: str  # 件, 元, %, 个百分点
     approximate: bool  # 约, 近, 余, 多, 以上, 左右, 超…
     before: str  # the words right before the figure (back to a punctuation mark)
@@ -77,24 +80,31 @@ def _run_after(line: str, end: int) -> str:
     return line[end:position]
 
 
+@lru_cache(maxsize=1)
+def counted_units() -> frozenset[str]:
+    return frozenset(wordlist("counted-units").words)
+
+
 def quantities_in_line(number: int, line: str) -> list[Quantity]:
     found = []
+    counted = counted_units()
     for match in quantity_regex().finditer(line):
         figure = match.group("number")
         decimals = len(figure.partition(".")[2])
         scale = MULTIPLIER.get(match.group("mult") or "", 1)
         unit = "%" if match.group("unit") in ("%", "％") else match.group("unit")
+        exact = not decimals and scale == 1 and unit in counted  # 24个 is counted, not rounded
         before = _run_before(line, match.start())
         approximate = bool(match.group("mid") or match.group("approx")) or bool(approximate_before().search(
             line[max(0, match.start() - 4):match.start()]))
         found.append(Quantity(
             line=number, column=match.start() + 1, end_column=match.end("unit") + 1, text=match.group(0),
-            value=float(figure) * scale, half_step=0.5 * 10 ** -decimals * scale, unit=unit,
+            value=float(figure) * scale, half_step=0.0 if exact else 0.5 * 10 ** -decimals * scale, unit=unit,
             approximate=approximate, before=before, after=_run_after(line, match.end("unit")),
         ))
     return found
 
 
 def all_quantities(lines: Sequence[str]) -> tuple[Quantity, ...]:
-    return tuple(q for number, line in enumerate(lines, 1) if any(c.isdigit() for c in line)
+    return tuple(q for number, line in enumerate(lines, 1) if DIGIT.search(line)
                  for q in quantities_in_line(number, line))

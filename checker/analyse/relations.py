@@ -15,6 +15,7 @@ figures (checker/lint/kinds/consistency_figures.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -34,6 +35,8 @@ COMPARED = re.compile(r"(?:较|比)[^，。；、]{0,12}?的$")
 SHARE = re.compile(r"[，,]\s*占(?:比)?(?:为|达)?$")
 TABLE_TOTAL = re.compile(r"^\s*\**(?:合计|总计|总数)\**\s*$")
 TABLE_SUBTOTAL = re.compile(r"小计")
+WINDOW = 12  # how many figures before a rate its part and whole are looked for among
+REST = re.compile(r"其他|其它|其余")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Total:
     total: Quantity
     parts: tuple[Quantity, ...]
     in_table: bool = False
+    complete: bool = False  # the list ends with the rest (其他…, 其余…): the parts are all of it
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def sentences(quantities: Sequence[Quantity], line: str) -> list[list[Quantity]]
     ends = [m.start() + 1 for m in SENTENCE_END.finditer(line)]
     groups: dict[int, list[Quantity]] = {}
     for quantity in quantities:
-        index = sum(1 for end in ends if end <= quantity.column)
+        index = bisect_right(ends, quantity.column)
         groups.setdefault(index, []).append(quantity)
     return [groups[key] for key in sorted(groups)]
 
@@ -112,32 +116,35 @@ def totals(sentence: list[Quantity], line: str) -> list[Total]:
         listed = line[quantity.end_column - 1:parts[-1].end_column + 1]
         if "等" in listed or "分别" in listed or _overlapping().search(listed.split("其中", 1)[1]):
             continue
-        found.append(Total(quantity, tuple(parts)))
+        found.append(Total(quantity, tuple(parts), complete=bool(REST.match(parts[-1].before))))
     return found
 
 
 def changes(sentence: list[Quantity], line: str) -> list[Change]:
     found = []
     for index, quantity in enumerate(sentence):
-        before = line[:quantity.column - 1]
+        before = line[max(0, quantity.column - 15):quantity.column - 1]
         start = end = None
-        rest = sentence[index + 1:]
-        if COMPARED.search(before[-14:]):
+        following = index + 1  # where the stated change is looked for
+        if COMPARED.search(before):
             # B…，较上年的A增长X%: A is this quantity, B the last one of its unit before it
-            earlier = [q for q in sentence[:index] if q.unit == quantity.unit]
-            if earlier:
-                start, end = quantity, earlier[-1]
+            earlier = next((q for q in reversed(sentence[max(0, index - WINDOW):index]) if q.unit == quantity.unit),
+                           None)
+            if earlier is not None:
+                start, end = quantity, earlier
                 between = line[end.end_column - 1:quantity.column - 1]
                 if any(mark in between for mark in "；：") or between.count("，") > 1:
                     start = end = None
-        elif FROM.search(before[-10:]) and rest and CHANGE_TO.search(
-                line[quantity.end_column - 1:rest[0].column - 1]) and rest[0].unit == quantity.unit:
-            start, end = quantity, rest[0]
-            rest = rest[1:]
+        elif FROM.search(before[-10:]) and following < len(sentence) and CHANGE_TO.search(
+                line[quantity.end_column - 1:sentence[following].column - 1]) \
+                and sentence[following].unit == quantity.unit:
+            start, end = quantity, sentence[following]
+            following += 1
         if start is None or end is None or start.approximate or end.approximate:
             continue
-        for stated in rest[:2]:
-            gap = line[_previous_end(stated, sentence) - 1:stated.column - 1]
+        for place in range(following, min(following + 2, len(sentence))):
+            stated = sentence[place]
+            gap = line[_previous_end(place, sentence) - 1:stated.column - 1]
             verb = VERB_RATE.match(gap.split("，")[-1])
             if verb is None or stated.approximate or stated.unit not in ("%", "个百分点", start.unit):
                 continue
@@ -145,27 +152,38 @@ def changes(sentence: list[Quantity], line: str) -> list[Change]:
     return found
 
 
-def _previous_end(quantity: Quantity, sentence: list[Quantity]) -> int:
-    index = sentence.index(quantity)
+def _previous_end(index: int, sentence: list[Quantity]) -> int:
     return sentence[index - 1].end_column if index else 1
+
+
+def opens_with_part(sentence: list[Quantity], line: str) -> bool:
+    """The sentence opens with 其中: it speaks of a part of what the one before counted."""
+    start = max((m.end() for m in SENTENCE_END.finditer(line, 0, sentence[0].column - 1)), default=0)
+    return line[start:sentence[0].column - 1].lstrip(" \t\u3000").startswith("其中")
+
+
+def stated_totals(sentence: list[Quantity]) -> list[Quantity]:
+    """The figures a sentence gives as totals (共1380家, 共计21.6万亩)."""
+    return [q for q in sentence if not q.percent and q.before.endswith(("共", "共计", "合计", "总计"))]
 
 
 def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantity]) -> list[Share]:
     """Rates (办结率97.4%) and shares (，占69.0%) with the part and whole the sentence
-    gives; ``earlier_totals``: totals (共1380家) of the lines just before, for a
-    share whose whole is stated there."""
+    gives; ``earlier_totals``: totals (共1380家) of the lines just before, or of the
+    sentence just before where this one opens with 其中 (共计21.6万亩；其中流转土地
+    18.4万亩，占85.2%), for a share whose whole is stated there."""
     found = []
     for index, stated in enumerate(sentence):
         if not stated.percent or stated.approximate:
             continue
-        before = line[_previous_end(stated, sentence) - 1:stated.column - 1]
+        before = line[_previous_end(index, sentence) - 1:stated.column - 1]
         rate = _capped_rate().search(before)
         share = SHARE.search(before)
         if not rate and not share:
             continue
-        counts = [q for q in sentence[:index] if not q.percent and not q.points]
+        counts = [q for q in sentence[max(0, index - WINDOW):index] if not q.percent and not q.points]
         part = whole = None
-        if counts and not counts[-1].approximate:
+        if counts and not counts[-1].approximate and index <= WINDOW:  # a longer sentence leaves the whole in doubt
             part = counts[-1]
             same = [q for q in counts[:-1] if q.unit == part.unit]
             marked = [q for q in same if TOTAL_BEFORE.search(q.before)]

@@ -18,13 +18,17 @@ from typing import Iterable, Optional, Sequence
 UNIT_TYPES = ("街道", "镇", "乡", "局", "委", "办", "厅")
 TOWNSHIP_TYPES = ("街道", "镇", "乡")
 SELF_REFERENCE = re.compile(r"(?:我(?P<mine>街道|镇|乡|局|委(?!员)|办(?!法)|厅)|本(?P<this>街道|镇|乡|局))")
-TOWNSHIP = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))")
+TOWNSHIP = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|(?<!城)乡))")  # 城乡建设局 names no 乡
 COUNTY_PREFIX = re.compile(r"^(?:中共)?(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?!委|政府|人民政府|长)")
 SUBJECT_TOWNSHIP = re.compile(
-    r"(?:^[ \t\u3000#*]*|[。；]|(?:年|以来|季度|半年)[，,])(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))"
-    r"(?=党委|党工委|政府|人民政府|办事处|对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|按照|围绕|聚焦|严格|高度)")
+    r"(?:(?:^[ \t\u3000#*]*|[。；]|(?:年|以来|季度|半年)[，,])(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))"
+    r"(?=党委|党工委|政府|人民政府|办事处|对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|按照|围绕|聚焦|严格|高度)"
+    # after any comma only with a verb of the author's own doing (要求，东城街道对照考核细则)
+    r"|[，,](?P<acting>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?=对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|高度重视))")
 LED_BY = re.compile(r"在(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])委(?:、[\u4e00-\u9fff]{0,4}政府)?的[\u4e00-\u9fff]{0,4}领导")
 SALUTATION_COUNTY = re.compile(r"^[ \t\u3000]*(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?:委|人民政府|政府)")
+PARTY_COMMITTEE = re.compile(r"(?:党工委|党委|委员会|委(?!员))")
+PLACE_COMMITTEE = re.compile(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
 NOT_A_NAME = "各全本我该每乡镇村县区市省街"
 
 
@@ -35,6 +39,10 @@ class AuthorUnit:
     name: str  # the unit's own name: 青石镇, 东城街道, 卫生健康局
     county: str  # 云溪县 where the unit's name opens with it, else ""
     line: int
+    also: tuple[str, ...] = ()  # other self-references it may use: a 镇党委 says 我镇 and 我委
+
+    def calls_itself(self, kind: str) -> bool:
+        return kind == self.type or kind in self.also
 
 
 @dataclass(frozen=True)
@@ -58,13 +66,16 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
         if name[0] in NOT_A_NAME or name.endswith("乡镇"):
             continue
         kind = next(t for t in TOWNSHIP_TYPES if name.endswith(t))
-        return AuthorUnit(text, kind, name.removeprefix("中共"), county, line)
+        rest = text[match.end():]
+        also = ("委",) * bool(PARTY_COMMITTEE.match(rest)) + ("办",) * rest.startswith("办事处")
+        return AuthorUnit(text, kind, name.removeprefix("中共"), county, line, also)
     bureau = re.search(r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|厅))", text[len(county):] if county else text)
     if bureau:
         name = bureau.group("name")
         kind = "委" if name.endswith(("委员会", "委")) else "办" if name.endswith("办公室") else name[-1]
+        place = PLACE_COMMITTEE.search(name) if kind == "委" else None  # 镇党委, 某镇委员会: the 镇's own
         if kind in UNIT_TYPES:
-            return AuthorUnit(text, kind, name, county, line)
+            return AuthorUnit(text, kind, name, county, line, (place.group("type"),) if place else ())
     return None
 
 
@@ -94,9 +105,10 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
     found = []
     for number, line in enumerate(lines, 1):
         for match in SUBJECT_TOWNSHIP.finditer(line):
-            name = match.group("name")
+            group = "name" if match.group("name") else "acting"
+            name = match.group(group)
             if name[0] not in NOT_A_NAME:
-                found.append(UnitMention(number, match.start("name") + 1, match.end("name") + 1, name, "subject",
+                found.append(UnitMention(number, match.start(group) + 1, match.end(group) + 1, name, "subject",
                                          place=name))
         for match in LED_BY.finditer(line):
             found.append(UnitMention(number, match.start("county") + 1, match.end("county") + 1,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from .base import Finding, OptionError
 from .consistency_dates import DateConsistencyRule
+from .consistency_figures import FigureConsistencyRule
+from .consistency_names import NameConsistencyRule
 from .count_mismatch import CountMismatchRule
 from .decimal_parent import DecimalParentRule
 from .empty_section import EmptySection
@@ -48,6 +50,8 @@ KINDS = {
     "decimal-parent": DecimalParentRule,
     "lost-head": LostHeadRule,
     "date-consistency": DateConsistencyRule,
+    "figure-consistency": FigureConsistencyRule,
+    "name-consistency": NameConsistencyRule,
 }
 
 __all__ = ["KINDS", "Finding", "OptionError"]

@@ -32,7 +32,8 @@ from checker.analyse.consistency import DraftFacts
 from checker.analyse.dates import WEEKDAYS, DateMention, clause_around
 from checker.analyse.period import PERIOD
 from checker.settings.wordlists import wordlist
-from .base import Finding, OptionError, check_known, expect
+from .base import Finding, expect
+from .consistency_base import DraftCheck
 
 CHECKS = ("weekday", "order", "year")
 MEETING = re.compile(r"召开|会议|推进会|部署会|专题会|座谈会|调度会|动员会")
@@ -50,19 +51,14 @@ def _when(date: datetime.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-class DateConsistencyRule:
+class DateConsistencyRule(DraftCheck):
+    CHECKS = CHECKS
     OPTIONS = {"check": None, "signing_grace_years": 1}
 
     def __init__(self, options: dict):
-        options = check_known(options, self.OPTIONS)
-        if options["check"] not in CHECKS:
-            raise OptionError(f"option 'check' must be one of {', '.join(CHECKS)}")
-        self.what = options["check"]
+        super().__init__(options)
+        options = self.options
         self.grace = expect(options["signing_grace_years"], int, "signing_grace_years", "a whole number of years")
-
-    def check(self, document: Document) -> Iterator[Finding]:
-        facts: DraftFacts = document.facts.draft
-        yield from getattr(self, "_" + self.what)(document, facts)
 
     # -- weekday ---------------------------------------------------------------
     def _weekday(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
@@ -116,6 +112,7 @@ class DateConsistencyRule:
         if signed is None or (facts.period is not None and signed.year < facts.period.year):
             return  # a signature of another year is year-mismatch's
         signed_on = signed.on(signed.year)
+        range_ends = {id(r.end) for r in facts.ranges}
         for date in facts.dates:
             if (date.line in facts.closing_lines or date.line in facts.title_lines or date.line in facts.plan_lines
                     or date.day is None):
@@ -124,7 +121,7 @@ class DateConsistencyRule:
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
             if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(before + after):
                 continue
-            if any(r.end is date for r in facts.ranges):
+            if id(date) in range_ends:
                 continue
             when = date.on(facts.year_of(date) or signed.year)
             if when is None or signed_on is None or when <= signed_on:

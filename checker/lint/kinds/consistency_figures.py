@@ -1,0 +1,250 @@
+"""Rule type ``figure-consistency``: figures the draft's own figures contradict.
+
+``check: sum`` — a total whose parts, listed after 其中 with 、 between them and in
+the total's unit, add up to more than it (fewer may be a partial list and stays
+quiet); a Markdown table's 合计 row that is not the sum of its column (no 小计
+rows). Tolerance: the rounding of every written figure (half its last digit).
+
+``check: growth`` — a change whose rate, points or difference its two figures
+contradict (由21460元增至23180元，增长9.0%; 由68.5%提高到72.3%，提高4.8个百分点;
+较2020年底的620家增加670家); a share or rate its part and whole contradict (受理152件，
+办结148件，办结率95.4%; 42家中有29家…，占60.9%); a rate that cannot exceed 100% above
+it (签订率102%). Tolerance: the stated rate may be off by the rounding of each
+written figure; a rise of a percentage written as % may be read as points or as
+a relative rise, and only a figure that fits neither is reported.
+
+``check: conflict`` — the same thing counted twice with two values (改造老旧小区6个
+… 改造老旧小区9个): the words that name it (at least ``min_thing_chars``
+characters right before or after the figure) and the unit agree. Left alone:
+estimates, percentages, comparisons (较, 同比, 上年), plans and what stands under a
+heading of plans, a clause that names another year, and figures whose scope
+differs (累计, 全年, 上半年, 人均, 其中…).
+
+Message fields: sum {total}, {sum}, {parts}, {line}; growth {stated}, {expected},
+{basis}, {line}; conflict {thing}, {this}, {other}, {line}.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from checker.model import Document, Span
+from checker.analyse.consistency import DraftFacts
+from checker.analyse.dates import clause_around
+from checker.analyse.quantities import Quantity
+from checker.settings.wordlists import wordlist
+from .base import Finding, expect
+from .consistency_base import DraftCheck
+
+CHECKS = ("sum", "growth", "conflict")
+CONNECTORS = re.compile(r"(?:共计|合计|总计|累计|达到|共|达|为|有|计|是)$")
+SCOPES = re.compile(r"累计|全年|上半年|下半年|前三季度|第?[一二三四]季度|新增|新建|现有|总|年均|月均|人均|户均|村均|平均|日均|"
+                    r"当年|本年|其中|每")
+STOCK = ("累计", "现有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每")
+BUCKET_SIZE = 8  # a thing's first mentions that a later one is compared with: the work stays linear
+OTHER_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _format(value: float, decimals: int) -> str:
+    text = f"{value:.{decimals}f}"
+    return text
+
+
+def _decimals(quantity: Quantity) -> int:
+    figure = re.match(r"\d+(?:\.(\d+))?", quantity.text)
+    return len(figure.group(1) or "") if figure else 0
+
+
+def _scale(quantity: Quantity) -> float:
+    return 100_000_000 if "亿" in quantity.text else 10_000 if "万" in quantity.text else 1
+
+
+def _unit_text(quantity: Quantity) -> str:
+    return re.sub(r"^\d+(?:\.\d+)?(?:余|多)?", "", quantity.text)
+
+
+def _overlap(low: float, high: float, quantity: Quantity) -> bool:
+    epsilon = 1e-9 * max(1.0, abs(quantity.value))
+    return low - epsilon <= quantity.high and quantity.low <= high + epsilon
+
+
+class FigureConsistencyRule(DraftCheck):
+    CHECKS = CHECKS
+    OPTIONS = {"check": None, "min_thing_chars": 4, "min_cross_chars": 6}
+
+    def __init__(self, options: dict):
+        super().__init__(options)
+        options = self.options
+        self.min_thing = expect(options["min_thing_chars"], int, "min_thing_chars", "a whole number")
+        self.min_cross = expect(options["min_cross_chars"], int, "min_cross_chars", "a whole number")
+
+    # -- sum ---------------------------------------------------------------------
+    def _sum(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        for total in facts.totals:
+            stated, parts = total.total, total.parts
+            added = sum(part.value for part in parts)
+            tolerance = sum(part.half_step for part in parts) + stated.half_step
+            excess = added - stated.value
+            if abs(excess) <= tolerance + 1e-9 * max(1.0, abs(added)) or (not (total.in_table or total.complete) and excess < 0):
+                continue
+            if total.in_table:
+                shown = _format(added, max(_decimals(stated), 0))
+                listed = f"第{parts[0].line}—{parts[-1].line}行"
+                span = Span.on_line(stated.line, stated.column - 1, stated.end_column - 1)
+            else:
+                shown = _format(added / _scale(stated), max(_decimals(p) for p in parts)).rstrip("0").rstrip(".") \
+                    + _unit_text(stated)
+                listed = "、".join(part.text for part in parts)
+                span = Span.on_line(stated.line, stated.column - 1, parts[-1].end_column - 1)
+            yield Finding(span, {"total": stated.text, "sum": shown, "parts": listed, "line": stated.line})
+
+    # -- growth ------------------------------------------------------------------
+    def _growth(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        for change in facts.changes:
+            if change.stated.line in facts.plan_lines:
+                continue
+            expected = self._expected_change(change)
+            if expected is None:
+                continue
+            start, end, stated = change.start, change.end, change.stated
+            yield Finding(Span.on_line(stated.line, stated.column - 1, stated.end_column - 1),
+                          {"stated": stated.text, "expected": expected,
+                           "basis": f"“{start.text}”与“{end.text}”", "line": start.line})
+        for share in facts.shares:
+            stated = share.stated
+            if stated.line in facts.plan_lines:
+                continue
+            if share.capped and stated.low > 100:
+                yield Finding(Span.on_line(stated.line, stated.column - 1, stated.end_column - 1),
+                              {"stated": stated.text, "expected": "不超过100%", "basis": f"“{share.word}”",
+                               "line": stated.line})
+                continue
+            part, whole = share.part, share.whole
+            if part is None or whole is None or whole.low <= 0:
+                continue
+            low, high = part.low / whole.high * 100, part.high / whole.low * 100
+            if _overlap(low, high, stated):
+                continue
+            shown = _format(part.value / whole.value * 100, _decimals(stated)) + "%"
+            yield Finding(Span.on_line(stated.line, stated.column - 1, stated.end_column - 1),
+                          {"stated": stated.text, "expected": shown,
+                           "basis": f"“{part.text}”占“{whole.text}”", "line": whole.line})
+
+    @staticmethod
+    def _expected_change(change) -> Optional[str]:
+        """The change the two figures give, where the stated one contradicts it."""
+        start, end, stated, falls = change.start, change.end, change.stated, change.falls
+        if start.low <= 0:
+            return None
+        if falls:
+            difference = (start.low - end.high, start.high - end.low, start.value - end.value)
+        else:
+            difference = (end.low - start.high, end.high - start.low, end.value - start.value)
+        if stated.points or not stated.percent:
+            if (stated.points and not (start.percent and end.percent)) or _overlap(difference[0], difference[1], stated):
+                return None
+            unit = "个百分点" if stated.points else _unit_text(stated)
+            return _format(difference[2] / (1 if stated.points else _scale(stated)), _decimals(stated)) + unit
+        if falls:
+            low, high = (1 - end.high / start.low) * 100, (1 - end.low / start.high) * 100
+            relative = (1 - end.value / start.value) * 100
+        else:
+            low, high = (end.low / start.high - 1) * 100, (end.high / start.low - 1) * 100
+            relative = (end.value / start.value - 1) * 100
+        if _overlap(low, high, stated):
+            return None
+        if start.percent and end.percent and _overlap(difference[0], difference[1], stated):
+            return None  # 由41.5%下降到37.2%，下降4.3%: read as points
+        return _format(relative, _decimals(stated)) + "%"
+
+    # -- conflict ----------------------------------------------------------------
+    def _conflict(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        buckets: dict[tuple, list[tuple[Quantity, str, str]]] = {}
+        period_year = facts.period.year if facts.period else None
+        comparison = wordlist("comparison-words").regex
+        plan = wordlist("plan-words").regex
+        reported: set[tuple[int, int]] = set()
+        for quantity in facts.quantities:
+            if (quantity.percent or quantity.points or quantity.approximate or quantity.line in facts.plan_lines
+                    or quantity.line in facts.title_lines or quantity.line in facts.closing_lines):
+                continue
+            line = document.lines[quantity.line - 1]
+            if line.lstrip().startswith("|"):
+                continue
+            before, after = clause_around(line, quantity.column - 1, quantity.end_column - 1)
+            clause_before = before.rsplit("，", 1)[-1]
+            if comparison.search(clause_before) or plan.search(before) or "分别" in before:
+                continue
+            years = {int(y) for y in OTHER_YEAR.findall(clause_before)}
+            if years - {period_year}:
+                continue
+            thing_before = CONNECTORS.sub("", quantity.before)
+            scope = frozenset(SCOPES.findall(before))
+            entry = (quantity, thing_before, quantity.after, scope)
+            keys = []
+            if len(thing_before) >= self.min_thing:
+                keys.append(("b", quantity.unit, thing_before[-self.min_thing:]))
+            if len(quantity.after) >= self.min_thing:
+                keys.append(("a", quantity.unit, quantity.after[:self.min_thing]))
+            if len(thing_before) >= self.min_cross:
+                keys.append(("x", quantity.unit, thing_before[-self.min_cross:]))
+            if len(quantity.after) >= self.min_cross:
+                keys.append(("x", quantity.unit, quantity.after[:self.min_cross]))
+            for key in keys:
+                for other in buckets.get(key, []):
+                    finding = self._conflicting(other, entry, key[0], facts)
+                    if finding is not None and (quantity.line, quantity.column) not in reported:
+                        reported.add((quantity.line, quantity.column))
+                        yield finding
+                bucket = buckets.setdefault(key, [])
+                if len(bucket) < BUCKET_SIZE:
+                    bucket.append(entry)
+
+    def _conflicting(self, first, second, side: str, facts: DraftFacts) -> Optional[Finding]:
+        (one, one_before, one_after, one_scope), (two, two_before, two_after, two_scope) = first, second
+        if _overlap(one.low, one.high, two) or one.line == two.line:
+            return None
+        # in sibling sections (（一）企业国有资产 … （二）行政事业性国有资产) a short thing
+        # (资产总额) is each section's own: only a longer one is taken for the same
+        least = self.min_thing if facts.related(one.line, two.line) else self.min_cross
+        if one_scope != two_scope and (one_scope and two_scope or any(
+                word in scope for scope in (one_scope ^ two_scope) for word in STOCK)):
+            return None
+        if side == "b":
+            thing = _common_suffix(one_before, two_before)
+            if len(thing) < least or (len(thing) < min(len(one_before), len(two_before))
+                                      and len(thing) < least + 1):
+                return None
+        elif side == "a":
+            thing = _common_prefix(one_after, two_after)
+            if len(thing) < least:
+                return None
+        else:
+            thing = max((_overlap_text(one_before, two_after), _overlap_text(two_before, one_after)), key=len)
+            if len(thing) < self.min_cross:
+                return None
+        return Finding(Span.on_line(two.line, two.column - 1, two.end_column - 1),
+                       {"thing": thing, "this": two.text, "other": one.text, "line": one.line})
+
+
+def _common_suffix(first: str, second: str) -> str:
+    size = 0
+    while size < min(len(first), len(second)) and first[-1 - size] == second[-1 - size]:
+        size += 1
+    return first[len(first) - size:]
+
+
+def _common_prefix(first: str, second: str) -> str:
+    size = 0
+    while size < min(len(first), len(second)) and first[size] == second[size]:
+        size += 1
+    return first[:size]
+
+
+def _overlap_text(before: str, after: str) -> str:
+    """The longest end of ``before`` that opens ``after``."""
+    for size in range(min(len(before), len(after)), 0, -1):
+        if before[-size:] == after[:size]:
+            return after[:size]
+    return ""

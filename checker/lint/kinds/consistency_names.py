@@ -1,0 +1,148 @@
+"""Rule type ``name-consistency``: a unit or a person named as another report named them.
+
+``check: unit`` — against the author unit (the signature's, else the title's):
+a self-reference of another unit type (我乡 in a 镇's report, 我委 in a 局's); for a
+镇/乡/街道 author, another township as the subject of a clause (白沙镇党委、政府在…
+in 青石镇's report); another county leading (在青山县委、县政府的坚强领导下) or
+addressed (青山县人民政府：) where the author's name opens with its county; the
+old name of a unit reorganised in 2018 (option ``renamed``: old name → new names)
+where the draft writes the new name elsewhere — not after 原 and not where the
+sentence tells the reorganisation (职责整合, 更名, 划入). Left alone: 我县/我市 (the
+author's county), superior and partner units named as such (市自然资源和规划局的指导,
+与西城街道接壤), drafts whose author is unknown.
+
+``check: name`` — a person named two ways: a three-character name of the byline,
+signature or a titled mention (局长张卫东) written elsewhere with one character
+different (李明华 … 李明化; 张卫东 … 张伟东带队), unless the other name carries a
+title of its own that differs (副局长李明军 is another person). Reported at the
+later mention.
+
+Message fields: unit {found}, {expected}, {line}, {what}; name {name}, {other}, {line}.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from checker.model import Document, Span
+from checker.analyse.consistency import DraftFacts
+from checker.analyse.people import TITLES, name_candidates, one_off_keys
+from checker.analyse.unit_mentions import TOWNSHIP_TYPES, UNIT_TYPES
+from .base import Finding, OptionError, expect
+from .consistency_base import DraftCheck
+
+CHECKS = ("unit", "name")
+TOLD_REFORM = re.compile(r"职责|整合|更名|改为|撤销|划入|组建|合并|改革")
+TITLE_BEFORE = re.compile(rf"(?:{TITLES})$")
+
+
+class NameConsistencyRule(DraftCheck):
+    CHECKS = CHECKS
+    OPTIONS = {"check": None, "renamed": {}}
+
+    def __init__(self, options: dict):
+        super().__init__(options)
+        options = self.options
+        renamed = expect(options["renamed"], dict, "renamed", "a mapping of old unit names to lists of new names")
+        self.renamed: dict[str, tuple[str, ...]] = {}
+        for old, new in renamed.items():
+            if not isinstance(old, str) or not isinstance(new, list) or not new or not all(
+                    isinstance(name, str) and name for name in new):
+                raise OptionError("option 'renamed' maps each old unit name to a non-empty list of new names")
+            self.renamed[old] = tuple(new)
+        self.old_names = (re.compile("|".join(sorted(map(re.escape, self.renamed), key=len, reverse=True)))
+                          if self.renamed else None)
+
+    # -- unit --------------------------------------------------------------------
+    def _unit(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        author = facts.author
+        yield from self._renamed(document, facts)
+        if author is None:
+            return
+        where = author.line
+        for mention in facts.self_references:
+            if mention.type in UNIT_TYPES and not author.calls_itself(mention.type):
+                yield self._finding(mention, f"我{author.type}", where, "自称与落款单位类型不一致")
+        for mention in facts.role_mentions:
+            if mention.role == "subject":
+                if author.type in TOWNSHIP_TYPES and mention.place != author.name:
+                    yield self._finding(mention, author.name, where, "主体单位与落款单位不一致")
+            elif author.county and mention.place != author.county:
+                what = "称谓中的县（区、市）与本单位所在地不一致" if mention.role == "salutation" else "领导机关所在地与本单位不一致"
+                yield self._finding(mention, author.county, where, what)
+
+    def _renamed(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        if self.old_names is None:
+            return
+        text = "\n".join(document.lines)
+        written: dict[str, Optional[str]] = {}  # old name -> the new name the draft writes
+        lines_of: dict[str, int] = {}  # new name -> the first line writing it
+        for number, line in enumerate(document.lines, 1):
+            for match in self.old_names.finditer(line):
+                old = match.group(0)
+                if old not in written:
+                    written[old] = next((name for name in self.renamed[old] if name in text), None)
+                new = written[old]
+                if new is None or line[max(0, match.start() - 2):match.start()].endswith(("原", "原县", "原市", "原区")):
+                    continue
+                sentence_end = min([p for p in (line.find(m, match.end()) for m in "。；") if p >= 0] or [len(line)])
+                if TOLD_REFORM.search(line[match.end():sentence_end]):
+                    continue
+                if new not in lines_of:
+                    lines_of[new] = next((n for n, text in enumerate(document.lines, 1) if new in text), 0)
+                yield Finding(Span.on_line(number, match.start(), match.end()),
+                              {"found": old, "expected": new, "line": lines_of[new], "what": "机构改革前的旧称"})
+
+    @staticmethod
+    def _finding(mention, expected: str, line: int, what: str) -> Finding:
+        return Finding(Span.on_line(mention.line, mention.column - 1, mention.end_column - 1),
+                       {"found": mention.place or mention.text, "expected": expected, "line": line, "what": what})
+
+    # -- name --------------------------------------------------------------------
+    def _name(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        """One pass over the lines: every name-like run is looked up by the keys it
+        shares with the known names one character away (no scan per name)."""
+        known: dict[str, list] = {}
+        for person in facts.people:
+            known.setdefault(person.name, []).append(person)
+        by_key: dict[str, list[str]] = {}
+        for name in known:
+            for key in one_off_keys(name):
+                by_key.setdefault(key, []).append(name)
+        titled = {(p.line, p.column): p.title for p in facts.people if p.title}
+        reported: set[tuple[int, int]] = set()
+        for number, line in enumerate(document.lines, 1):
+            for start, other in name_candidates(line) if by_key else ():
+                for name in {name for key in one_off_keys(other) for name in by_key.get(key, ()) if name != other}:
+                    finding = self._one_off(known, name, other, number, start, line, titled, reported)
+                    if finding is not None:
+                        yield finding
+
+    @staticmethod
+    def _one_off(known, name: str, other: str, number: int, start: int, line: str, titled, reported):
+        """``other`` written at (number, start) one character away from the known ``name``."""
+        mentions = known[name]
+        first = mentions[0]
+        titles = {p.title for p in mentions if p.title}
+        own_title = titled.get((number, start + 1))
+        if own_title is None:
+            title_match = TITLE_BEFORE.search(line[:start])
+            own_title = title_match.group(0) if title_match else None
+        if own_title and own_title not in titles:
+            return None  # 副局长李明军 is someone else
+        if other in known and len(known[other]) > 1:
+            return None  # both names stand more than once: two people
+        other_titles = {p.title for p in known.get(other, ()) if p.title}
+        if titles and other_titles and not titles & other_titles:
+            return None  # 局长张卫东 and 副县长张卫国 are each introduced with a title: two people
+        if (number, start) < (first.line, first.column - 1):
+            span = Span.on_line(first.line, first.column - 1, first.end_column - 1)
+            key, shown, against, earlier_line = (first.line, first.column), name, other, number
+        else:
+            span = Span.on_line(number, start, start + len(other))
+            key, shown, against, earlier_line = (number, start + 1), other, name, first.line
+        if key in reported:
+            return None
+        reported.add(key)
+        return Finding(span, {"name": shown, "other": against, "line": earlier_line})
