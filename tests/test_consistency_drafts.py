@@ -17,7 +17,10 @@ import pytest
 
 from checker.api import lint_text
 
-FOLDER = Path(__file__).resolve().parent / "drafts" / "consistency"
+DRAFTS = Path(__file__).resolve().parent / "drafts"
+FOLDER = DRAFTS / "consistency"
+# the second set: written after the rules existed, before they were measured on it
+SECOND = DRAFTS / "consistency2"
 CONSISTENCY_RULES = {
     "year-mismatch", "unit-mismatch", "name-mismatch", "sum-mismatch",
     "growth-mismatch", "figure-conflict", "weekday-mismatch", "date-order",
@@ -38,23 +41,27 @@ class Injection:
         return text.replace(self.find, self.replace)
 
 
-def injections() -> list[Injection]:
-    with open(FOLDER / "injections.tsv", encoding="utf-8") as handle:
+def injections(folder: Path = FOLDER) -> list[Injection]:
+    with open(folder / "injections.tsv", encoding="utf-8") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     return [Injection(row["draft"], row["find"].replace("\\n", "\n"), row["replace"].replace("\\n", "\n"),
                       row["rule"], int(row["line"]))
             for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
-def draft_text(name: str) -> str:
-    return (FOLDER / name).read_text(encoding="utf-8")
+def draft_text(name: str, folder: Path = FOLDER) -> str:
+    return (folder / name).read_text(encoding="utf-8")
 
 
 def consistency_findings(text: str, name: str) -> set[tuple[str, int]]:
     return {(d.rule, d.line) for d in lint_text(text, path=name) if d.rule in CONSISTENCY_RULES}
 
 
-CLEAN = sorted(path.name for path in FOLDER.iterdir() if path.suffix in (".txt", ".md"))
+def clean_drafts(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.suffix in (".txt", ".md"))
+
+
+CLEAN = clean_drafts(FOLDER)
 
 
 def test_the_set_plants_every_rule_and_enough_look_alikes():
@@ -65,27 +72,32 @@ def test_the_set_plants_every_rule_and_enough_look_alikes():
     assert sum(row.rule == QUIET for row in rows) >= 25
 
 
-@pytest.mark.parametrize("row", injections(), ids=lambda row: f"{row.draft}:{row.rule}:{row.replace[:12]}")
-def test_each_injection_applies_once_and_names_a_line_of_the_draft(row):
-    injected = row.apply(draft_text(row.draft))
+BOTH = [(folder, row) for folder in (FOLDER, SECOND) for row in injections(folder)]
+
+
+@pytest.mark.parametrize("folder, row", BOTH, ids=lambda item: f"{item.draft}:{item.rule}:{item.replace[:12]}"
+                         if isinstance(item, Injection) else item.name)
+def test_each_injection_applies_once_and_names_a_line_of_the_draft(folder, row):
+    injected = row.apply(draft_text(row.draft, folder))
     if row.rule == QUIET:
         assert row.line == 0
     else:
         assert 1 <= row.line <= len(injected.splitlines())
 
 
-@pytest.mark.parametrize("name", CLEAN)
-def test_clean_draft_draws_no_finding_at_all(name):
-    assert [(d.rule, d.line) for d in lint_text(draft_text(name), path=name)] == []
+@pytest.mark.parametrize("folder, name", [(folder, name) for folder in (FOLDER, SECOND) for name in clean_drafts(folder)],
+                         ids=lambda item: getattr(item, "name", item))
+def test_clean_draft_draws_no_finding_at_all(folder, name):
+    assert [(d.rule, d.line) for d in lint_text(draft_text(name, folder), path=name)] == []
 
 
-def measure() -> dict[str, dict[str, int]]:
+def measure(folder: Path = FOLDER) -> dict[str, dict[str, int]]:
     """Per rule: planted, found, false alarms (a consistency finding other than the
     planted one, on a planted or look-alike injection); plus the problems."""
     table: dict[str, dict[str, int]] = {rule: {"planted": 0, "found": 0, "false": 0} for rule in CONSISTENCY_RULES}
     problems: list[str] = []
-    for row in injections():
-        reported = consistency_findings(row.apply(draft_text(row.draft)), row.draft)
+    for row in injections(folder):
+        reported = consistency_findings(row.apply(draft_text(row.draft, folder)), row.draft)
         expected = (row.rule, row.line)
         if row.rule != QUIET:
             table[row.rule]["planted"] += 1
@@ -111,4 +123,15 @@ def test_recall_and_precision_on_the_set():
     false = sum(row["false"] for row in table.values())
     assert found / planted >= 0.80, problems
     assert found / (found + false) >= 0.95, problems
+    assert not [problem for problem in problems if f"({QUIET} planted:" in problem], problems
+
+
+def test_the_second_set_recall_and_its_look_alikes():
+    """The second set (written after the rules, measured once before they were
+    changed on it: 12/17): recall ≥ 0.80 and every look-alike quiet."""
+    table = measure(SECOND)
+    problems = table.pop("problems")
+    planted = sum(row["planted"] for row in table.values())
+    found = sum(row["found"] for row in table.values())
+    assert found / planted >= 0.80, problems
     assert not [problem for problem in problems if f"({QUIET} planted:" in problem], problems

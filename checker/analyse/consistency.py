@@ -45,16 +45,12 @@ class DraftFacts:
     section_of: dict[int, int] = field(default_factory=dict)
     parent_of: dict[int, int] = field(default_factory=dict)
 
-    def related(self, first_line: int, second_line: int) -> bool:
-        """The two lines are in one section or one section holds the other's (a
-        summary and its detail); False for sibling or cousin sections."""
+    def in_sibling_sections(self, first_line: int, second_line: int) -> bool:
+        """The two lines are in two sections under one heading (（一）企业国有资产 …
+        （二）行政事业性国有资产): parallel items, each of its own subject."""
         first, second = self.section_of.get(first_line, 0), self.section_of.get(second_line, 0)
-        return self._within(first, second) or self._within(second, first)
-
-    def _within(self, inner: int, outer: int) -> bool:
-        while inner and inner != outer:
-            inner = self.parent_of.get(inner, 0)
-        return inner == outer
+        return bool(first and second) and first != second and \
+            self.parent_of.get(first, 0) == self.parent_of.get(second, 0)
 
     def summary(self) -> dict:
         """What the consistency rules judge, as plain data (``reportlint outline``

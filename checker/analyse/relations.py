@@ -182,6 +182,8 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
         if not rate and not share:
             continue
         counts = [q for q in sentence[max(0, index - WINDOW):index] if not q.percent and not q.points]
+        if len(counts) > 1 and counts[-1].approximate and counts[-1].unit != counts[-2].unit:
+            counts.pop()  # 有13个集体经济收入超过20万元，占…: a threshold, not the part
         part = whole = None
         if counts and not counts[-1].approximate and index <= WINDOW:  # a longer sentence leaves the whole in doubt
             part = counts[-1]

@@ -40,6 +40,7 @@ MEETING = re.compile(r"召开|会议|推进会|部署会|专题会|座谈会|调
 DEADLINE_AFTER = re.compile(r"^[ \t\u3000]*(?:前|以前|之前|底前|起|开始|后|以后|之后|为止)")
 FUTURE_WORDS = re.compile(r"(?<!现)将|拟|计划|预计|定于|力争|争取|确保|要|下一步|届时|预定")
 YEAR_END = re.compile(r"^(?:12月(?:底|末|31日)|年底|年末)")
+LOOKING_BACK = re.compile(r"总结|述职|述责|述廉|年度|年报")
 REPORT_OF_PLANS = re.compile(r"计划|要点|打算|安排|思路|方案")
 
 
@@ -53,12 +54,13 @@ def _when(date: datetime.date) -> str:
 
 class DateConsistencyRule(DraftCheck):
     CHECKS = CHECKS
-    OPTIONS = {"check": None, "signing_grace_years": 1}
+    OPTIONS = {"check": None, "signing_grace_years": 1, "signing_early_days": 60}
 
     def __init__(self, options: dict):
         super().__init__(options)
         options = self.options
         self.grace = expect(options["signing_grace_years"], int, "signing_grace_years", "a whole number of years")
+        self.early_days = expect(options["signing_early_days"], int, "signing_early_days", "a whole number of days")
 
     # -- weekday ---------------------------------------------------------------
     def _weekday(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
@@ -109,8 +111,9 @@ class DateConsistencyRule(DraftCheck):
 
     def _after_signature(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         signed = facts.signed
-        if signed is None or (facts.period is not None and signed.year < facts.period.year):
-            return  # a signature of another year is year-mismatch's
+        title = " ".join(document.lines[n - 1] for n in facts.title_lines)
+        if signed is None or self._signature_out_of_period(facts, title):
+            return  # a signature outside the period is year-mismatch's
         signed_on = signed.on(signed.year)
         range_ends = {id(r.end) for r in facts.ranges}
         for date in facts.dates:
@@ -162,12 +165,27 @@ class DateConsistencyRule(DraftCheck):
 
     def _signature_year(self, facts: DraftFacts, title: str) -> Iterator[Finding]:
         signed, period = facts.signed, facts.period
-        if signed is None or REPORT_OF_PLANS.search(title):
-            return
-        if signed.year < period.year or signed.year > period.year + self.grace:
+        what = self._signature_out_of_period(facts, title)
+        if what:
             yield Finding(Span.on_line(signed.line, signed.column - 1, signed.end_column - 1),
                           {"this": signed.text, "other": period.text, "line": period.line or signed.line,
-                           "what": "落款日期不在报告期内"})
+                           "what": what})
+
+    def _signature_out_of_period(self, facts: DraftFacts, title: str) -> str:
+        """What is wrong with the signature date against the title's period, or "":
+        another year, or — for a report looking back on its period (总结, 述职,
+        年度) — a date long before the period ends (a 2025年度 report signed on
+        8 January 2025 is last year's)."""
+        signed, period = facts.signed, facts.period
+        if signed is None or period is None or period.source == "signature" or REPORT_OF_PLANS.search(title):
+            return ""
+        if signed.year < period.year or signed.year > period.year + self.grace:
+            return "落款日期不在报告期内"
+        signed_on = signed.on(signed.year)
+        if (period.source == "title" and LOOKING_BACK.search(title) and signed_on is not None
+                and (period.end - signed_on).days > self.early_days):
+            return "落款日期早于报告期结束"
+        return ""
 
     def _as_of(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         period = facts.period

@@ -43,6 +43,7 @@ SCOPES = re.compile(r"累计|全年|上半年|下半年|前三季度|第?[一二
                     r"当年|本年|其中|每")
 STOCK = ("累计", "现有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每")
 BUCKET_SIZE = 8  # a thing's first mentions that a later one is compared with: the work stays linear
+FIGURE = re.compile(r"\d")
 OTHER_YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
@@ -165,6 +166,7 @@ class FigureConsistencyRule(DraftCheck):
         comparison = wordlist("comparison-words").regex
         plan = wordlist("plan-words").regex
         reported: set[tuple[int, int]] = set()
+        neutral = _period_words(facts)
         for quantity in facts.quantities:
             if (quantity.percent or quantity.points or quantity.approximate or quantity.line in facts.plan_lines
                     or quantity.line in facts.title_lines or quantity.line in facts.closing_lines):
@@ -180,7 +182,7 @@ class FigureConsistencyRule(DraftCheck):
             if years - {period_year}:
                 continue
             thing_before = CONNECTORS.sub("", quantity.before)
-            scope = frozenset(SCOPES.findall(before))
+            scope = _scope(before) - neutral
             entry = (quantity, thing_before, quantity.after, scope)
             keys = []
             if len(thing_before) >= self.min_thing:
@@ -207,7 +209,7 @@ class FigureConsistencyRule(DraftCheck):
             return None
         # in sibling sections (（一）企业国有资产 … （二）行政事业性国有资产) a short thing
         # (资产总额) is each section's own: only a longer one is taken for the same
-        least = self.min_thing if facts.related(one.line, two.line) else self.min_cross
+        least = self.min_cross if facts.in_sibling_sections(one.line, two.line) else self.min_thing
         if one_scope != two_scope and (one_scope and two_scope or any(
                 word in scope for scope in (one_scope ^ two_scope) for word in STOCK)):
             return None
@@ -226,6 +228,24 @@ class FigureConsistencyRule(DraftCheck):
                 return None
         return Finding(Span.on_line(two.line, two.column - 1, two.end_column - 1),
                        {"thing": thing, "this": two.text, "other": one.text, "line": one.line})
+
+
+def _scope(before: str) -> frozenset[str]:
+    """The scope words (累计, 全年, 新增…) of the clause before a figure, leaving out
+    the parts that count something of their own (新建学校5所，新增学位…: 新建 is the
+    schools')."""
+    return frozenset(word for part in before.split("，") if not FIGURE.search(part) for word in SCOPES.findall(part))
+
+
+def _period_words(facts: DraftFacts) -> frozenset[str]:
+    """Scope words that only name the report's own period (上半年 in a half-year
+    report, 全年 in an annual one): they add nothing."""
+    period = facts.period
+    if period is None:
+        return frozenset()
+    if period.part in ("", "度"):
+        return frozenset(("全年", "本年", "当年"))
+    return frozenset((period.part, period.part.removeprefix("第")))
 
 
 def _common_suffix(first: str, second: str) -> str:
