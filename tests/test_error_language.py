@@ -201,3 +201,10 @@ def test_help_headings_are_chinese_by_default(tmp_path):
     english = run("check", "--help", cwd=tmp_path, REPORTLINT_LANG="en").stdout.decode("utf-8")
     assert re.match(r"Usage: \S.* check ", english) and "\nOptions:\n" in english and "[default: full]" in english
     assert "\n命令：\n" in run("--help", cwd=tmp_path).stdout.decode("utf-8")
+
+
+def test_a_run_where_nothing_could_be_read_says_so_in_both_languages(tmp_path):
+    chinese = run("nosuch.txt", cwd=tmp_path)
+    assert chinese.returncode == 2 and chinese.stdout.decode() == "没有检查任何文件：1 个文件无法读取\n"
+    english = run("--lang", "en", "nosuch.txt", cwd=tmp_path)
+    assert english.returncode == 2 and english.stdout.decode() == "nothing checked: 1 file could not be read\n"
