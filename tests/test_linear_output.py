@@ -201,3 +201,12 @@ def test_a_fix_all_lints_a_bounded_number_of_times(monkeypatch):
     lints["n"] = 0
     fixing.fix_source(SourceText.from_string(text, "d.txt"), text, Config.load(), unsafe=True)
     assert lints["n"] <= fixing.MAX_PASSES + 1
+
+
+def test_sarif_and_json_grow_with_the_findings_not_their_square():
+    """Every machine format's size is linear in the findings (the JSON's was
+    not: each finding carried its run's renumbering). Counted in characters."""
+    for format_name in ("sarif", "json", "github"):
+        small = len(output(format_name, TITLE + "今年完成了XX项工作，" * 200 + "\n"))
+        large = len(output(format_name, TITLE + "今年完成了XX项工作，" * 800 + "\n"))
+        assert large / small < LINEAR_RATIO, format_name

@@ -7,6 +7,7 @@ there and speaks the protocol in a second thread. Through the real server."""
 
 from __future__ import annotations
 
+import os
 import time
 
 from checker.settings import regexsafety
@@ -45,6 +46,28 @@ def test_a_backtracking_user_pattern_becomes_an_internal_error_and_the_server_an
         client.open(small, "关于某某工作的报告\n全年完成投资【待定】亿元，XX个村。\n")
         found = {d["code"] for d in client.diagnostics(small)}
         assert {"draft-marker", "placeholder"} <= found
+        assert client.close() == 0
+    finally:
+        client.kill()
+
+
+def test_a_configuration_naming_a_device_or_fifo_gets_one_diagnostic(tmp_path):
+    """Under `rule_packs: [/dev/zero]` (or a FIFO) the server read 4–5 GB or
+    blocked for ever and published nothing (issue 22)."""
+    (tmp_path / ".git").mkdir()
+    fifo = tmp_path / "pack.yaml"
+    os.mkfifo(fifo)
+    client = LspClient(tmp_path)
+    try:
+        client.initialize(tmp_path)
+        for number, special in enumerate(["/dev/zero", str(fifo)]):
+            folder = tmp_path / f"d{number}"
+            folder.mkdir()
+            (folder / ".reportlint.yaml").write_text(f"rule_packs: [{special}]\n", encoding="utf-8")
+            uri = (folder / "draft.txt").as_uri()
+            client.open(uri, "关于某某工作的报告\nXX镇。\n")
+            [diagnostic] = client.diagnostics(uri, timeout=60)
+            assert special in diagnostic["message"] and "not a regular file" in diagnostic["message"]
         assert client.close() == 0
     finally:
         client.kill()

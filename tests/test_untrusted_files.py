@@ -145,10 +145,40 @@ def test_settings_files_that_are_devices_or_fifos_are_refused(run_cli, draft, op
     assert "not a regular file" in line
 
 
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
 @pytest.mark.parametrize("key", ["rule_packs", "genre_packs"])
-def test_packs_named_by_a_configuration_that_are_devices_are_refused(run_cli, draft, key):
-    (draft.parent / ".reportlint.yaml").write_text(f"{key}: [/dev/zero]\n", encoding="utf-8")
-    one_line_error(run_cli(str(draft)), "/dev/zero", "not a regular file")
+def test_packs_named_by_a_configuration_that_are_devices_are_refused(run_cli, draft, key, special):
+    if special == "fifo":
+        special = str(draft.parent / "fifo.yaml")
+        os.mkfifo(special)
+    (draft.parent / ".reportlint.yaml").write_text(f"{key}: [{special}]\n", encoding="utf-8")
+    one_line_error(run_cli(str(draft)), special, "not a regular file")  # a FIFO blocked, /dev/zero grew to 5 GB
+
+
+def test_baseline_prune_writes_through_a_symlink_and_keeps_permissions(run_cli, draft):
+    """--baseline-prune replaced a symlinked baseline by a 0600 file, leaving the
+    real one stale (issue 22); it goes through the one writer now."""
+    real = draft.parent / "real.json"
+    assert run_cli("--write-baseline", str(real), str(draft)).returncode == 0
+    real.chmod(0o644)
+    link = draft.parent / "link.json"
+    link.symlink_to("real.json")
+    draft.write_text(DRAFT.replace("XX", "三"), encoding="utf-8")  # the baselined finding is gone
+    completed = run_cli("--baseline", str(link), "--baseline-prune", str(draft))
+    assert completed.returncode == 0, completed.stderr
+    assert "removed" in completed.stderr.decode()
+    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))["files"] == {}
+    assert stat.S_IMODE(real.stat().st_mode) == 0o644
+
+
+def test_baseline_prune_refuses_a_read_only_baseline(run_cli, draft):
+    baseline = draft.parent / "b.json"
+    assert run_cli("--write-baseline", str(baseline), str(draft)).returncode == 0
+    baseline.chmod(0o444)
+    draft.write_text(DRAFT.replace("XX", "三"), encoding="utf-8")
+    before = baseline.read_bytes()
+    one_line_error(run_cli("--baseline", str(baseline), "--baseline-prune", str(draft)), "read-only")
+    assert baseline.read_bytes() == before
 
 
 def test_a_settings_file_is_read_no_further_than_its_limit(tmp_path):
