@@ -151,7 +151,8 @@ def _source_like(source: SourceText, text: str) -> SourceText:
                       newline=newline)
 
 
-def fix_source(source: SourceText, text: str, config: Config, unsafe: bool = False) -> FixOutcome:
+def fix_source(source: SourceText, text: str, config: Config, unsafe: bool = False,
+               linted: Optional[FileResult] = None) -> FixOutcome:
     """Fix ``text`` (the decoded content of ``source``) pass by pass.
 
     Only what the lint reported is fixed: the first pass applies the fixes of
@@ -159,10 +160,12 @@ def fix_source(source: SourceText, text: str, config: Config, unsafe: bool = Fal
     earlier pass had to defer (two fixes on one span: the second waits), at
     most as many per rule as were deferred. A finding that a fix brings about
     (a blank left after a comma made full-width) is not fixed silently: it
-    remains, and the report after fixing shows it."""
+    remains, and the report after fixing shows it. ``linted``: the lint of
+    ``text`` with ``config`` where the caller has it (the language server),
+    so it is not linted twice; at most MAX_PASSES + 1 lints in all."""
     outcome = FixOutcome(source, text, text)
     current = source
-    result = lint_source(current, config)
+    result = linted if linted is not None else lint_source(current, config)
     deferred: Optional[Counter] = None  # per rule, the reported fixes still waiting
     for _ in range(MAX_PASSES):
         candidates = wanted(result.diagnostics, unsafe)

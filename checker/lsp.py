@@ -49,7 +49,7 @@ from .settings.config import Config, ConfigError
 from .settings.configfile import find_config_file, load_config_file
 from .fixing import fix_source
 from .settings.genres import UnknownGenre
-from .model import LINE_BREAK, Diagnostic, Edit, SourceText, Span
+from .model import LINE_BREAK, Diagnostic, Edit, FileResult, SourceText, Span
 from .lint.ruleset import RuleFileError
 from .messages import rule_summary
 from .messages import severity as severity_word
@@ -421,7 +421,9 @@ def _fix_all(ls: ReportlintServer, uri: str, linted: Linted) -> Optional[types.C
     document = ls.workspace.get_text_document(uri)
     source = SourceText.from_string(linted.text, document.path)
     with LINT_LOCK:  # in the lint worker (code_action): shares the parsers with the lints
-        outcome = fix_source(source, linted.text, linted.config)
+        # the lint it was offered on is the first pass's: the text is not linted again for it
+        first = FileResult(document.path or "-", linted.diagnostics, lines=linted.lines)
+        outcome = fix_source(source, linted.text, linted.config, linted=first)
     if not outcome.changed:
         return None
     edit = _whole_text_edit(Positions(linted.lines, ls.encoding()), linted.text, outcome.text)
