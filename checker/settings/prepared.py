@@ -39,6 +39,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
+from checker.read.safe_files import ReadError, read_limited
+from .yamlfile import MAX_YAML_BYTES
+
 from checker import resources
 from checker.parse import cache
 from checker.settings import yamlfile
@@ -115,10 +118,12 @@ def _code_stamp() -> str:
 
 
 def _contents(path: Path | str) -> bytes:
+    """A file's bytes for the cache key: read as untrusted (checker/read/safe_files.py),
+    so a pack at /dev/zero or a FIFO is not read for ever here before its load refuses it."""
     try:
-        return Path(path).read_bytes()
-    except OSError:
-        return b"\0unreadable"
+        return read_limited(str(path), MAX_YAML_BYTES)
+    except ReadError as error:
+        return b"\0unreadable " + str(error).encode()
 
 
 def entry_name(name: str, packs: Sequence[str] = ()) -> str:
