@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, Optional
 
+from .analyse.analysis import Facts, analyse
 from .settings.config import Config, ConfigError
 from .lint.engine import internal_error, run_rules
 from .settings.genres import UnknownGenre
-from .model import Diagnostic, FileError, FileResult, SourceText
+from .model import Diagnostic, Document, FileError, FileResult, Outline, SourceText
 from .parse.outline import parse_document
 from .read.reading import InputError, expand_paths, read_source
 from .settings.suppression import apply_suppressions
@@ -16,21 +17,33 @@ from .settings.suppression import apply_suppressions
 
 def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResult:
     """Lint one decoded file with ``config`` (its per-path overrides applied).
-    A parser crash on this text is reported as one ``internal-error``
-    diagnostic, not raised (rule crashes: see engine.py)."""
+    A crash of the parser or the analysis on this text is reported as one
+    ``internal-error`` diagnostic, not raised (rule crashes: see engine.py)."""
     config = (config or Config.load()).for_path(source.path)
     path = source.path or "-"
     try:
         document = parse_document(source)
     except Exception as error:  # noqa: BLE001 - one document's bug must not end a batch
         return FileResult(path, [internal_error(source.path, "parser", error)], lines=source.lines)
-    document.genre = config.genre  # the declared genre, for the section rules
-    document.genres = config.genres  # built-in plus the configuration's genre_packs
-    diagnostics = apply_suppressions(document, run_rules(document, config.rules), config.rules)
+    try:  # the declared genre and the genre packs (built-in plus genre_packs) are the config's
+        facts = analyse(document, config)
+    except Exception as error:  # noqa: BLE001 - one document's bug must not end a batch
+        return FileResult(path, [internal_error(source.path, "analysis", error)], lines=source.lines)
+    diagnostics = apply_suppressions(document, run_rules(document, config.rules, facts), config.rules)
     baselined: tuple[str, ...] = ()
     if config.baseline is not None:  # findings accepted once are not reported again
         diagnostics, baselined = config.baseline.filter(path, diagnostics, source.lines)
-    return FileResult(path, diagnostics, document, lines=source.lines, baselined=baselined)
+    return FileResult(path, diagnostics, document, lines=source.lines, baselined=baselined, facts=facts,
+                      outline=Outline.of(document))
+
+
+def analyse_source(source: SourceText, config: Optional[Config] = None) -> tuple[Document, Facts]:
+    """The parsed draft and its facts (genre, title and closing blocks, outline
+    matched to the genre), as the rules see them with ``config``: what
+    ``reportlint outline`` shows. Parser and analysis errors are raised."""
+    config = (config or Config.load()).for_path(source.path)
+    document = parse_document(source)
+    return document, analyse(document, config)
 
 
 def lint_file(path: str, config: Optional[Config] = None, max_size: Optional[int] = None,
@@ -62,5 +75,5 @@ def lint_paths(paths: Iterable[str], config: Optional[Config] = None) -> list[Fi
     return [lint_source(read_source(path), config) for path in expand_paths(list(paths))]
 
 
-__all__ = ["Config", "ConfigError", "FileResult", "InputError", "UnknownGenre", "lint_file", "lint_paths",
-           "lint_source", "lint_text"]
+__all__ = ["Config", "ConfigError", "FileResult", "InputError", "UnknownGenre", "analyse_source", "lint_file",
+           "lint_paths", "lint_source", "lint_text"]

@@ -4,7 +4,7 @@ file's result in the order the files were given, as soon as it is ready.
 Memory does not grow with the number of files: at most a few results per
 worker are in flight, and a result is handed on (and dropped) before the next
 file beyond the window is submitted. Workers receive the configuration once,
-when they start, and send back results without the parsed document.
+when they start, and send back results without the parsed document and its facts.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def _start_worker(configs: tuple[Config, ...]) -> None:
 
 
 def _lint_in_worker(path: str, config_index: int, max_size: Optional[int]) -> FileResult:
-    return replace(lint_file(path, _worker_configs[config_index], max_size), document=None)
+    return replace(lint_file(path, _worker_configs[config_index], max_size), document=None, facts=None)
 
 
 def _outcome(head: "Future | FileResult", path: str) -> FileResult:

@@ -14,7 +14,7 @@ from typing import NoReturn, Optional
 import click
 
 from . import __version__
-from .api import Config, ConfigError, UnknownGenre
+from .api import Config, ConfigError, UnknownGenre, analyse_source
 from .settings.baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
 from .settings.configfile import ConfigResolver
@@ -24,7 +24,6 @@ from .formats.base import data_text
 from .formats.excerpt import terminal_name
 from .settings.genres import find_genre
 from .model import SEVERITIES, FileResult, severity_rank
-from .parse.outline import parse_document
 from .progress import Progress
 from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
 from .lint.ruleset import RuleFileError
@@ -438,7 +437,7 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
         write(report.file(result) if report else fixing.latest_diff() if fixing else "")
         progress.show(done, result.path)
         if write_baseline or baseline_prune:
-            kept.append(replace(result, document=None, lines=result.lines if write_baseline else ()))
+            kept.append(replace(result, document=None, facts=None, lines=result.lines if write_baseline else ()))
     progress.clear()
     quiet_text = quiet and not formatter.machine  # -q: the findings only, no summary line
     write(report.end(tally) if report and not quiet_text else "")
@@ -607,19 +606,19 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], co
             find_genre(genre)
         except UnknownGenre as error:
             fail(say("error.option", option="--genre", error=messages.localise(str(error))))
-    documents = []
+    documents, genres = [], []
     errors: list[str] = []
     limit = size_limit(max_file_size)
     resolver = make_resolver(config_file, isolated, (), genre, with_baselines=False)
     for path in input_paths(paths):
         config = config_for(resolver, path)
         try:
-            documents.append(parse_document(read_source(path, limit)))
+            document, facts = analyse_source(read_source(path, limit), config)
         except InputError as error:
             errors.append(str(error))  # the other files are still shown
             continue
-        documents[-1].genre, documents[-1].genres = config.genre, config.genres
-    genres = [document.facts.genre.name for document in documents]
+        documents.append(document)
+        genres.append(facts.genre.name)
     from .formats.outline_format import render_json as render_outline_json
     from .formats.outline_format import render_text as render_outline_text
 

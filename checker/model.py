@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from .lexicon import LEVEL_FORMS
 
-if TYPE_CHECKING:
-    from .analyse.analysis import Facts
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -214,8 +212,13 @@ class Section:
 
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
+    """A parsed draft. The parser (checker/parse/outline.py) builds it whole and
+    nothing changes it afterwards; what a run is told (the declared genre, the
+    genre packs) goes to the analysis step (checker/analyse/analysis.py), whose
+    ``Facts`` the rules receive beside the document."""
+
     source: SourceText
     root: Section
     title: Optional[Paragraph] = None
@@ -223,36 +226,11 @@ class Document:
     line_kinds: dict[int, str] = field(default_factory=dict)  # line -> one of LINE_KINDS
     # lines that open a part of the document (第一部分　…, 第二章 …), above its headings
     part_lines: list[int] = field(default_factory=list)
-    # The genre the user declared for this draft (``--genre``: a genre id or name,
-    # see checker/settings/genres.py); None lets the analysis detect it from the title.
-    genre: Optional[str] = None
-    # The genre packs to choose from (checker.settings.genres.GenrePack); None: the built-in ones.
-    genres: Optional[tuple] = None
-    _facts: Optional["Facts"] = field(default=None, init=False, repr=False, compare=False)
     # Lines that are not draft text (reportlint comments, checker/parse/directives.py):
     # ``lines`` shows them blank, so neither the parser nor a rule reads them.
     hidden_lines: frozenset = frozenset()
-    _lines: Optional[tuple] = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def facts(self) -> "Facts":
-        """What the analysis step (checker/analyse/analysis.py) found: title and closing
-        blocks, genre, outline matched to the genre. Computed on first use."""
-        if self._facts is None:
-            from .analyse.analysis import analyse  # the analysis reads the genre packs, which read the model
-
-            self._facts = analyse(self)
-        return self._facts
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """The text lines, hidden lines blank (``source.lines`` as written)."""
-        if not self.hidden_lines:
-            return self.source.lines
-        if self._lines is None:
-            self._lines = tuple("" if n in self.hidden_lines else line
-                                for n, line in enumerate(self.source.lines, 1))
-        return self._lines
+    # The text lines, hidden lines blank (``source.lines`` as written).
+    lines: tuple[str, ...] = ()
 
     @property
     def path(self) -> Optional[str]:
@@ -271,6 +249,38 @@ class Document:
         """Every body paragraph (heading bodies included), in document order."""
         for section in self.root.walk():
             yield from section.paragraphs
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A heading as an outline shows it: its line, its marker and title, the
+    last line of its section, and the headings under it."""
+
+    line: int
+    label: str
+    end_line: int
+    children: tuple["OutlineEntry", ...] = ()
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What a report shows of a parsed draft (the HTML page's outline and line
+    kinds), small enough to travel with a result from a worker process."""
+
+    title: Optional[Paragraph]
+    headings: tuple[OutlineEntry, ...]
+    line_kinds: dict[int, str]
+    hidden_lines: frozenset
+
+    @classmethod
+    def of(cls, document: Document) -> "Outline":
+        def entry(section: Section) -> OutlineEntry:
+            heading = section.heading
+            return OutlineEntry(heading.line, f"{heading.marker}{heading.title}".strip(), section.end_line,
+                                tuple(entry(child) for child in section.children))
+
+        return cls(document.title, tuple(entry(child) for child in document.root.children), document.line_kinds,
+                   document.hidden_lines)
 
 
 @dataclass(frozen=True)
@@ -334,7 +344,7 @@ class FileResult:
     """What linting one file gave: its diagnostics (sorted by position), or the
     ``error`` that kept it from being checked. ``lines`` are its text lines, for
     the excerpts of the text output; ``document`` the parsed draft, where kept
-    (not across processes)."""
+    (not across processes); ``outline`` what the reports show of it."""
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -343,3 +353,7 @@ class FileResult:
     lines: tuple[str, ...] = ()
     # the baseline keys (rule + matched text) of the findings it accepted (not in ``diagnostics``)
     baselined: tuple[str, ...] = ()
+    # the analysis step's facts on ``document`` (checker/analyse/analysis.py), where kept
+    facts: Any = None
+    # the draft's outline for the reports; kept across processes, unlike ``document``
+    outline: Optional[Outline] = None

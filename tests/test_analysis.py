@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import ast
 
-from checker.analyse.analysis import ClosingBlock, Facts
+import dataclasses
+from types import SimpleNamespace
+
+import pytest
+
+from checker.analyse.analysis import ClosingBlock, Facts, analyse
 from checker.model import Span
 from checker.parse.outline import parse_text
 
@@ -25,11 +30,12 @@ DRAFT = (
 )
 
 
-def test_facts_are_computed_once_and_shared():
+def test_facts_are_computed_from_the_document_and_frozen():
     document = parse_text(DRAFT)
-    facts = document.facts
-    assert isinstance(facts, Facts)
-    assert document.facts is facts
+    facts = analyse(document)
+    assert isinstance(facts, Facts) and facts == analyse(document)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        facts.genre = None
     assert facts.title_block == ("某县财政局局长2024年度述职报告",)
     assert facts.genre.genre == "shuzhi"
     names = [facts.genre.sections[i].name for i in sorted(facts.outline.headings)]
@@ -38,7 +44,7 @@ def test_facts_are_computed_once_and_shared():
 
 
 def test_closing_block_holds_signature_and_date():
-    closing = parse_text(DRAFT).facts.closing
+    closing = analyse(parse_text(DRAFT)).closing
     assert closing.lines == frozenset({10, 11})
     assert 10 in closing and 9 not in closing
     assert closing.undated_signature == 0
@@ -46,20 +52,28 @@ def test_closing_block_holds_signature_and_date():
 
 def test_an_undated_signature_is_part_of_the_closing_block():
     document = parse_text("某镇2024年工作总结\n\n一、主要工作\n推进项目5个。\n\n某镇人民政府")
-    assert document.facts.closing == ClosingBlock(frozenset(), 6)
-    assert 6 in document.facts.closing
+    assert analyse(document).closing == ClosingBlock(frozenset(), 6)
+    assert 6 in analyse(document).closing
 
 
 def test_the_declared_genre_wins_over_the_title():
     document = parse_text(DRAFT)
-    document.genre = "zicha"
-    assert document.facts.genre.genre == "zicha"
+    assert analyse(document, SimpleNamespace(genre="zicha", genres=None)).genre.genre == "zicha"
+    assert (analyse(document).genre.genre, analyse(document).genre_from) == ("shuzhi", "title")
+
+
+def test_a_parsed_document_is_frozen():
+    document = parse_text(DRAFT)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        document.title = None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        document.genre = "zicha"
 
 
 def test_the_model_imports_no_other_layer():
     """model.py is the ground: when imported it loads only the lexicon (no
     reader, parser or rule module), so no layer imports in a circle through it.
-    (``Document.facts`` imports the analysis step when first used.)"""
+    (The rules receive the analysis step's facts beside the document.)"""
     tree = ast.parse((ROOT / "checker" / "model.py").read_text(encoding="utf-8"))
     local = {node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.level}
     assert local == {"lexicon"}
@@ -67,7 +81,7 @@ def test_the_model_imports_no_other_layer():
 
 def test_residue_spans_are_facts_and_hide_no_marker():
     document = parse_text("某县2024年工作总结\n\n一、主要工作\n##paidbegin##一是加强学习。二是压实责任。[【公众号：笔杆子】]")
-    facts = document.facts
+    facts = analyse(document)
     assert [(s.line, s.column, s.end_column) for s in facts.residue] == [(4, 1, 14), (4, 28, 39)]
     assert facts.in_residue(Span(4, 29, 4, 32)) and not facts.in_residue(Span(4, 14, 4, 16))
     # the paywall marker glued to the line's start does not hide its 一是
@@ -77,33 +91,34 @@ def test_residue_spans_are_facts_and_hide_no_marker():
 def test_genre_from_the_opening_paragraph_of_an_untitled_draft():
     document = parse_text("按照县委关于召开2024年度民主生活会的通知要求，本人认真开展对照检查。\n"
                           "一、存在的问题\n学习不够深入。\n二、整改措施\n加强理论学习。")
-    assert (document.facts.genre.genre, document.facts.genre_from) == ("duizhao", "opening")
+    assert (analyse(document).genre.genre, analyse(document).genre_from) == ("duizhao", "opening")
 
 
 def test_an_ambiguous_opening_paragraph_names_no_genre():
     # 述职 and 民主生活会 both named: no guess
     document = parse_text("按照民主生活会要求，现将本人述职情况报告如下。\n一、履职情况\n全年完成任务。")
-    assert (document.facts.genre.fallback, document.facts.genre_from) == (True, "fallback")
+    assert (analyse(document).genre.fallback, analyse(document).genre_from) == (True, "fallback")
 
 
 def test_a_titled_draft_takes_no_genre_from_its_opening_paragraph():
     document = parse_text("某镇2024年工作\n\n按照县委关于召开民主生活会的通知要求，本人认真开展对照检查。")
-    assert document.facts.genre_from == "fallback"
+    assert analyse(document).genre_from == "fallback"
 
 
 def test_whom_the_draft_speaks_for():
-    from checker.parse.outline import parse_text as parse
-    township = parse("青石镇党委书记抓基层党建工作述职报告\n\n一、主要工作\n推进项目5个。\n\n青石镇党委\n2025年1月6日").facts
-    county = parse("某县民政局关于养老服务的报告\n\n一、基本情况\n辖区乡镇（街道）养老服务中心全部建成。\n\n某县民政局\n2025年1月6日").facts
+    def parse(text):
+        return analyse(parse_text(text))
+    township = parse("青石镇党委书记抓基层党建工作述职报告\n\n一、主要工作\n推进项目5个。\n\n青石镇党委\n2025年1月6日")
+    county = parse("某县民政局关于养老服务的报告\n\n一、基本情况\n辖区乡镇（街道）养老服务中心全部建成。\n\n某县民政局\n2025年1月6日")
     assert township.one_unit and not county.one_unit
     assert {1, 6} <= township.author_lines
-    assert parse("关于3起典型问题的通报\n\n某某镇干部王某某违规问题。").facts.anonymised
-    assert parse("中共某某镇委员会关于巡察工作的汇报\n\n某某镇辖8个村。").facts.anonymised
-    assert not parse("某县农业农村局关于项目的自查报告\n\n督促某某公司整改。").facts.anonymised
+    assert parse("关于3起典型问题的通报\n\n某某镇干部王某某违规问题。").anonymised
+    assert parse("中共某某镇委员会关于巡察工作的汇报\n\n某某镇辖8个村。").anonymised
+    assert not parse("某县农业农村局关于项目的自查报告\n\n督促某某公司整改。").anonymised
 
 
 def test_a_closing_formula_before_the_attachment_list_ends_the_body():
     """The scan for closing formulas passes over the attachment list after them."""
     document = parse_text("某县2024年工作总结\n\n一、主要工作\n全年推进项目5个。\n特此报告。\n\n附件：1.项目清单\n2.资金明细\n")
     assert [document.line_kinds[n] for n in (5, 7, 8)] == ["paragraph", "attachment", "attachment"]
-    assert document.facts.closing.formulas == frozenset({5})
+    assert analyse(document).closing.formulas == frozenset({5})

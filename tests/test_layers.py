@@ -29,3 +29,15 @@ def test_every_package_folder_ships_in_the_wheel():
     listed = set(re.findall(r'"(checker(?:\.[\w]+)*)"', pyproject.split("packages = [", 1)[1].split("]", 1)[0]))
     folders = {".".join(path.parent.relative_to(ROOT).parts) for path in PACKAGE.rglob("__init__.py")}
     assert folders <= listed, folders - listed
+
+
+def test_no_cache_lives_in_an_objects_dict():
+    """Caches are the analysis step's facts, never attributes slipped into an object."""
+    users = [str(path.relative_to(ROOT)) for path in PACKAGE.rglob("*.py") if "__dict__" in path.read_text(encoding="utf-8")]
+    assert users == []
+
+
+def test_the_parsed_document_is_frozen():
+    from checker.model import Document
+
+    assert Document.__dataclass_params__.frozen

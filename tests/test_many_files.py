@@ -53,10 +53,10 @@ from checker.lint.kinds.truncation import Truncation
 original = Truncation.check
 
 
-def check(self, document):
+def check(self, document, facts):
     if any("触发故障" in line for line in document.lines):
         raise ZeroDivisionError("injected fault")
-    return original(self, document)
+    return original(self, document, facts)
 
 
 Truncation.check = check  # in this child process only
@@ -97,7 +97,7 @@ def test_a_rule_that_raises_becomes_an_internal_error(tmp_path):
 
 
 class Raising:
-    def check(self, document):
+    def check(self, document, facts):
         yield from ()
         raise KeyError("no such level")
 

@@ -17,7 +17,7 @@ from typing import Optional
 import pytest
 
 from checker.api import Config, UnknownGenre, lint_text
-from checker.analyse.analysis import genre_of
+from checker.analyse.analysis import analyse, genre_of
 from checker.settings.genres import (
     builtin_genres, builtin_parts, detect_genre, find_genre, load_genre_pack, load_genres, load_parts,
 )
@@ -663,5 +663,5 @@ def test_truncation_options_are_validated():
         Truncation({"look_through": "##paid##"})
     rule = Truncation({"look_through": ["##paid(?:begin|end)##"], "lead_in_message": "引导语“{tail}”之后没有内容"})
     document = parse_text("某镇工作总结\n一、主要工作\n推进项目5个。##paidend##\n二、下步打算\n重点做好以下工作：")
-    [finding] = list(rule.check(document))
+    [finding] = list(rule.check(document, analyse(document)))
     assert finding.span.line == 5 and finding.message == "引导语“{tail}”之后没有内容"

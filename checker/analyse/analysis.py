@@ -5,15 +5,22 @@ The parser (checker/parse/outline.py) says what each line *is*; this step says w
 the document *is*: its title block, its closing block (with an undated
 signature), its genre (declared, else named by the title block, else by the
 opening paragraph), its outline matched against the genre's parts, and the
-residue spans (paywall markers, watermarks) other rules look through. The
-result is a frozen :class:`Facts`, reached as ``document.facts`` and computed
-on first use; rule types judge these facts and never detect them again.
+residue spans (paywall markers, watermarks) other rules look through, and the
+spans of each line that are not prose. ``analyse(document, settings)`` returns
+them as a frozen :class:`Facts`, once per document; the engine hands the facts
+to every rule beside the (frozen) document, and rule types judge these facts
+and never detect them again.
+
+A new fact: an extractor function ``(document, …) -> value`` in a module of
+checker/analyse/ (its own, for a new topic), a field of :class:`Facts`, one
+line in :func:`analyse`; rule types read it as ``facts.name`` in
+``check(document, facts)``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Optional, Protocol, Sequence
 
 from checker.analyse.consistency import DraftFacts, draft_facts
 from checker.settings.genres import GenrePack, OutlineMatch, builtin_genres, detect_genre, find_genre, match_outline
@@ -22,6 +29,7 @@ from checker.model import Document, Span
 from .official import OfficialParts, official_parts
 from checker.settings.wordlists import lexicon_regex
 from checker.analyse import units
+from checker.analyse.prose import NotProse, not_prose_spans
 
 SIGNATURE_MAX_CHARS = 30
 RESIDUE = r"{lexicon:paywall-markers}|{lexicon:watermarks}"
@@ -68,9 +76,16 @@ class Facts:
     author_lines: frozenset[int] = frozenset()
     one_unit: bool = False
     anonymised: bool = False
+    # lines that tell a case with 某某 standing for a name (units.case_lines), and lines
+    # with an alternative whose first unit is of the author's kind (units.own_kind_lines)
+    case_lines: frozenset[int] = frozenset()
+    own_kind_lines: frozenset[int] = frozenset()
     # the facts of the whole draft its consistency is judged on: period, signature date,
     # author unit, dates, people, quantities and stated relations (checker/analyse/consistency.py)
     draft: DraftFacts = field(default_factory=DraftFacts)
+    # line -> the 0-based (start, end) stretches of that line that are not prose (residue,
+    # Markdown code spans, table separator rows): the text rules look through them
+    not_prose: NotProse = field(default_factory=dict)
 
     def in_residue(self, span: Span) -> bool:
         """Whether ``span`` lies inside a residue span."""
@@ -78,8 +93,20 @@ class Facts:
                    for r in self.residue)
 
 
-def analyse(document: Document) -> Facts:
-    genre, genre_from = choose_genre(document)
+class AnalysisSettings(Protocol):
+    """What the analysis is told (a :class:`~checker.settings.config.Config` is one)."""
+
+    genre: Optional[str]  # the declared genre (``--genre``: an id or a name), or None
+    genres: Optional[Sequence[GenrePack]]  # the packs to choose from; None: the built-in ones
+
+
+def analyse(document: Document, settings: Optional[AnalysisSettings] = None) -> Facts:
+    """The facts of a parsed document; ``settings`` (a Config) declare the genre
+    and the genre packs, None: detect it among the built-in ones."""
+    declared = settings.genre if settings is not None else None
+    genres = settings.genres if settings is not None else None
+    genre, genre_from = choose_genre(document, genres, declared)
+    residue = residue_spans(document)
     closing = closing_block(document)
     block = tuple(title_block(document))
     authors = units.author_lines(document, closing.lines | ({closing.undated_signature} - {0}))
@@ -89,11 +116,14 @@ def analyse(document: Document) -> Facts:
         genre=genre,
         genre_from=genre_from,
         outline=match_outline(document, genre),
-        residue=residue_spans(document),
+        residue=residue,
+        not_prose=not_prose_spans(document, residue),
         official=official_parts(document),
         author_lines=authors,
         one_unit=units.speaks_for_one_township(document, authors),
         anonymised=units.anonymises(document, block),
+        case_lines=units.case_lines(document),
+        own_kind_lines=units.own_kind_lines(document, authors),
         draft=draft_facts(document, closing.lines),
     )
 
@@ -119,16 +149,17 @@ def genre_of(document: Document, genres: Optional[Sequence[GenrePack]] = None) -
     return choose_genre(document, genres)[0]
 
 
-def choose_genre(document: Document, genres: Optional[Sequence[GenrePack]] = None) -> tuple[GenrePack, str]:
-    """The declared genre (``document.genre``), else the one the title names,
+def choose_genre(document: Document, genres: Optional[Sequence[GenrePack]] = None,
+                 declared: Optional[str] = None) -> tuple[GenrePack, str]:
+    """The declared genre, else the one the title names,
     else the one a line of the title block names (a two-line title, a subtitle
     ——某某2024年度述职报告), else — for a draft without a title — the one its
     opening paragraph names, where exactly one genre's ``opening`` patterns
     match it, else the fallback; and how it was found. The packs are
-    ``genres``, else the document's (``document.genres``), else the built-in ones."""
-    genres = genres if genres is not None else (document.genres or builtin_genres())
-    if document.genre:
-        return find_genre(document.genre, genres), "declared"
+    ``genres``, else the built-in ones."""
+    genres = genres or builtin_genres()
+    if declared:
+        return find_genre(declared, genres), "declared"
     for text in title_block(document):
         pack = detect_genre(text, genres)
         if not pack.fallback:

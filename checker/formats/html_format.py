@@ -20,7 +20,7 @@ from collections import Counter
 from html import escape
 from typing import Iterable, Optional
 
-from checker.model import Diagnostic, Document, FileResult, Section, SourceText
+from checker.model import Diagnostic, FileResult, Outline, OutlineEntry
 from checker.formats.tally import Tally
 from .base import Formatter, RunInfo, data_text
 from .text_format import summary
@@ -197,8 +197,9 @@ def _counts_phrase(diagnostics: Iterable[Diagnostic]) -> str:
 # -- one file -----------------------------------------------------------------------
 
 def _file_section(index: int, result: FileResult) -> str:
-    document = _document_of(result)
-    lines = document.lines if document is not None else ()
+    outline = result.outline  # None for a file that could not be checked or parsed
+    hidden = outline.hidden_lines if outline is not None else frozenset()
+    lines = tuple("" if n in hidden else line for n, line in enumerate(result.lines, 1))
     on_lines = [d for d in result.diagnostics if 1 <= d.line <= len(lines)]
     elsewhere = [d for d in result.diagnostics if not 1 <= d.line <= len(lines)]
     out = [f'<section class="file" id="file-{index}" data-path="{escape(result.path)}">',
@@ -209,13 +210,13 @@ def _file_section(index: int, result: FileResult) -> str:
     if elsewhere:
         out.append('<ul class="notes document-notes">' + "".join(_note(d) for d in elsewhere) + "</ul>")
     out.append('<div class="layout">')
-    out.append(_outline_nav(index, document, result.diagnostics))
+    out.append(_outline_nav(index, outline, result.diagnostics))
     out.append('<div class="text">')
     by_line: dict[int, list[Diagnostic]] = {}
     for diagnostic in on_lines:
         for line in range(diagnostic.span.line, min(diagnostic.span.end_line, len(lines)) + 1):
             by_line.setdefault(line, []).append(diagnostic)
-    kinds = document.line_kinds if document is not None else {}
+    kinds = outline.line_kinds if outline is not None else {}
     for number, text in enumerate(lines, 1):
         here = by_line.get(number, [])
         starting = [d for d in here if d.line == number]
@@ -226,16 +227,6 @@ def _file_section(index: int, result: FileResult) -> str:
                    f"{notes}</div>")
     out.append("</div></div></section>")
     return "\n".join(out)
-
-
-def _document_of(result: FileResult) -> Optional[Document]:
-    """The parsed draft, for its outline; results from worker processes (-j)
-    come without it and are parsed again from their lines here."""
-    if result.document is not None or result.error is not None:
-        return result.document
-    from checker.parse.outline import parse_document
-
-    return parse_document(SourceText(lines=tuple(result.lines), path=result.path))
 
 
 def _line_id(file_index: int, line: int) -> str:
@@ -301,16 +292,16 @@ def _mark(diagnostics: list[Diagnostic], inner: str, point: bool = False) -> str
 
 # -- the outline ----------------------------------------------------------------------
 
-def _outline_nav(index: int, document: Optional[Document], diagnostics: list[Diagnostic]) -> str:
+def _outline_nav(index: int, outline: Optional[Outline], diagnostics: list[Diagnostic]) -> str:
     out = ['<nav class="outline" aria-label="提纲"><h3>提纲</h3><ul>']
-    if document is not None and document.title is not None:
-        title = document.title
+    if outline is not None and outline.title is not None:
+        title = outline.title
         out.append(f'<li><a href="#{_line_id(index, title.line)}" data-line="{title.line}">'
                    f"{escape(title.text.strip())}</a></li>")
-    if document is not None:
+    if outline is not None:
         counts = _LineCounts(diagnostics)
-        for child in document.root.children:
-            out.append(_outline_item(index, child, counts))
+        for entry in outline.headings:
+            out.append(_outline_item(index, entry, counts))
     out.append("</ul></nav>")
     return "\n".join(out)
 
@@ -342,17 +333,16 @@ class _LineCounts:
         return {severity: prefix[last] - prefix[first - 1] for severity, prefix in self.prefix.items()}
 
 
-def _outline_item(index: int, section: Section, counts: _LineCounts) -> str:
-    heading = section.heading
-    inside = counts.between(heading.line, max(section.end_line, heading.line))
+def _outline_item(index: int, entry: OutlineEntry, counts: _LineCounts) -> str:
+    inside = counts.between(entry.line, max(entry.end_line, entry.line))
     badge = ""
     total = sum(inside.values())
     if total:
         worst = next(severity for severity in SEVERITY_ORDER if inside[severity])
         badge = f' <span class="badge {worst}" title="本节问题数">{total}</span>'
-    label = escape(f"{heading.marker}{heading.title}".strip())
-    children = "".join(_outline_item(index, child, counts) for child in section.children)
-    return (f'<li><a href="#{_line_id(index, heading.line)}" data-line="{heading.line}">{label}{badge}</a>'
+    label = escape(entry.label)
+    children = "".join(_outline_item(index, child, counts) for child in entry.children)
+    return (f'<li><a href="#{_line_id(index, entry.line)}" data-line="{entry.line}">{label}{badge}</a>'
             + (f"<ul>{children}</ul>" if children else "") + "</li>")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, Optional
 
+from checker.analyse.analysis import Facts, analyse
 from checker.settings.fingerprint import stamp
 from checker.model import Diagnostic, Document, Fix, Span
 from .ruleset import Rule
@@ -51,15 +52,15 @@ def internal_error(path: Optional[str], culprit: str, error: BaseException) -> D
     )
 
 
-def _diagnostics_of(rule: Rule, document: Document) -> list[Diagnostic]:
+def _diagnostics_of(rule: Rule, document: Document, facts: Facts) -> list[Diagnostic]:
     """The rule's findings on the document as diagnostics; all or nothing, so a
     rule that raises half-way leaves no partial report."""
     try:
         if not rule.builtin:  # a user pack's rule: bounded in time (checker/lint/timebound.py)
             with time_limit(USER_RULE_SECONDS, f"rule {rule.name} ({rule.source})"):
-                findings = list(rule.checker.check(document))
+                findings = list(rule.checker.check(document, facts))
         else:
-            findings = rule.checker.check(document)
+            findings = rule.checker.check(document, facts)
         return [
             Diagnostic(
                 rule=rule.name,
@@ -77,12 +78,16 @@ def _diagnostics_of(rule: Rule, document: Document) -> list[Diagnostic]:
         return [internal_error(document.path, f"{rule.name} ({rule.code})", error)]
 
 
-def run_rules(document: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
+def run_rules(document: Document, rules: Iterable[Rule], facts: Optional[Facts] = None) -> list[Diagnostic]:
+    """The rules' diagnostics on a parsed document, sorted and fingerprinted;
+    each rule judges the document and its ``facts`` (the analysis step's, of
+    the document alone where not given)."""
+    facts = facts if facts is not None else analyse(document)
     rules = list(rules)
     diagnostics = []
     for rule in rules:
         if rule.enabled:
-            diagnostics.extend(_diagnostics_of(rule, document))
+            diagnostics.extend(_diagnostics_of(rule, document, facts))
     diagnostics = _without_explained(diagnostics, rules)
     diagnostics.sort(key=Diagnostic.sort_key)
     return in_cells(stamp(diagnostics, document.source.lines), document.source)

@@ -16,7 +16,7 @@ import itertools
 import re
 import sys
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -425,7 +425,13 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
 def parse_document(source: SourceText) -> Document:
     root = Section(heading=None)
     # reportlint comments (checker/parse/directives.py) are not draft text: read as blank lines
-    document = Document(source=source, root=root, hidden_lines=directive_lines(source.lines))
+    hidden = directive_lines(source.lines)
+    lines = tuple("" if n in hidden else line for n, line in enumerate(source.lines, 1)) if hidden else source.lines
+    # built here and frozen: only its line kinds and part lines fill in below, and the
+    # title and salutation join it at the end
+    document = Document(source=source, root=root, hidden_lines=hidden, lines=lines)
+    title: Optional[Paragraph] = None
+    salutation: Optional[Paragraph] = None
     stack: list[Section] = [root]
     seen_content = False
     in_title_block = False
@@ -510,7 +516,7 @@ def parse_document(source: SourceText) -> Document:
             document.line_kinds[number] = "closing"
             continue
         if first_content and kind == "text" and looks_like_title(shape.text):
-            document.title = Paragraph(number, shape.text.strip(), shape.text_column)
+            title = Paragraph(number, shape.text.strip(), shape.text_column)
             document.line_kinds[number] = "title"
             in_title_block = True
             continue
@@ -520,8 +526,8 @@ def parse_document(source: SourceText) -> Document:
             document.line_kinds[number] = "byline"
             in_title_block = True
             continue
-        if kind == "salutation" and not seen_heading and document.salutation is None:
-            document.salutation = Paragraph(number, shape.text, shape.text_column)
+        if kind == "salutation" and not seen_heading and salutation is None:
+            salutation = Paragraph(number, shape.text, shape.text_column)
             document.line_kinds[number] = "salutation"
             in_title_block = False
             continue
@@ -537,7 +543,7 @@ def parse_document(source: SourceText) -> Document:
         add_paragraph(stack[-1], Paragraph(number, text, column))
 
     finish_sections(root, len(document.lines))
-    return document
+    return replace(document, title=title, salutation=salutation)
 
 
 def open_section(document: Document, stack: list[Section], heading: Heading) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checker.analyse.analysis import Facts
 from checker.model import Document
 from checker.analyse.consistency import DraftFacts
 from .base import Finding, OptionError, check_known
@@ -24,6 +25,6 @@ class DraftCheck:
             raise OptionError(f"option 'check' must be one of {', '.join(self.CHECKS)}")
         self.what = self.options["check"]
 
-    def check(self, document: Document, facts=None) -> Iterator[Finding]:
-        draft: DraftFacts = (facts if facts is not None else document.facts).draft
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
+        draft: DraftFacts = facts.draft
         yield from getattr(self, "_" + self.what)(document, draft)

@@ -24,6 +24,7 @@ import re
 from typing import Iterable, Iterator, Optional
 
 from checker.lexicon import CLAUSE_BREAKS
+from checker.analyse.analysis import Facts
 from checker.model import Document, Enumerator, Paragraph, Section, Span
 from checker.numerals import parse_number
 from .base import Finding, OptionError, check_known, compile_regex, regex_list
@@ -45,7 +46,7 @@ class CountMismatchRule:
             raise OptionError("option 'statement' needs a named group (?P<count>…)")
         self.item_leads = regex_list(options["item_leads"], "item_leads")
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         for section in document.root.walk():
             index = SectionIndex(section)
             heading = section.heading

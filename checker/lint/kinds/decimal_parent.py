@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checker.analyse.analysis import Facts
 from checker.model import Document
 from .base import Finding, check_known
 
@@ -24,7 +25,7 @@ class DecimalParentRule:
     def __init__(self, options: dict):
         check_known(options, self.OPTIONS)
 
-    def check(self, document: Document, facts=None) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         for section in document.sections():
             heading, parent = section.heading, section.parent
             if len(heading.path) < 2 or parent is None or parent.heading is None:

@@ -23,6 +23,7 @@ import re
 from typing import Iterator, Optional
 
 from checker.lexicon import ELLIPSIS, SEMICOLONS, SENTENCE_END
+from checker.analyse.analysis import Facts
 from checker.model import Document, Heading, Section
 from .base import Finding, check_known, optional_message, regex_list
 
@@ -63,7 +64,7 @@ class EmptySection:
     def _has_body(section: Section) -> bool:
         return bool(section.children or section.table_lines) or any(p.text.strip() for p in section.paragraphs)
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         # per parent, how many children have a body: each section judges its
         # siblings in O(1), so a parent with n children costs O(n), not O(n²)
         with_body: dict[int, int] = {}
@@ -74,7 +75,7 @@ class EmptySection:
             if heading.level > 4 or section.children or section.table_lines:
                 continue
             label, tail_placeholder = self._label(heading)
-            formulas = document.facts.closing.formulas  # 特此报告。 ends the body, not this section
+            formulas = facts.closing.formulas  # 特此报告。 ends the body, not this section
             texts = [p.text.strip() for p in section.paragraphs if p.text.strip() and p.line not in formulas]
             content = [t for t in texts if not self._placeholder(t)]
             if content:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checker.analyse.analysis import Facts
 from checker.model import Document
 from .base import Finding, check_known
 
@@ -17,5 +18,5 @@ class EngineReported:
     def __init__(self, options: dict):
         check_known(options, self.OPTIONS)
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         return iter(())

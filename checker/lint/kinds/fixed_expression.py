@@ -46,8 +46,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
+from checker.analyse.analysis import Facts
 from checker.model import Document, Edit, Fix, Span
-from checker.analyse.prose import is_masked, masked_spans
+from checker.analyse.prose import is_masked
 from checker.resources import data_dir
 from checker.settings.patterns import PatternError, compile_pattern
 from checker.settings.regex_literals import LiteralScan, required_literals
@@ -218,8 +219,8 @@ class FixedExpressionRule:
         self.members = re.compile("|".join(re.escape(m) for m in sorted(members, key=len, reverse=True)) or "(?!)")
         self.can_fix = self.needs_fix_declaration = any(e.fix is not None for e in self.expressions)
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        not_prose = masked_spans(document)
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
+        not_prose = facts.not_prose
         for number, line in enumerate(document.lines, 1):
             if not line.strip():
                 continue

@@ -31,6 +31,7 @@ import re
 from typing import Iterator, Optional
 
 from checker.lexicon import INDENT_CHARS
+from checker.analyse.analysis import Facts
 from checker.model import Document, Span
 from checker.parse import segment
 from .base import Finding, OptionError, check_known, expect
@@ -55,7 +56,7 @@ class LostHeadRule:
             raise OptionError("option 'bound': a list of words")
         self.bound = re.compile("^([\u4e00-\u9fff])(?:" + "|".join(map(re.escape, bound)) + ")") if bound else None
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         previous: Optional[tuple[int, str, str]] = None  # (line, kind, text) of the last non-blank line
         for number in range(1, len(document.lines) + 1):
             kind = document.line_kinds.get(number, "blank")

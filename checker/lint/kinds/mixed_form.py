@@ -29,8 +29,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from checker.analyse.analysis import Facts
 from checker.model import Document, Edit, Fix, Span
-from checker.analyse.prose import is_masked, masked_spans
+from checker.analyse.prose import is_masked
 from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
 
 PREVAIL = ("first", "majority", "norm")
@@ -68,9 +69,9 @@ class MixedFormRule:
         self.prevail = options["prevail"]
         self.ignore = regex_list(options["ignore"], "ignore")
 
-    def _occurrences(self, document: Document) -> list[tuple[int, int, int, Form]]:
+    def _occurrences(self, document: Document, facts: Facts) -> list[tuple[int, int, int, Form]]:
         """(line, start, end, form) of every form used, in document order."""
-        not_prose = masked_spans(document)
+        not_prose = facts.not_prose
         found = []
         for number, line in enumerate(document.lines, 1):
             matches = [(match.start(), match.end(), form) for form in self.forms for match in form.regex.finditer(line)]
@@ -84,8 +85,8 @@ class MixedFormRule:
                 found.append((number, start, end, form))
         return found
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        found = self._occurrences(document)
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
+        found = self._occurrences(document, facts)
         used = list(dict.fromkeys(form for *_, form in found))  # in order of first use
         if len(used) < 2:
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from checker.lexicon import CIRCLED_LEVEL, LEVEL_FORMS
+from checker.analyse.analysis import Facts
 from checker.model import Document
 from .base import Finding, check_known
 
@@ -21,7 +22,7 @@ class NumberingLevelRule:
     def __init__(self, options: dict):
         check_known(options, self.OPTIONS)
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         for section in document.sections():
             heading, parent = section.heading, section.parent
             if heading.level == CIRCLED_LEVEL or parent is None or parent.heading is None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checker.analyse.analysis import Facts
 from checker.model import Document, Fix
 from checker.analyse.sequences import enumerator_runs, heading_runs, problems, renumbering_parts
 from .base import Finding, OptionError, check_known, expect
@@ -52,7 +53,7 @@ class NumberingSequenceRule:
             if run.kind in self.items:
                 yield run
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         for run in self._runs(document):
             found = [problem for problem in problems(run) if problem.kind == self.problem]
             parts: list = [()] * len(found)

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from typing import Callable, Iterator
 
+from checker.analyse.analysis import Facts
 from checker.model import Document, Edit, Fix, Heading, Span
 from checker.lexicon import INDENT_CHARS
 from checker.analyse.sequences import render_number
@@ -116,7 +117,7 @@ class NumberingStyleRule:
         return {level: max(counts, key=lambda indent: (counts[indent], indent == ""))
                 for level, counts in by_level.items()}
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         headings = document.headings()
         # a decimal heading (1.1, 2.2.1) is written in its own form; the others set the style of a level
         expected_styles = self._expected_styles([h for h in headings if not h.path])

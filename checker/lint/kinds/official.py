@@ -22,10 +22,11 @@ checker/analyse/official.py):
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Iterator
 
 import re
 
+from checker.analyse.analysis import Facts
 from checker.model import Document, Edit, Fix, Span
 from .base import Finding, OptionError, check_known, expect
 from .pattern import PatternRule
@@ -33,10 +34,6 @@ from .pattern import PatternRule
 SINGLE_ITEM = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*[：:][ \t\u3000]*(?P<number>[0-9０-９]{1,2}[ \t\u3000]*[.．、][ \t\u3000]*)")
 PARTS = ("number", "title", "recipient", "body", "attachment-note", "date", "copy-to")
 BLANKS = " \t\u3000"
-
-
-def _facts(document: Document, facts=None):
-    return facts if facts is not None else document.facts
 
 
 def _line_span(document: Document, line: int) -> Span:
@@ -65,8 +62,8 @@ class OfficialPartRule(PatternRule):
         self.part = part
         self.kinds = set(kinds)
 
-    def part_lines(self, document: Document, facts=None) -> list[tuple[int, str]]:
-        parts = _facts(document, facts).official
+    def part_lines(self, document: Document, facts: Facts) -> list[tuple[int, str]]:
+        parts = facts.official
         if self.kinds and parts.kind not in self.kinds:
             return []
         numbers = {
@@ -76,9 +73,9 @@ class OfficialPartRule(PatternRule):
         }[self.part]
         return [(n, document.lines[n - 1]) for n in numbers if n]
 
-    def check(self, document: Document, facts=None) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         lines = self.part_lines(document, facts)
-        found = self.check_lines(document, lines)
+        found = self.check_lines(document, facts, lines)
         for index, finding in enumerate(found, 1):
             if index >= self.report_from:
                 yield finding
@@ -104,8 +101,8 @@ class AttachmentAgreementRule:
                 raise OptionError(f"option '{key}' must be a message string")
         self.messages = options
 
-    def check(self, document: Document, facts=None) -> Iterator[Finding]:
-        parts = _facts(document, facts).official
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
+        parts = facts.official
         if not parts.appended:
             return
         items = parts.note_items(document.lines)
@@ -141,8 +138,8 @@ class TitleGenreRule:
                 raise OptionError(f"option '{key}' must be a message string")
         self.messages = options
 
-    def check(self, document: Document, facts=None) -> Iterator[Finding]:
-        parts = _facts(document, facts).official
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
+        parts = facts.official
         closing_line, closing_kind = parts.closing_kind
         if not parts.title_line or not closing_kind:
             return

@@ -47,11 +47,11 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from checker.lexicon import CLAUSE_BREAKS
+from checker.analyse.analysis import Facts
 from checker.model import Document, Edit, Fix, Span
 from checker.settings.regex_literals import LiteralScan, required_literals
 from checker.settings.wordlists import lexicon_regex
-from checker.analyse.prose import is_masked, masked_spans
-from checker.analyse import units
+from checker.analyse.prose import is_masked
 from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
 
 MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
@@ -106,19 +106,19 @@ class Pattern:
             return (match.span(),)
         return (match.start(), match.start(1)), (match.end(1), match.end())
 
-    def applies(self, document: Document) -> Optional[frozenset[int]]:
-        """None where the pattern applies to every line of ``document``, else the
-        lines where it applies (none at all: an empty set)."""
+    def applies(self, document: Document, facts: Facts) -> Optional[frozenset[int]]:
+        """None where the pattern applies to every line of ``document`` (whose
+        ``facts`` say whom it speaks for), else the lines where it applies
+        (none at all: an empty set)."""
         if self.scope == "not-anonymised":
-            if document.facts.anonymised:
+            if facts.anonymised:
                 return frozenset()
-            cases = units.case_lines(document)
+            cases = facts.case_lines
             return frozenset(range(1, len(document.lines) + 1)) - cases if cases else None
         if self.scope == "one-unit":
-            if document.facts.one_unit:
+            if facts.one_unit:
                 return None
-            authors = document.facts.author_lines
-            return authors | units.own_kind_lines(document, authors)
+            return facts.author_lines | facts.own_kind_lines
         return None
 
 
@@ -198,10 +198,10 @@ class PatternRule:
                     spans.append(markup.span())
         return Cover(spans)
 
-    def check(self, document: Document, facts=None) -> Iterator[Finding]:
-        return self.check_lines(document, enumerate(document.lines, 1))
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
+        return self.check_lines(document, facts, enumerate(document.lines, 1))
 
-    def check_lines(self, document: Document, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
+    def check_lines(self, document: Document, facts: Facts, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
         """Each pattern's matches on each line, minus those inside an ignored
         span and those overlapping a match of an earlier pattern.
 
@@ -213,8 +213,8 @@ class PatternRule:
         (a pattern's own matches never overlap, so each character is marked
         at most once and looked at at most once per pattern)."""
         markdown = document.source.is_markdown
-        not_prose = masked_spans(document) if self.prose else {}
-        lines_for = {id(p): p.applies(document) for p in self.patterns if p.scope}
+        not_prose = facts.not_prose if self.prose else {}
+        lines_for = {id(p): p.applies(document, facts) for p in self.patterns if p.scope}
         for number, line in lines:
             if not line.strip():
                 continue

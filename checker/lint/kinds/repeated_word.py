@@ -30,8 +30,9 @@ import re
 from typing import Iterator
 
 from checker.parse import segment
+from checker.analyse.analysis import Facts
 from checker.model import Document, Edit, Fix, Span
-from checker.analyse.prose import is_masked, masked_spans
+from checker.analyse.prose import is_masked
 from .base import Finding, OptionError, check_known, expect, regex_list
 
 HAN = "\u4e00-\u9fff"
@@ -58,8 +59,8 @@ class RepeatedWordRule:
     def _allowed(self, word: str) -> bool:
         return any(regex.fullmatch(word) for regex in self.allow)
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        not_prose = masked_spans(document)
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
+        not_prose = facts.not_prose
         for number, line in enumerate(document.lines, 1):
             reported: set[int] = set()
             for candidate in self.candidate.finditer(line):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
+from checker.analyse.analysis import Facts
 from checker.model import Document, Heading, Span
 from .base import Finding, check_known, expect
 
@@ -32,7 +33,7 @@ def heading_text(heading: Heading) -> str:
     return (heading.marker + heading.title).strip().rstrip("。．.：:；;，,")
 
 
-def last_body_line(document: Document, heading: Optional[Heading]) -> int:
+def last_body_line(document: Document, facts: Facts, heading: Optional[Heading]) -> int:
     """The last content line of the top-level section opened by ``heading``
     (of the whole body where None): closing block, attachment list and closing
     formulas (以上报告，请审议。) excluded, since a missing part goes before them."""
@@ -44,7 +45,7 @@ def last_body_line(document: Document, heading: Optional[Heading]) -> int:
         kind = document.line_kinds.get(number, "blank")
         if kind in ("blank", "closing", "attachment", "notes"):
             continue
-        if number in document.facts.closing.formulas:
+        if number in facts.closing.formulas:
             continue
         return number
     return 1
@@ -62,8 +63,7 @@ class RequiredSections:
         options = check_known(options, self.OPTIONS)
         self.min_headings = expect(options["min_headings"], int, "min_headings", "a whole number")
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        facts = document.facts
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         pack, match = facts.genre, facts.outline
         # a draft whose title (or the user) names a strict genre is judged even on one heading
         named_strict = pack.strict and facts.genre_from in ("declared", "title")
@@ -89,6 +89,6 @@ class RequiredSections:
             if before:
                 span = before.span
             else:
-                line = last_body_line(document, after if after else None)
+                line = last_body_line(document, facts, after if after else None)
                 span = end_span(document, line)
             yield Finding(span, {"section": section.name, "genre": pack.name, "where": where})

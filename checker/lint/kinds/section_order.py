@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checker.analyse.analysis import Facts
 from checker.model import Document
 from .base import Finding, check_known
 from .required_sections import heading_text
@@ -23,8 +24,8 @@ class SectionOrder:
     def __init__(self, options: dict):
         check_known(options, self.OPTIONS)
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        pack, match = document.facts.genre, document.facts.outline
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
+        pack, match = facts.genre, facts.outline
         firsts = sorted((match.first(i).line, i) for i in match.headings)
         order = "→".join(pack.sections[i].name for i in sorted(match.headings))
         for position, (line, index) in enumerate(firsts):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
+from checker.analyse.analysis import Facts
 from checker.model import Document, Span
 from .base import Finding, check_known, compile_regex, expect
 
@@ -29,7 +30,7 @@ class RequiredTitle:
         pattern = expect(options["speech_salutation"], str, "speech_salutation", "a regular expression (or \"\")")
         self.speech: Optional[re.Pattern] = compile_regex(pattern, "speech_salutation") if pattern else None
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         if document.title is not None:
             return
         first = next((n for n, kind in sorted(document.line_kinds.items()) if kind != "blank"), None)

@@ -41,6 +41,7 @@ from typing import Iterator
 from checker.settings.genres import heading_like
 from checker.lexicon import INDENT_CHARS as INDENT
 from checker.lexicon import PUNCTUATION, SEMICOLONS, SENTENCE_END
+from checker.analyse.analysis import Facts
 from checker.model import Document, Paragraph, Span
 from .base import Finding, OptionError, check_known, expect, optional_message, regex_list
 
@@ -97,9 +98,9 @@ class Truncation:
         stripped = text.strip(INDENT)
         return stripped[:1] in OPENING_MARKS and not any(mark in stripped for mark in "，,；;：:")
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         markdown = document.source.is_markdown
-        signature = document.facts.closing.undated_signature
+        signature = facts.closing.undated_signature
         yield from self._truncated_items(document, markdown)
         for section in document.root.walk():
             for index, paragraph in enumerate(section.paragraphs):
