@@ -1,4 +1,6 @@
-"""The public Python API: the CLI and the language server are thin layers on it."""
+"""The public Python API: the CLI, the language server and the formatters are
+thin layers on it, and import nothing of the layers below (reading, parsing,
+analysis, the rule engine) but through it."""
 
 from __future__ import annotations
 
@@ -7,12 +9,15 @@ from typing import Iterable, Optional
 
 from .analyse.analysis import Facts, analyse
 from .settings.config import Config, ConfigError
-from .lint.engine import internal_error, run_rules
+from .lint.engine import ENGINE_RULES, INTERNAL_ERROR, internal_error, run_rules
 from .settings.genres import UnknownGenre
 from .model import Diagnostic, Document, FileError, FileResult, Outline, SourceText
 from .parse.outline import parse_document
-from .read.reading import InputError, expand_paths, read_source
+from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
+from .settings.yamlfile import RuleFileError
 from .settings.suppression import apply_suppressions
+
+__version__ = "0.1.0"
 
 
 def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResult:
@@ -75,5 +80,6 @@ def lint_paths(paths: Iterable[str], config: Optional[Config] = None) -> list[Fi
     return [lint_source(read_source(path), config) for path in expand_paths(list(paths))]
 
 
-__all__ = ["Config", "ConfigError", "FileResult", "InputError", "UnknownGenre", "analyse_source", "lint_file",
-           "lint_paths", "lint_source", "lint_text"]
+__all__ = ["ENGINE_RULES", "INTERNAL_ERROR", "Config", "ConfigError", "FileResult", "InputError", "RuleFileError",
+           "UnknownGenre", "__version__", "analyse_source", "expand_paths", "lint_file", "lint_paths", "lint_source",
+           "lint_text", "max_file_size", "parse_size", "read_source"]

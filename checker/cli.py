@@ -14,19 +14,17 @@ from typing import NoReturn, Optional
 import click
 
 from . import __version__
-from .api import Config, ConfigError, UnknownGenre, analyse_source
+from .api import (ENGINE_RULES, INTERNAL_ERROR, Config, ConfigError, InputError, RuleFileError, UnknownGenre, analyse_source,
+                  expand_paths, max_file_size, parse_size, read_source)
 from .settings.baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
 from .settings.configfile import ConfigResolver
-from .lint.engine import ENGINE_RULES, INTERNAL_ERROR
 from .formats import ALIASES, FORMATTERS, RunInfo
 from .formats.base import data_text
 from .formats.excerpt import terminal_name
 from .settings.genres import find_genre
 from .model import SEVERITIES, FileResult, severity_rank
 from .progress import Progress
-from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
-from .lint.ruleset import RuleFileError
 from .read.safe_files import WriteError, check_writable, write_atomically
 from .formats.tally import Tally
 from . import messages

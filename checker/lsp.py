@@ -29,7 +29,6 @@ points inside reportlint; they become the negotiated position encoding
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import queue
 import re
@@ -44,13 +43,10 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 
 from . import __version__
-from .parse import cache
-from .settings.config import Config, ConfigError
+from .api import Config, ConfigError, RuleFileError, UnknownGenre
 from .settings.configfile import find_config_file, load_config_file
 from .fixing import fix_source
-from .settings.genres import UnknownGenre
 from .model import LINE_BREAK, Diagnostic, Edit, FileResult, SourceText, Span
-from .lint.ruleset import RuleFileError
 from .messages import rule_summary
 from .messages import severity as severity_word
 from .rulesdoc import summary
@@ -317,13 +313,10 @@ def _rules_reference_url(init_options: object) -> Optional[str]:
     rule reference rendered into the cache (so it matches the rules running)."""
     if isinstance(init_options, dict) and isinstance(init_options.get("rulesUrl"), str):
         return init_options["rulesUrl"]
-    from .rulesdoc import full_reference
+    from .rulesdoc import cached_reference
 
-    text = full_reference(Config.load().rules).encode("utf-8")  # docs/rules.md
-    name = f"rules-{__version__}-{hashlib.sha256(text).hexdigest()[:12]}.md"
-    if cache.read(name) != text and not cache.write(name, text):
-        return None
-    return from_fs_path(str(cache.cache_dir() / name))
+    path = cached_reference(Config.load().rules, __version__)  # docs/rules.md
+    return from_fs_path(str(path)) if path is not None else None
 
 
 @server.feature(types.INITIALIZE)

@@ -328,6 +328,20 @@ class Diagnostic:
         return (self.span, self.rule)
 
 
+class InputError(Exception):
+    """A file that cannot be read as a text draft; the message is one line.
+
+    ``kind`` names the failure for the JSON error entries: ``missing``,
+    ``directory``, ``permission``, ``special`` (pipe, device, socket),
+    ``too-large``, ``binary``, ``undecodable``, ``usage`` (a size limit that is
+    no size), ``unreadable`` (anything else: another OS error, a Word document
+    that cannot be read)."""
+
+    def __init__(self, message: str, kind: str = "unreadable"):
+        super().__init__(message)
+        self.kind = kind
+
+
 @dataclass(frozen=True)
 class FileError:
     """Why a file could not be checked at all (it has no diagnostics then).

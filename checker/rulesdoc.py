@@ -6,11 +6,14 @@ equal to this output, so the reference cannot drift from the rules.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from itertools import groupby
-from typing import Sequence
+from pathlib import Path
+from typing import Optional, Sequence
 
 from .messages import rule_descriptions_zh
+from .parse import cache
 from .settings.genres import GenrePack, builtin_genres
 from .lint.ruleset import Example, Rule
 from .settings.wordlists import WordList, builtin_wordlists
@@ -144,6 +147,16 @@ def render_reference(rules: list[Rule], genres: Sequence[GenrePack] = (), lists:
     if lists:
         out.extend(render_wordlists(lists))
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def cached_reference(rules: Sequence[Rule], version: str) -> Optional[Path]:
+    """The full reference for ``rules`` as a file of the per-user cache (written
+    where it is not there yet), or None where the cache cannot be written."""
+    text = full_reference(rules).encode("utf-8")
+    name = f"rules-{version}-{hashlib.sha256(text).hexdigest()[:12]}.md"
+    if cache.read(name) != text and not cache.write(name, text):
+        return None
+    return cache.cache_dir() / name
 
 
 def full_reference(rules: Sequence[Rule]) -> str:

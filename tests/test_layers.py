@@ -3,6 +3,7 @@ modules stay at the top of checker/, and every folder ships in the wheel."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -41,3 +42,88 @@ def test_the_parsed_document_is_frozen():
     from checker.model import Document
 
     assert Document.__dataclass_params__.frozen
+
+
+# -- the import graph, counting imports inside functions --------------------------------
+
+FACES = ("checker.cli", "checker.lsp", "checker.formats")
+BELOW_THE_API = ("checker.read", "checker.parse", "checker.analyse", "checker.lint")
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module -> the package modules it imports anywhere (at the top, inside a
+    function, under TYPE_CHECKING): ``from a import b`` counts a.b where that
+    is a module, else a."""
+    known = modules()
+    graph = {}
+    for module, path in known.items():
+        package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+        imported = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                base = package[:len(package) - node.level + 1] if node.level else []
+                target = ".".join(base + ([node.module] if node.module else []))
+                imported |= {f"{target}.{a.name}" if f"{target}.{a.name}" in known else target for a in node.names}
+        graph[module] = {name for name in imported if name in known and name != module}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in sorted(graph[module]):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            component = []
+            while component[-1:] != [module]:
+                component.append(stack.pop())
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_import_cycle_counting_imports_inside_functions():
+    graph = import_graph()
+    assert "checker.lint.ruleset" in graph["checker.settings.config"]  # the graph is the real one
+    assert cycles(graph) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_faces_use_the_api_and_the_result_types_only():
+    """CLI, language server and formatters import nothing of reading, parsing,
+    analysis or the rule engine but through checker.api."""
+    graph = import_graph()
+    faces = [module for module in graph if module.startswith(FACES)]
+    assert len(faces) > 5
+    reaching = {face: sorted(m for m in graph[face] if m.startswith(BELOW_THE_API)) for face in faces}
+    assert {face: below for face, below in reaching.items() if below} == {}

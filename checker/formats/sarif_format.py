@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import quote
 
-from checker import __version__
-from checker.lint.engine import ENGINE_RULES
+from checker.api import ENGINE_RULES, __version__
 from checker.model import Diagnostic, FileResult
 from checker.rulesdoc import render_rule, summary
 from checker.formats.tally import Tally

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.model import FileResult
-from checker.lint.engine import INTERNAL_ERROR
+from checker.api import INTERNAL_ERROR
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 from checker.analyse.analysis import Facts, analyse
 from checker.settings.fingerprint import stamp
 from checker.model import Diagnostic, Document, Fix, Span
-from .ruleset import Rule
+from .rule import Rule
 from .timebound import USER_RULE_SECONDS, time_limit
 
 

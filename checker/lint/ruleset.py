@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Optional
 
 from checker import resources
+from .engine import run_rules
 from .kinds import KINDS, OptionError
 from checker.model import SEVERITIES
+from .rule import Example, Rule
 from checker.settings.yamlfile import Located, LocatedList, RuleFileError, read_yaml, reject_unknown_keys
 from checker.settings.yamlfile import at as _at
 from checker.settings.yamlfile import where as _where
@@ -34,61 +36,10 @@ FAIL_EXAMPLE_KEYS = {"text", "count", "lines", "path", "fixed"}
 FIX_APPLICABILITIES = ("safe", "unsafe")
 
 
-@dataclass(frozen=True)
-class Example:
-    text: str
-    path: Optional[str] = None  # a file name, where the example depends on it (e.g. .md)
-    count: Optional[int] = None  # fail examples: exact number of findings, where given
-    lines: Optional[tuple[int, ...]] = None  # fail examples: the lines they stand on, where given
-    fixed: Optional[str] = None  # fail examples of a rule with a fix: the text once its fixes are applied
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A rule as loaded; immutable (a configuration makes changed copies,
-    see checker/settings/config.py)."""
-
-    name: str
-    code: str
-    type: str
-    severity: str
-    message: str
-    description: str
-    checker: Any  # an instance of the rule type, built from ``options``
-    options: dict = field(default_factory=dict)
-    passes: tuple[Example, ...] = ()
-    fails: tuple[Example, ...] = ()
-    enabled: bool = True
-    # rules whose finding on the same line explains this rule's (a residue line
-    # that also lacks a full stop): there this rule's finding is not reported
-    yields_to: tuple[str, ...] = ()
-    source: str = ""  # file:line where the rule is defined
-    pack: str = ""
-    # "safe" or "unsafe": the rule offers fixes, applied by --fix (safe) or only
-    # with --unsafe-fixes; None: its findings carry no fix
-    fix: Optional[str] = None
-    builtin: bool = False  # from a built-in pack; a user pack's rules run under a time limit (engine)
-
-    def format_message(self, values: dict, template: Optional[str] = None) -> str:
-        """Fill ``{name}`` fields of the rule's message (or of ``template``);
-        unknown fields stay as written; a template that cannot be filled is
-        returned as written rather than stopping the run."""
-        template = template or self.message
-        try:
-            return string.Formatter().vformat(template, (), _Defaulting(values))
-        except (ValueError, IndexError, KeyError, AttributeError, TypeError):
-            return template
-
-
 def selects(selector: str, name: str, code: str) -> bool:
     """Whether ``selector`` — a rule name, a code or a code prefix such as
     ``RL3`` — names the rule ``name`` with ``code``."""
     return selector == name or (CODE_PREFIX.match(selector) is not None and code.startswith(selector))
-
-
-class _Defaulting(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
 
 
 def _quoted_line(node: Any, message: str) -> Optional[int]:
@@ -277,7 +228,6 @@ def check_examples(rule: Rule) -> None:
     reported — as often as its ``count`` says — and each pass example not; a
     RuleFileError at the rule's ``file:line`` otherwise. The built-in packs'
     examples are run by the test suite instead."""
-    from .engine import run_rules  # the engine imports this module
     from checker.model import SourceText
     from checker.parse.outline import parse_document
 

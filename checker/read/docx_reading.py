@@ -33,7 +33,7 @@ import re
 from pathlib import PurePath
 from typing import Iterator, Optional
 
-from checker.model import LineOrigin, SourceText
+from checker.model import InputError, LineOrigin, SourceText
 from .word_numbering import ListCounter, Numbering, child_val, w
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
@@ -70,7 +70,6 @@ def source_from_docx(data: bytes, path: str) -> SourceText:
     """Read a Word document's body; raises InputError naming what is wrong."""
     import zipfile  # here, not at the top: only Word input needs it
 
-    from .reading import InputError
 
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:

@@ -28,7 +28,7 @@ from typing import Optional
 
 from .docx_reading import is_word_input, source_from_docx
 from .safe_files import ReadError, read_limited
-from checker.model import SourceText, split_lines
+from checker.model import InputError, SourceText, split_lines
 
 TEXT_SUFFIXES = (".txt", ".md")
 FOLDER_SUFFIXES = TEXT_SUFFIXES + (".docx",)  # what a folder given as input contributes
@@ -44,20 +44,6 @@ SIZE = re.compile(r"^\s*(\d+)\s*([KMG]?)(?:i?B)?\s*$", re.IGNORECASE)
 UTF8_DOMINANCE = 4
 HIGH_BYTES = bytes(range(0x80, 0x100))
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an invalid byte, as surrogateescape decodes it
-
-
-class InputError(Exception):
-    """A file that cannot be read as a text draft; the message is one line.
-
-    ``kind`` names the failure for the JSON error entries: ``missing``,
-    ``directory``, ``permission``, ``special`` (pipe, device, socket),
-    ``too-large``, ``binary``, ``undecodable``, ``usage`` (a size limit that is
-    no size), ``unreadable`` (anything else: another OS error, a Word document
-    that cannot be read)."""
-
-    def __init__(self, message: str, kind: str = "unreadable"):
-        super().__init__(message)
-        self.kind = kind
 
 
 def parse_size(text: str) -> int:
