@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
-from .lexicon import LEVEL_FORMS
 
 
 SEVERITIES = ("info", "warning", "error")
@@ -98,9 +97,6 @@ class SourceText:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
-    # True for a Word document (checker/read/docx_reading.py): each line is a body
-    # paragraph with its list number rendered; there are no bytes to write back.
-    word_document: bool = False
     # For a Word document, one LineOrigin per line (see LineOrigin); else None.
     origins: Optional[tuple[LineOrigin, ...]] = None
 
@@ -150,22 +146,10 @@ class Heading:
     path: tuple[int, ...] = ()  # a decimal heading's numbers (2.2.1 -> (2, 2, 1)); () for the others
 
     @property
-    def off_style(self) -> bool:
-        return self.style != self.standard_style or bool(self.indent)
-
-    @property
-    def kind(self) -> str:
-        return LEVEL_FORMS[self.level]
-
-    @property
     def span(self) -> Span:
         """The heading as written: its marker through its heading sentence."""
         end = self.body_column - (len(self.title) - len(self.title.rstrip()))
         return Span(self.line, self.marker_span.column, self.line, max(end, self.marker_span.end_column))
-
-
-LINE_KINDS = ("blank", "title", "byline", "salutation", "heading", "enumerated", "paragraph", "attachment", "notes", "closing",
-              "table", "appendix")
 
 
 @dataclass(frozen=True)
@@ -223,7 +207,9 @@ class Document:
     root: Section
     title: Optional[Paragraph] = None
     salutation: Optional[Paragraph] = None
-    line_kinds: dict[int, str] = field(default_factory=dict)  # line -> one of LINE_KINDS
+    # line -> blank, title, byline, salutation, heading, enumerated, paragraph, attachment,
+    # closing, table or appendix
+    line_kinds: dict[int, str] = field(default_factory=dict)
     # lines that open a part of the document (第一部分　…, 第二章 …), above its headings
     part_lines: list[int] = field(default_factory=list)
     # Lines that are not draft text (reportlint comments, checker/parse/directives.py):

@@ -127,3 +127,17 @@ def test_the_faces_use_the_api_and_the_result_types_only():
     assert len(faces) > 5
     reaching = {face: sorted(m for m in graph[face] if m.startswith(BELOW_THE_API)) for face in faces}
     assert {face: below for face, below in reaching.items() if below} == {}
+
+
+def test_the_rule_types_table_of_the_schema_matches_the_code():
+    """docs/rules-schema.md lists every rule type of lint/kinds/ (and no other),
+    each with every option it takes."""
+    from checker.lint.kinds import KINDS
+
+    schema = (ROOT / "docs" / "rules-schema.md").read_text(encoding="utf-8")
+    table = schema.split("## Rule types", 1)[1].split("\n\n", 2)[1]
+    rows = {match.group(1): match.group(2) for match in re.finditer(r"^\| `([\w-]+)` \|(.*)$", table, re.M)}
+    assert set(rows) == set(KINDS)
+    for name, kind in KINDS.items():
+        missing = [option for option in kind.OPTIONS if not re.search(rf"`{option}[`:]", rows[name])]
+        assert not missing, f"docs/rules-schema.md: type {name} does not document {missing}"

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from .kinds.base import RuleType
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Rule:
     severity: str
     message: str
     description: str
-    checker: Any  # an instance of the rule type, built from ``options``
+    checker: Optional["RuleType"]  # an instance of the rule type, built from ``options`` (None: the engine's)
     options: dict = field(default_factory=dict)
     passes: tuple[Example, ...] = ()
     fails: tuple[Example, ...] = ()

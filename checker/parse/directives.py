@@ -21,7 +21,7 @@ from typing import Optional, Sequence
 
 from checker.model import Span
 
-KINDS = ("disable", "enable", "disable-next-line", "disable-file")
+DIRECTIVE_KINDS = ("disable", "enable", "disable-next-line", "disable-file")
 COMMENT = re.compile(r"^[ \t\u3000]*(?P<comment><!--[ \t]*reportlint-(?P<kind>[A-Za-z-]*)(?P<rules>[^>]*?)[ \t]*-->)"
                      r"[ \t\u3000]*$")
 RULE_SEPARATORS = re.compile(r"[\s,，]+")
@@ -30,14 +30,14 @@ RULE_SEPARATORS = re.compile(r"[\s,，]+")
 @dataclass(frozen=True)
 class Directive:
     line: int
-    kind: str  # one of KINDS, or what was written where it is none of them
+    kind: str  # one of DIRECTIVE_KINDS, or what was written where it is none of them
     rules: tuple[str, ...]  # names, codes or code prefixes; empty: every rule
     span: Span  # the comment on its line
     text: str  # the comment as written
 
     @property
     def known(self) -> bool:
-        return self.kind in KINDS
+        return self.kind in DIRECTIVE_KINDS
 
 
 def directive_of(line: str, number: int) -> Optional[Directive]:

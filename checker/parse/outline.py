@@ -231,8 +231,6 @@ def parsed_shape(line: str, prefix: int) -> LineShape:
             )
     shape.indent = indent
     shape.prefix = prefix
-    if indent and shape.kind == "blank":
-        shape.kind = "blank"
     return shape
 
 

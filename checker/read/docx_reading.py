@@ -99,7 +99,7 @@ def source_from_docx(data: bytes, path: str) -> SourceText:
     except Exception as error:  # python-docx, lxml and zipfile fail in many ways on a damaged package
         reason = " ".join(str(error).split()) or type(error).__name__
         raise InputError(f"{path}: corrupt Word document ({reason})", kind="corrupt") from None
-    return SourceText(lines=tuple(text for text, _ in read), path=path, encoding="docx", word_document=True,
+    return SourceText(lines=tuple(text for text, _ in read), path=path, encoding="docx",
                       origins=tuple(origin for _, origin in read))
 
 

@@ -7,7 +7,7 @@ A rule type is a class built from the options mapping, with
 
 from __future__ import annotations
 
-from .base import Finding, OptionError
+from .base import Finding, OptionError, RuleType
 from .consistency_dates import DateConsistencyRule
 from .consistency_figures import FigureConsistencyRule
 from .consistency_names import NameConsistencyRule
@@ -54,4 +54,4 @@ KINDS = {
     "name-consistency": NameConsistencyRule,
 }
 
-__all__ = ["KINDS", "Finding", "OptionError"]
+__all__ = ["KINDS", "Finding", "OptionError", "RuleType"]

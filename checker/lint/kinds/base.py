@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, ClassVar, Iterator, Optional, Protocol
 
 from checker.settings.patterns import PatternError, compile_pattern
-from checker.model import Fix, Span
+from checker.analyse.analysis import Facts
+from checker.model import Document, Fix, Span
+
+
+class RuleType(Protocol):
+    """What the engine asks of a rule type (the ``type:`` of a rule in YAML; an
+    instance is built from the rule's ``options`` and kept as ``Rule.checker``).
+
+    A rule type may also set ``can_fix`` (its findings may carry fixes) and
+    ``needs_fix_declaration`` (a rule of it must declare ``fix:``); both are
+    False where absent."""
+
+    OPTIONS: ClassVar[dict]  # the options it takes, with their defaults (None: required)
+
+    def __init__(self, options: dict) -> None: ...
+
+    def check(self, document: Document, facts: Facts) -> Iterator["Finding"]: ...
 
 
 class OptionError(Exception):

@@ -76,7 +76,7 @@ def _without_figure_blanks(line: str) -> str:
     return line
 
 
-class Cover:
+class SpanIndex:
     """Spans on a line; whether one of them holds a match, in O(log n) (a line
     of 8,000 Markdown *x* marks every match against thousands of spans)."""
 
@@ -186,7 +186,7 @@ class PatternRule:
         wrap = (wrapper.group(1), wrapper.group(2)) if wrapper and regex.groups >= 1 else None
         return Pattern(regex, message, fix, replacement, wrap, scope)
 
-    def _masked(self, line: str, markdown: bool) -> "Cover":
+    def _masked(self, line: str, markdown: bool) -> "SpanIndex":
         spans = [m.span() for regex in self.ignore for m in regex.finditer(line)]
         if markdown and self.markdown_emphasis:
             for markup in MARKDOWN_MARKUP.finditer(_without_figure_blanks(line)):
@@ -196,7 +196,7 @@ class PatternRule:
                               (markup.end() - len(delimiter), markup.end())]
                 else:  # a list bullet
                     spans.append(markup.span())
-        return Cover(spans)
+        return SpanIndex(spans)
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         return self.check_lines(document, facts, enumerate(document.lines, 1))
@@ -208,7 +208,7 @@ class PatternRule:
         Linear in the line: with P patterns, M ignored spans and K matches on
         a line of L characters, O(P·L + (M + K)·log M) — one scan of the
         line for all patterns' literals (regex_literals.LiteralScan) picks the
-        patterns that may match it, the others are not run; "inside an ignored span?" is a bisection (Cover), and
+        patterns that may match it, the others are not run; "inside an ignored span?" is a bisection (SpanIndex), and
         "overlapping an earlier match?" a look at the characters already taken
         (a pattern's own matches never overlap, so each character is marked
         at most once and looked at at most once per pattern)."""
@@ -218,7 +218,7 @@ class PatternRule:
         for number, line in lines:
             if not line.strip():
                 continue
-            masked: Optional[Cover] = None
+            masked: Optional[SpanIndex] = None
             taken = bytearray()  # 1 where an earlier match stands
             found: list[tuple[Pattern, re.Match]] = []
             for index in self.scan.candidates(line):
