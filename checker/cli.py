@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .api import (ENGINE_RULES, INTERNAL_ERROR, Config, ConfigError, InputError, RuleFileError, UnknownGenre, analyse_source,
-                  expand_paths, max_file_size, parse_size, read_source)
+                  expand_paths, max_file_size, parse_size, read_source, WriteError, check_writable, write_atomically)
 from .settings.baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
 from .settings.configfile import ConfigResolver
@@ -25,7 +25,6 @@ from .formats.excerpt import terminal_name
 from .settings.genres import find_genre
 from .model import SEVERITIES, FileResult, severity_rank
 from .progress import Progress
-from .read.safe_files import WriteError, check_writable, write_atomically
 from .formats.tally import Tally
 from . import messages
 from .messages import text as say

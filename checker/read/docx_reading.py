@@ -108,8 +108,6 @@ def _bound_body(package, path: str) -> None:
     reasonable time and memory: its XML over MAX_BODY_XML_BYTES, or more than
     MAX_WORD_PARAGRAPHS paragraphs or MAX_WORD_RUNS runs (counted on the raw
     XML: millions of empty ``<w:p/>`` fit in a small package)."""
-    from .reading import InputError
-
     try:
         member = package.getinfo("word/document.xml")
     except KeyError:

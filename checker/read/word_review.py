@@ -20,8 +20,8 @@ from typing import Sequence
 
 from .. import messages
 from ..model import Diagnostic
-from ..read.word_numbering import w
-from ..read.word_origin import LineOrigin, runs_between, split_at
+from .word_numbering import w
+from .word_origin import LineOrigin, runs_between, split_at
 
 AUTHOR = "reportlint"
 INITIALS = "RL"
