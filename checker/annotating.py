@@ -28,7 +28,7 @@ from typing import Optional, Sequence
 from .api import Config, lint_source
 from .fixing import fix_source
 from .read.word_review import (Anchor, Change, Revisions, add_comment, comment_text, prepare,
-                                  summary_text)
+                               summary_text)
 from .messages import text
 from .model import Diagnostic, FileResult
 from .read.reading import InputError, read_bytes, source_from_bytes

@@ -43,7 +43,7 @@ def test_the_issue_pattern_is_refused_at_its_line_in_a_pack(run_cli, tmp_path):
 
 
 class Endless:
-    def check(self, document):
+    def check(self, document, facts):
         while True:
             pass
 
