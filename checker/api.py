@@ -11,6 +11,7 @@ from .analyse.analysis import Facts, analyse
 from .settings.config import Config, ConfigError
 from .lint.engine import ENGINE_RULES, INTERNAL_ERROR, internal_error, run_rules
 from .settings.genres import UnknownGenre
+from .resources import VERSION
 from .model import Diagnostic, Document, FileError, FileResult, Outline, SourceText
 from .parse.outline import parse_document
 from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
@@ -18,7 +19,7 @@ from .read.safe_files import WriteError, check_writable, write_atomically
 from .settings.yamlfile import RuleFileError
 from .settings.suppression import apply_suppressions
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 
 def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResult:

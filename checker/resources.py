@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+VERSION = "0.1.0"  # the package's version (pyproject.toml says the same); checker.api.__version__
 
 
 def data_dir(name: str) -> Path:

@@ -36,7 +36,7 @@ from .genres import GenrePack, UnknownGenre, builtin_genres, find_genre, load_ge
 from checker.lint.kinds import KINDS, OptionError
 from checker.model import SEVERITIES
 from checker.lint.ruleset import CODE_PREFIX, Rule, load_rules, selects
-from .prepared import builtin as prepared_builtin, prepared
+from .prepared import prepared
 
 RULE_SETTING_KEYS = ("severity", "enabled")
 
@@ -287,8 +287,10 @@ class Config:
         return matches_globs(self.exclude, path, self.root)
 
 
+@lru_cache(maxsize=1)
 def _builtin_rules() -> tuple[Rule, ...]:
-    return prepared_builtin()[0]
+    """The built-in rules, prepared (one cache file, checker/settings/prepared.py)."""
+    return prepared("builtin", lambda: tuple(load_rules()))
 
 
 __all__ = ["Config", "ConfigError", "Override", "RuleSetting", "RuleSettings", "UnknownGenre",

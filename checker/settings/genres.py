@@ -281,10 +281,13 @@ def builtin_parts() -> dict[str, Part]:
     return load_parts(builtin_parts_paths())
 
 
+@lru_cache(maxsize=1)
 def builtin_genres() -> tuple[GenrePack, ...]:
-    from .prepared import builtin  # prepared with the built-in rules, in one cache file
+    """The built-in genre packs, prepared (a cache file of their own: the rules'
+    one would make genres import the rule engine)."""
+    from .prepared import prepared
 
-    return builtin()[1]
+    return prepared("builtin-genres", lambda: load_genres(builtin_genre_paths()))
 
 
 # ---------------------------------------------------------------- choosing

@@ -35,7 +35,6 @@ import os
 import pickle
 import re
 import sys
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
@@ -128,10 +127,8 @@ def _contents(path: Path | str) -> bytes:
 
 def entry_name(name: str, packs: Sequence[str] = ()) -> str:
     """The cache file of ``name`` built from the built-in data and ``packs``."""
-    from checker import __version__
-
     key = hashlib.sha256()
-    for part in (FORMAT, __version__.encode(), sys.version.encode(), _code_stamp().encode()):
+    for part in (FORMAT, resources.VERSION.encode(), sys.version.encode(), _code_stamp().encode()):
         key.update(_digest(part))
     data = resources.data_dir("rules")
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
@@ -185,13 +182,3 @@ def _forget_old(name: str, kept: str, keep: int = 8) -> None:
         pass
 
 
-@lru_cache(maxsize=1)
-def builtin() -> tuple[tuple, tuple]:
-    """The built-in rules and genre packs, prepared (one cache file)."""
-    def build() -> tuple[tuple, tuple]:
-        from checker.lint.ruleset import load_rules
-        from checker.settings.genres import builtin_genre_paths, load_genres
-
-        return tuple(load_rules()), load_genres(builtin_genre_paths())
-
-    return prepared("builtin", build)
