@@ -27,7 +27,6 @@ import datetime
 import re
 from typing import Iterator, Optional
 
-from checker.analyse.analysis import Facts
 from checker.model import Document, Span
 from checker.analyse.consistency import DraftFacts
 from checker.analyse.dates import WEEKDAYS, DateMention, clause_around
