@@ -134,6 +134,20 @@ def test_salutation_forms():
         assert parse_text(f"标题\n{line}").salutation is not None, line
 
 
+def test_the_salutation_words_are_the_lexicons():
+    """The grammar knows markers only; a salutation is read by the words of
+    rules/lexicon/structure.yaml (speech-addressees, addressees): each one
+    before a colon makes one, and the same line without it stays text."""
+    from checker.settings.wordlists import wordlist
+
+    words = [w for name in ("speech-addressees", "addressees") for w in wordlist(name).words if w.isalpha()]
+    assert "同志们" in words and "巡察组" in words
+    for word in words:
+        document = parse_text(f"标题\n某某{word}：\n一、主要工作")
+        assert document.line_kinds[2] == "salutation", word
+    assert parse_text("标题\n现将有关情况汇报如下：\n一、主要工作").line_kinds[2] == "paragraph"
+
+
 def test_heading_sentence_and_body_split():
     [heading] = parse_text("标题\n（一）加强学习。全年开展学习12次。").headings()
     assert heading.title == "加强学习。"

@@ -121,12 +121,17 @@ def line_parser() -> "Lark":
 
 
 # What a line marker of grammar/outline.lark (the *_MARK terminals) can start
-# with; SALUTATION ends in a colon. A line whose content starts with none of
-# these and does not end in a colon can only be TEXT (or blank), and is read
-# without the parser — most body lines (tests/test_outline_fast_path.py checks
-# this against the grammar and on every line of the samples and corpus).
+# with. A line whose content starts with none of these can only be TEXT (or
+# blank), and is read without the parser — most body lines
+# (tests/test_outline_fast_path.py checks this against the grammar and on every
+# line of the samples and corpus).
 MARKER_STARTS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
-ENDS_IN_COLON = re.compile(f"[{COLONS}][ \u3000]*$")
+# A salutation: a text line of 尊敬的… or a short line ending in whom it addresses,
+# then a colon (同志们： 县委第二巡察组： 主任、各位副主任、秘书长，各位委员：); the
+# words are rules/lexicon/structure.yaml's (salutation-openers, speech-addressees,
+# addressees)
+SALUTATION = (r"(?:{lexicon:salutation-openers}[^。；！？\n]{1,40}"
+              r"|[^。；！？：:\n]{0,30}(?:{lexicon:speech-addressees}|{lexicon:addressees}))[ \u3000]*[：:][ \u3000]*$")
 
 
 @dataclass
@@ -179,8 +184,12 @@ def _led_by(shape: LineShape, line: str, lead: int) -> LineShape:
 
 
 def _shape(line: str, prefix: int) -> LineShape:
-    """What the grammar sees in ``line`` from ``prefix`` on."""
-    return plain_shape(line, prefix) or parsed_shape(line, prefix)
+    """What the grammar sees in ``line`` from ``prefix`` on; a text line that
+    is a salutation (see SALUTATION) is one."""
+    shape = plain_shape(line, prefix) or parsed_shape(line, prefix)
+    if shape.kind == "text" and lexicon_regex(SALUTATION).match(shape.text):
+        shape.kind = "salutation"
+    return shape
 
 
 def plain_shape(line: str, prefix: int) -> Optional[LineShape]:
@@ -191,7 +200,7 @@ def plain_shape(line: str, prefix: int) -> Optional[LineShape]:
     indent = body[:len(body) - len(content)]
     if not content:
         return LineShape(kind="blank", indent=indent, prefix=prefix)
-    if content[0] in MARKER_STARTS or ENDS_IN_COLON.search(content):
+    if content[0] in MARKER_STARTS:
         return None
     return LineShape(kind="text", indent=indent, prefix=prefix, text=content, text_column=prefix + len(indent) + 1)
 
@@ -218,7 +227,7 @@ def parsed_shape(line: str, prefix: int) -> LineShape:
         level = 0
         if kind == "heading":
             level = HEADING_LEVELS[child.children[0].data]
-        if kind in ("salutation", "text"):
+        if kind == "text":
             content = tokens[0]
             shape = LineShape(kind=kind, text=content.value, text_column=prefix + content.start_pos + 1)
         else:
