@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import re
 
-# marks that end a sentence
-SENTENCE_END = "。！？!?"
+# marks that end a sentence; the full-width ones alone, where a half-width ! or ?
+# may stand inside a name or a formula (Yes!计划) and must not end anything
+FULLWIDTH_SENTENCE_END = "。！？"
+SENTENCE_END = FULLWIDTH_SENTENCE_END + "!?"
 # marks that end a clause inside a sentence
 SEMICOLONS = "；;"
 COMMAS = "，,"
 COLONS = "：:"
+ENUMERATION_COMMA = "、"
 ELLIPSIS = "…"
+# a sentence or a clause of a series (…；…；…) ends: where a date, a figure or a
+# relation stops reaching
+CLAUSE_ENDS = SENTENCE_END + SEMICOLONS
 # every mark that breaks a clause (where a count or a list item may start)
 CLAUSE_BREAKS = COMMAS + "。" + SEMICOLONS + COLONS + "！？!?"
+# marks inside a clause that make a heading or a label a sentence (a comma, a
+# semicolon, a colon): a short label has none
+INNER_BREAKS = COMMAS + SEMICOLONS + COLONS
+# the blanks a line is padded with (INDENT_CHARS below adds NBSP, EN/EM spaces, BOM)
+BLANKS = " \t\u3000"
 # sentence punctuation, the enumeration comma 、 included: a line with none is a label or a name
 PUNCTUATION = re.compile(f"[{CLAUSE_BREAKS}、]")
 # the blanks that indent a line (grammar/outline.lark's INDENT takes the same)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from checker.lexicon import CLAUSE_ENDS
+
 CHINESE_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 WEEKDAYS = "一二三四五六日"
 
@@ -26,7 +28,7 @@ _WEEKDAY = (r"(?:[ \t\u3000]*[（(][ \t\u3000]*(?:星期|周|礼拜)(?P<weekday>
 DATE = re.compile(rf"(?<![\d.０-９])(?:{_YEAR})?{_MONTH}(?:{_DAY}|{_EDGE})?(?:{_WEEKDAY})?")
 RANGE_CONNECTOR = re.compile(r"^[ \t\u3000]*(?:至|到|—|－|–|~|～|-)[ \t\u3000]*$")
 DAY_ONLY_END = re.compile(r"[ \t\u3000]*(?:至|到|—|－|–|~|～|-)[ \t\u3000]*(?P<day>3[01]|[12]\d|0?[1-9])日")
-CLAUSE_END = "。；！？;!?"
+CLAUSE_END = CLAUSE_ENDS
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from checker.model import Document
+from checker.lexicon import BLANKS, COMMAS, FULLWIDTH_SENTENCE_END
 
-BLANKS = " \t\u3000"
 # an issuing number as written, right or wrong: 机关代字 + year in some brackets + serial (+ 号)
 DOCUMENT_NUMBER = re.compile(
     r"^[ \t\u3000]*[\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔\[【(（［﹝][ \t\u3000]*[0-9０-９]{2,4}[ \t\u3000]*"
@@ -112,8 +112,8 @@ def official_parts(document: Document) -> OfficialParts:
         # set flush left (GB/T 9704 7.3.2: 居左顶格), or short and without a comma: not an
         # indented body sentence that happens to end in an organ's name
         flush = lines[after_title[0] - 1][:1] not in BLANKS
-        addressing = flush or (len(text) <= 30 and not re.search(r"[，,]", text[:-1]))
-        if addressing and len(text) <= 60 and ORGAN_END.search(text) and not re.search(r"[。！？]", text[:-1]):
+        addressing = flush or (len(text) <= 30 and not re.search(f"[{COMMAS}]", text[:-1]))
+        if addressing and len(text) <= 60 and ORGAN_END.search(text) and not re.search(f"[{FULLWIDTH_SENTENCE_END}]", text[:-1]):
             recipient_line = after_title[0]
     appendix = [n for n in content if kinds.get(n) == "appendix"]
     date_line = min((n for n, kind in kinds.items() if kind == "closing" and _is_date(lines[n - 1])

@@ -21,9 +21,10 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..settings.wordlists import wordlist
+from ..lexicon import CLAUSE_ENDS
 from .quantities import Quantity
 
-SENTENCE_END = re.compile(r"[。；！？;!?]")
+SENTENCE_END = re.compile(f"[{CLAUSE_ENDS}]")
 TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|总数|总量|累计|总|达|达到|现有|有)$")
 RISE = ("增长", "增加", "提高", "上升", "提升", "增")
 FALL = ("下降", "减少", "降低", "回落", "减", "缩短", "压缩", "降")

@@ -17,7 +17,7 @@ import re
 from typing import Iterator
 
 from . import segment
-from checker.lexicon import PUNCTUATION
+from checker.lexicon import COMMAS, ENUMERATION_COMMA, PUNCTUATION
 from checker.model import Enumerator, Span
 from checker.numerals import CIRCLED, parse_number
 from checker.settings.wordlists import lexicon_regex
@@ -91,7 +91,7 @@ def find_enumerators(text: str, line: int, column: int = 1, leading_allowed: boo
             number = CIRCLED.index(match.group(0)) + 1 if kind == "circled" else parse_number(match.group(1))
             if not number:
                 continue
-            marker = match.group(0).rstrip("，,、")  # 第二， : the comma is no part of the marker
+            marker = match.group(0).rstrip(COMMAS + ENUMERATION_COMMA)  # 第二， : the comma is no part of the marker
             yield Enumerator(
                 kind=kind,
                 number=number,

@@ -24,7 +24,7 @@ from . import cache
 from checker import resources
 from .directives import directive_lines
 from .enumerations import find_enumerators, is_enumerator
-from checker.lexicon import CIRCLED_LEVEL, COLONS, COMMAS, INDENT_CHARS, PUNCTUATION, SEMICOLONS, SENTENCE_END, STANDARD_STYLES
+from checker.lexicon import CIRCLED_LEVEL, COLONS, FULLWIDTH_SENTENCE_END, COMMAS, INDENT_CHARS, PUNCTUATION, SEMICOLONS, SENTENCE_END, STANDARD_STYLES
 from checker.model import Document, Heading, Paragraph, Section, SourceText, Span
 from checker.numerals import parse_number
 from checker.settings.wordlists import lexicon_regex, wordlist
@@ -356,7 +356,7 @@ def looks_like_title(text: str) -> bool:
     return (
         0 < len(stripped) <= TITLE_MAX_CHARS
         and stripped[-1] not in SENTENCE_END + SEMICOLONS + COMMAS + COLONS
-        and not any(mark in stripped for mark in "。！？")
+        and not any(mark in stripped for mark in FULLWIDTH_SENTENCE_END)
         and not UNDER_TITLE.match(stripped)
         and not DATE_LINE.match(stripped)
         and not lexicon_regex(PART_LINE).match(stripped)

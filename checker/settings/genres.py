@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from checker import resources
+from checker.lexicon import COLONS
 from checker.model import Document, Heading, Paragraph
 from checker.lint.timebound import BoundedPattern
 from .patterns import PatternError, compile_pattern
@@ -341,7 +342,7 @@ def heading_label(heading: Heading) -> str:
     title up to a colon (（二）存在的问题：…), unless that is a sentence with a
     clause break (（一）对检查发现的问题实行清单化管理，明确… is a measure, not
     the problems part); else ""."""
-    label = re.split(r"[：:]", heading.title, maxsplit=1)[0].strip().rstrip("。.")
+    label = re.split(f"[{COLONS}]", heading.title, maxsplit=1)[0].strip().rstrip("。.")
     return "" if re.search(r"[，,；;。]", label) else label
 
 

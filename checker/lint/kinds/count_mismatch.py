@@ -23,7 +23,7 @@ import bisect
 import re
 from typing import Iterable, Iterator, Optional
 
-from checker.lexicon import CLAUSE_BREAKS
+from checker.lexicon import CLAUSE_BREAKS, COLONS
 from checker.analyse.analysis import Facts
 from checker.model import Document, Enumerator, Paragraph, Section, Span
 from checker.numerals import parse_number
@@ -85,8 +85,8 @@ class CountMismatchRule:
         if not actual or stated is None or stated == actual:
             return
         start = column - 1 + match.start()
-        span = Span.on_line(line, start, start + len(match.group(0).rstrip("：:。")))
-        yield Finding(span, {"statement": match.group(0).rstrip("：:。"), "stated": stated, "actual": actual})
+        span = Span.on_line(line, start, start + len(match.group(0).rstrip(COLONS + "。")))
+        yield Finding(span, {"statement": match.group(0).rstrip(COLONS + "。"), "stated": stated, "actual": actual})
 
     @staticmethod
     def _first_run_length(enumerators) -> int:

@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from checker.lexicon import ELLIPSIS, SEMICOLONS, SENTENCE_END
+from checker.lexicon import ELLIPSIS, ENUMERATION_COMMA, INNER_BREAKS, SEMICOLONS, SENTENCE_END
 from checker.analyse.analysis import Facts
 from checker.model import Document, Heading, Section
 from .base import Finding, check_known, optional_message, regex_list
 
 ITEM_END = SENTENCE_END + SEMICOLONS + ELLIPSIS  # what ends a heading that is a full sentence
 SHORT_LABEL_MAX_CHARS = 12
-INNER_PUNCTUATION = re.compile(r"[，,、；;：:“”\"]")
+INNER_PUNCTUATION = re.compile(f"[{INNER_BREAKS}{ENUMERATION_COMMA}“”\"]")
 LABEL_TAIL = re.compile(r"[：:][ \t\u3000]*(?P<rest>.*)$")
 
 

@@ -27,13 +27,13 @@ from typing import Iterator
 import re
 
 from checker.analyse.analysis import Facts
+from checker.lexicon import BLANKS, COMMAS, SEMICOLONS
 from checker.model import Document, Edit, Fix, Span
 from .base import Finding, OptionError, check_known, expect
 from .pattern import PatternRule
 
 SINGLE_ITEM = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*[：:][ \t\u3000]*(?P<number>[0-9０-９]{1,2}[ \t\u3000]*[.．、][ \t\u3000]*)")
 PARTS = ("number", "title", "recipient", "body", "attachment-note", "date", "copy-to")
-BLANKS = " \t\u3000"
 
 
 def _line_span(document: Document, line: int) -> Span:
@@ -125,7 +125,7 @@ class AttachmentAgreementRule:
 
 
 def _normal(text: str) -> str:
-    return "".join(ch for ch in text if ch not in BLANKS + "。.；;，,")
+    return "".join(ch for ch in text if ch not in BLANKS + "。." + SEMICOLONS + COMMAS)
 
 
 class TitleGenreRule:

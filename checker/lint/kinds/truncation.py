@@ -40,12 +40,12 @@ from typing import Iterator
 
 from checker.settings.genres import heading_like
 from checker.lexicon import INDENT_CHARS as INDENT
-from checker.lexicon import PUNCTUATION, SEMICOLONS, SENTENCE_END
+from checker.lexicon import COLONS, COMMAS, INNER_BREAKS, PUNCTUATION, SEMICOLONS, SENTENCE_END
 from checker.analyse.analysis import Facts
 from checker.model import Document, Paragraph, Span
 from .base import Finding, OptionError, check_known, expect, optional_message, regex_list
 
-LEAD_IN = "：:"
+LEAD_IN = COLONS
 MARKDOWN_STRUCTURE = re.compile(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
 MARKDOWN_TRAILING = re.compile(r"(?:\*\*|__|\*|_)+$")
 TAIL_CHARS = 10
@@ -53,7 +53,7 @@ PARALLEL_SEPARATOR = re.compile(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
 PARALLEL_MIN_CHARS = 2
 PARALLEL_LENGTH_SLACK = 3
 DIGIT = re.compile(r"[0-9０-９]")
-ITEM_CLAUSE = re.compile(r"[，,；;]")  # an item heading with a clause break is a sentence, not a label
+ITEM_CLAUSE = re.compile(f"[{COMMAS}{SEMICOLONS}]")  # an item heading with a clause break is a sentence, not a label
 OPENING_MARKS = "“‘「『《\"'"
 
 
@@ -96,7 +96,7 @@ class Truncation:
         if body and body[-1] in self.terminal:
             return True
         stripped = text.strip(INDENT)
-        return stripped[:1] in OPENING_MARKS and not any(mark in stripped for mark in "，,；;：:")
+        return stripped[:1] in OPENING_MARKS and not any(mark in stripped for mark in INNER_BREAKS)
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         markdown = document.source.is_markdown
