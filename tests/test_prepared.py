@@ -169,6 +169,7 @@ def test_regexes_come_back_uncompiled_and_compile_on_first_use():
     assert "search" in vars(lazy)  # bound: later calls go straight to the compiled regex
     assert [m.span() for m in lazy.finditer("甲丙乙")] == [(0, 1), (2, 3)]
     assert lazy.groups == 0 and lazy == regex
+    assert {regex} == {lazy} and {lazy} <= {regex}  # the same in sets as the regex it stands for
 
 
 def run_cli(*args: str, env: dict) -> subprocess.CompletedProcess:

@@ -80,8 +80,8 @@ class LazyPattern:
             return (self.pattern, self.flags) == (other.pattern, other.flags)
         return NotImplemented
 
-    def __hash__(self) -> int:
-        return hash((self.pattern, self.flags))
+    def __hash__(self) -> int:  # as the compiled regex's, so that the two mix in sets and dicts
+        return hash(self.compiled())
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
