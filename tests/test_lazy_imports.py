@@ -17,11 +17,13 @@ RUN = ("import sys\n"
        "    main()\n"
        "except SystemExit:\n"
        "    pass\n"
-       f"print('loaded:', *[m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)\n")
+       "print('loaded:', *[m for m in WATCHED if m in sys.modules], file=sys.stderr)\n")
 
 
-def loaded_after(*args: str, cwd=ROOT) -> list[str]:
-    result = subprocess.run([sys.executable, "-c", RUN, *args], cwd=cwd, capture_output=True, text=True,
+def loaded_after(*args: str, watched: tuple[str, ...] = HEAVY, cwd=ROOT) -> list[str]:
+    """Which of ``watched`` modules a real ``reportlint ARGS`` run has imported at its end."""
+    script = RUN.replace("WATCHED", repr(watched))
+    result = subprocess.run([sys.executable, "-c", script, *args], cwd=cwd, capture_output=True, text=True,
                             timeout=120)
     [line] = [line for line in result.stderr.splitlines() if line.startswith("loaded:")]
     return line.split()[1:]
@@ -48,14 +50,10 @@ def test_headings_load_the_parser_and_enumerators_no_jieba(tmp_path):
 COMMAND_MODULES = ("checker.explain", "checker.fixing", "checker.rulesdoc", "checker.formats.outline_format",
                    "checker.formats.html_format", "checker.formats.sarif_format", "checker.formats.github_format",
                    "checker.formats.json_format", "checker.annotating", "checker.lsp")
-RUN_MODULES = RUN.replace(repr(HEAVY), repr(COMMAND_MODULES))
 
 
 def modules_after(*args: str) -> list[str]:
-    result = subprocess.run([sys.executable, "-c", RUN_MODULES, *args], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)
-    [line] = [line for line in result.stderr.splitlines() if line.startswith("loaded:")]
-    return line.split()[1:]
+    return loaded_after(*args, watched=COMMAND_MODULES)
 
 
 def test_check_imports_only_the_modules_it_runs(tmp_path):
