@@ -53,6 +53,15 @@ def analyse_source(source: SourceText, config: Optional[Config] = None) -> tuple
     return document, analyse(document, config)
 
 
+def draft_facts(facts: Facts) -> dict:
+    """The facts of the whole draft that the consistency rules judge (the report's
+    period, the signature date, the author unit and who leads it, self-references,
+    dates with their weekday, people, totals, changes, shares), as plain data —
+    what ``reportlint outline`` shows under the outline. The keys are listed in
+    docs/consistency.md."""
+    return facts.draft.summary()
+
+
 def lint_file(path: str, config: Optional[Config] = None, max_size: Optional[int] = None,
               name: Optional[str] = None) -> FileResult:
     """Read and lint one file (or ``-``, stdin); a file that cannot be read
@@ -83,5 +92,5 @@ def lint_paths(paths: Iterable[str], config: Optional[Config] = None) -> list[Fi
 
 
 __all__ = ["ENGINE_RULES", "INTERNAL_ERROR", "Config", "ConfigError", "FileResult", "InputError", "RuleFileError",
-           "UnknownGenre", "__version__", "analyse_source", "expand_paths", "lint_file", "lint_paths", "lint_source",
-           "lint_text", "max_file_size", "parse_size", "read_source", "WriteError", "check_writable", "write_atomically"]
+           "UnknownGenre", "__version__", "analyse_source", "draft_facts", "expand_paths", "lint_file", "lint_paths",
+           "lint_source", "lint_text", "max_file_size", "parse_size", "read_source", "WriteError", "check_writable", "write_atomically"]

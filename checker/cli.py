@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .api import (ENGINE_RULES, INTERNAL_ERROR, Config, ConfigError, InputError, RuleFileError, UnknownGenre, analyse_source,
-                  expand_paths, max_file_size, parse_size, read_source, WriteError, check_writable, write_atomically)
+                  draft_facts, expand_paths, max_file_size, parse_size, read_source, WriteError, check_writable, write_atomically)
 from .settings.baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
 from .settings.configfile import ConfigResolver
@@ -597,13 +597,13 @@ def lsp() -> None:
 @MAX_FILE_SIZE_OPTION
 def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], config_file: Optional[str],
             isolated: bool, max_file_size: Optional[int]) -> None:
-    """Show the outline the linter understood: genre, title, headings, enumerations."""
+    """Show the outline the linter understood: genre, title, headings, enumerations; and the facts of the draft the consistency rules judge."""
     if genre is not None:
         try:
             find_genre(genre)
         except UnknownGenre as error:
             fail(say("error.option", option="--genre", error=messages.localise(str(error))))
-    documents, genres = [], []
+    documents, genres, found = [], [], []  # found: the facts of each draft (api.draft_facts)
     errors: list[str] = []
     limit = size_limit(max_file_size)
     resolver = make_resolver(config_file, isolated, (), genre, with_baselines=False)
@@ -616,13 +616,14 @@ def outline(paths: tuple[str, ...], output_format: str, genre: Optional[str], co
             continue
         documents.append(document)
         genres.append(facts.genre.name)
+        found.append(draft_facts(facts))
     from .formats.outline_format import render_json as render_outline_json
     from .formats.outline_format import render_text as render_outline_text
 
     if output_format == "json":
-        click.echo(render_outline_json(documents, genres), nl=False)
+        click.echo(render_outline_json(documents, genres, found), nl=False)
     else:
-        click.echo("\n".join(render_outline_text(d, g) for d, g in zip(documents, genres)), nl=False)
+        click.echo("\n".join(render_outline_text(d, g, f) for d, g, f in zip(documents, genres, found)), nl=False)
     for error in errors:
         click.echo(f"reportlint: {messages.localise(error)}", err=True)
     return EXIT_ERROR if errors else EXIT_CLEAN

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from ..model import Document
 from ..settings.wordlists import wordlist
-from .dates import DateMention, DateRange, all_dates
+from .dates import WEEKDAYS, DateMention, DateRange, all_dates
 from .people import PersonMention, people
 from .period import ReportPeriod, report_period, signature_date
 from .quantities import Quantity, all_quantities
@@ -60,10 +60,15 @@ class DraftFacts:
         def date_object(date: DateMention) -> dict:
             year = self.year_of(date)
             when = date.on(year) if year else None
+            day = when if when and date.day is not None else None
             return {"line": date.line, "column": date.column, "text": date.text, "year": year,
                     "year_inferred": date.year is None and year is not None,
-                    "date": when.isoformat() if when and date.day is not None else None,
-                    "weekday": None if date.weekday is None else "一二三四五六日"[date.weekday]}
+                    "date": day.isoformat() if day else None,
+                    "weekday": None if day is None else WEEKDAYS[day.weekday()],
+                    "stated_weekday": None if date.weekday is None else WEEKDAYS[date.weekday]}
+
+        def mention_object(mention: UnitMention) -> dict:
+            return {"line": mention.line, "column": mention.column, "text": mention.text, "place": mention.place}
 
         period, author = self.period, self.author
         return {
@@ -76,6 +81,7 @@ class DraftFacts:
                 "county": author.county, "line": author.line},
             "dates": [date_object(date) for date in self.dates],
             "self_references": [{"line": m.line, "column": m.column, "text": m.text} for m in self.self_references],
+            "leaders": [mention_object(m) for m in self.role_mentions if m.role in ("led-by", "salutation")],
             "units_in_role": [{"line": m.line, "column": m.column, "text": m.text, "role": m.role, "place": m.place}
                               for m in self.role_mentions],
             "people": [{"line": p.line, "column": p.column, "name": p.name, "title": p.title, "role": p.role}

@@ -6,7 +6,7 @@
   (云溪县) where the name opens with one.
 - Self-references: 我局, 我委, 我镇, 本镇, 我街道…
 - Places in a self-referential role: a 镇/乡/街道 as the subject of a clause (白沙镇党委、
-  政府在…), the county of 在X县委、县政府的领导下, and the county of the salutation.
+  政府在…), who leads it (在X县委、县政府的领导下: its county, if named), and the county of the salutation.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ SUBJECT_TOWNSHIP = re.compile(
     r"(?=党委|党工委|政府|人民政府|办事处|对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|按照|围绕|聚焦|严格|高度)"
     # after any comma only with a verb of the author's own doing (要求，东城街道对照考核细则)
     r"|[，,](?P<acting>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?=对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|高度重视))")
-LED_BY = re.compile(r"在(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])委(?:、[\u4e00-\u9fff]{0,4}政府)?的[\u4e00-\u9fff]{0,4}领导")
+LED_BY = re.compile(r"在(?:(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])|[县区市])委(?:、?[\u4e00-\u9fff]{0,4}政府)?的[\u4e00-\u9fff]{0,4}领导")
 SALUTATION_COUNTY = re.compile(r"^[ \t\u3000]*(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?:委|人民政府|政府)")
 PARTY_COMMITTEE = re.compile(r"(?:党工委|党委|委员会|委(?!员))")
 PLACE_COMMITTEE = re.compile(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
@@ -111,8 +111,9 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
                 found.append(UnitMention(number, match.start(group) + 1, match.end(group) + 1, name, "subject",
                                          place=name))
         for match in LED_BY.finditer(line):
-            found.append(UnitMention(number, match.start("county") + 1, match.end("county") + 1,
-                                     match.group(0), "led-by", place=match.group("county")))
+            place = match.group("county") or ""  # 在县委、县政府的领导下: the county left unnamed
+            start, end = match.span("county") if place else match.span()
+            found.append(UnitMention(number, start + 1, end + 1, match.group(0), "led-by", place=place))
     if salutation_line:
         match = SALUTATION_COUNTY.match(lines[salutation_line - 1])
         if match:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from typing import Optional, Sequence
 
+from checker import messages
 from checker.model import Document, Enumerator, Heading, Section
 
 PREVIEW_CHARS = 30
@@ -30,7 +33,8 @@ def _enumerators_line(enumerators: list[Enumerator], indent: str) -> list[str]:
     return [f"{'':>5}  {indent}  enumeration: {items}"]
 
 
-def render_text(document: Document, genre: str) -> str:
+def render_text(document: Document, genre: str, facts: Optional[dict] = None) -> str:
+    """The outline; with ``facts`` (api.draft_facts), the facts of the draft after it."""
     out = [f"{document.path or '-'}  (genre: {genre})"]
     if document.title:
         out.append(f"{document.title.line:>5}  title       {_preview(document.title.text)}")
@@ -57,7 +61,76 @@ def render_text(document: Document, genre: str) -> str:
 
     for child in document.root.children:
         walk(child, 0)
+    if facts is not None:
+        out.extend(facts_lines(facts))
     return "\n".join(out) + "\n"
+
+
+LABEL_WIDTH = 12  # terminal columns: a Chinese character takes two
+
+
+def _row(line, label: str, text: str) -> str:
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label)
+    return f"{line or '-':>5}  {label}{' ' * max(LABEL_WIDTH - width, 1)}{text}"
+
+
+def _notes(*notes: str) -> str:
+    notes = tuple(note for note in notes if note)
+    return f"（{'，'.join(notes)}）" if notes else ""
+
+
+def _date_text(date: dict) -> str:
+    notes = []
+    if date["date"]:
+        notes.append(f"{date['date']} {messages.text('outline.facts.weekday', day=date['weekday'])}")
+    if date["stated_weekday"] and date["stated_weekday"] != date["weekday"]:
+        notes.append(messages.text("outline.facts.stated_weekday", day=date["stated_weekday"]))
+    if date["year_inferred"]:
+        notes.append(messages.text("outline.facts.inferred"))
+    return date["text"] + _notes(*notes)
+
+
+def facts_lines(facts: dict) -> list[str]:
+    """The facts the consistency rules judge, one per line with the line it is on."""
+    say = messages.text
+    out = ["", say("outline.facts.header")]
+    period, signed, author = facts["period"], facts["signed"], facts["author"]
+    if period:
+        out.append(_row(period["line"], say("outline.facts.period"),
+                        period["text"] + _notes(say(f"outline.facts.from.{period['source']}"))))
+    else:
+        out.append(_row(None, say("outline.facts.period"), say("outline.facts.none")))
+    if signed:
+        out.append(_row(signed["line"], say("outline.facts.signed"), _date_text(signed)))
+    if author:
+        name = author["name"] if author["name"].startswith(author["county"]) else author["county"] + author["name"]
+        out.append(_row(author["line"], say("outline.facts.author"), name + _notes(
+            say("outline.facts.type", type=author["type"]),
+            say("outline.facts.also", also="、".join(author["also"])) if author["also"] else "",
+            say("outline.facts.place", place=author["county"] or author["name"]))))
+    else:
+        out.append(_row(None, say("outline.facts.author"), say("outline.facts.none")))
+    rows: list[tuple[int, int, str, str]] = []  # (line, column, label, text): the rest in the draft's order
+    rows += [(m["line"], m["column"], say("outline.facts.leader"), m["text"]) for m in facts["leaders"]]
+    rows += [(m["line"], m["column"], say("outline.facts.self"), m["text"]) for m in facts["self_references"]]
+    rows += [(m["line"], m["column"], say("outline.facts.subject"), m["text"])
+             for m in facts["units_in_role"] if m["role"] == "subject"]
+    rows += [(d["line"], d["column"], say("outline.facts.date"), _date_text(d))
+             for d in facts["dates"] if not signed or (d["line"], d["column"]) != (signed["line"], signed["column"])]
+    rows += [(p["line"], p["column"], say("outline.facts.person"),
+              (p["title"] or "") + p["name"] + _notes(say(f"outline.facts.role.{p['role']}"))) for p in facts["people"]]
+    rows += [(t["line"], 0, say("outline.facts.total"),
+              f"{t['total']} = {' + '.join(t['parts'])}" + _notes(say("outline.facts.table") if t["table"] else ""))
+             for t in facts["totals"]]
+    rows += [(c["line"], 0, say("outline.facts.change"), f"{c['from']} → {c['to']}：{c['stated']}")
+             for c in facts["changes"]]
+    rows += [(s["line"], 0, say("outline.facts.share"),
+              f"{s['word'] or ''} {s['part'] or '?'} / {s['whole'] or '?'}：{s['stated']}".strip())
+             for s in facts["shares"]]
+    out.extend(_row(line, label, text) for line, _, label, text in sorted(rows, key=lambda row: row[:2]))
+    if facts["plan_lines"]:
+        out.append(_row(None, say("outline.facts.plan"), _ranges(facts["plan_lines"])))
+    return out
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -112,7 +185,11 @@ def outline_object(document: Document, genre: str) -> dict:
     }
 
 
-def render_json(documents: list[Document], genres: list[str]) -> str:
+def render_json(documents: list[Document], genres: list[str], facts: Optional[Sequence[dict]] = None) -> str:
+    """Every draft's outline; with ``facts`` (one api.draft_facts per draft), each
+    outline carries them under "facts" (keys: docs/consistency.md)."""
     outlines = [outline_object(d, g) for d, g in zip(documents, genres)]
+    for outline, found in zip(outlines, facts or ()):
+        outline["facts"] = found
     return json.dumps({"version": 1, "outlines": outlines},
                       ensure_ascii=False, indent=2) + "\n"

@@ -68,7 +68,7 @@ class NameConsistencyRule(DraftCheck):
             if mention.role == "subject":
                 if author.type in TOWNSHIP_TYPES and mention.place != author.name:
                     yield self._finding(mention, author.name, where, "主体单位与落款单位不一致")
-            elif author.county and mention.place != author.county:
+            elif author.county and mention.place and mention.place != author.county:
                 what = "称谓中的县（区、市）与本单位所在地不一致" if mention.role == "salutation" else "领导机关所在地与本单位不一致"
                 yield self._finding(mention, author.county, where, what)
 
