@@ -15,7 +15,8 @@ import click
 
 from . import __version__
 from .api import (ENGINE_RULES, INTERNAL_ERROR, Config, ConfigError, InputError, RuleFileError, UnknownGenre, analyse_source,
-                  draft_facts, expand_paths, max_file_size, parse_size, read_source, WriteError, check_writable, write_atomically)
+                  draft_facts, expand_paths, max_file_size, parse_size, read_source, AtomicWriter, WriteError,
+                  check_writable)
 from .settings.baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
 from .settings.configfile import ConfigResolver
@@ -406,15 +407,6 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
                         enabled=len(files) > 1 and not formatter.machine and not quiet and sys.stderr.isatty())
     tally = Tally()
 
-    report_parts: list[str] = []  # with --output-file: the report, written once at the end
-
-    def write(text: str) -> None:
-        if text and output_file:
-            report_parts.append(text)
-        elif text:
-            progress.clear()
-            click.echo(text, nl=False, color=use_color)
-
     if fix or diff:
         from .fixing import FixRun  # only --fix and --diff rewrite drafts
     fixing = FixRun(unsafe_fixes, write=not diff, max_size=limit, stdin_name=stdin_filename) if fix or diff else None
@@ -424,22 +416,24 @@ def check(paths: tuple[str, ...], output_format: str, statistics: bool, jobs: in
     report = formatter if not (diff or write_baseline) else None
 
     failing = False
-    write(report.begin() if report else "")
-    for done, (result, config) in enumerate(zip(results, configs), 1):
-        tally.add(result)
-        failing = failing or fails(result, fail_on or config.fail_on or "warning")
-        if result.error is not None:
-            progress.clear()
-            click.echo(f"reportlint: {terminal_name(messages.localise(result.error.message))}", err=True)
-        write(report.file(result) if report else fixing.latest_diff() if fixing else "")
-        progress.show(done, result.path)
-        if write_baseline or baseline_prune:
-            kept.append(replace(result, document=None, facts=None, lines=result.lines if write_baseline else ()))
-    progress.clear()
-    quiet_text = quiet and not formatter.machine  # -q: the findings only, no summary line
-    write(report.end(tally) if report and not quiet_text else "")
-    if output_file:
-        write_output(output_file, "".join(report_parts))
+    with ReportSink(output_file, use_color, progress) as sink:
+        sink.write(report.begin() if report else "")
+        for done, (result, config) in enumerate(zip(results, configs), 1):
+            tally.add(result)
+            failing = failing or fails(result, fail_on or config.fail_on or "warning")
+            if result.error is not None:
+                progress.clear()
+                click.echo(f"reportlint: {terminal_name(messages.localise(result.error.message))}", err=True)
+            for part in report.parts(result) if report else (fixing.latest_diff() if fixing else "",):
+                sink.write(part)
+            sink.flush()
+            progress.show(done, result.path)
+            if write_baseline or baseline_prune:
+                kept.append(replace(result, document=None, facts=None, lines=result.lines if write_baseline else ()))
+            del result  # the next file's result is built with this one's findings gone
+        progress.clear()
+        quiet_text = quiet and not formatter.machine  # -q: the findings only, no summary line
+        sink.write(report.end(tally) if report and not quiet_text else "")
     if fixing and not quiet:
         click.echo(fixing.summary(), err=True)
     if write_baseline:
@@ -506,13 +500,61 @@ def wants_color(choice: str, terminal: bool) -> bool:
     return terminal
 
 
-def write_output(path: str, text: str) -> None:
-    """The report into ``path`` through the one writer of the package
-    (checker/read/safe_files.py: atomic, a special or read-only target refused)."""
-    try:
-        write_atomically(path, data_text(text).encode("utf-8"))
-    except WriteError as error:
-        fail(str(error))
+class ReportSink:
+    """Where the report goes, as the formatter gives it piece by piece:
+    standard output, or ``--output-file`` through the one writer of the package
+    (checker/read/safe_files.py: streamed into a temporary file, put in place
+    when the run ends, a special or read-only target refused). Pieces are
+    gathered into chunks of about 64 KB, and written at least after each file;
+    the report is never held whole."""
+
+    CHUNK = 64 * 1024
+
+    def __init__(self, path: Optional[str], color: bool, progress: Progress):
+        self.path, self.color, self.progress = path, color, progress
+        self.pending: list[str] = []
+        self.size = 0
+        self.file: Optional[AtomicWriter] = None
+        if path:
+            try:
+                self.file = AtomicWriter(path)
+            except WriteError as error:
+                fail(str(error))
+
+    def write(self, text: str) -> None:
+        if text:
+            self.pending.append(text)
+            self.size += len(text)
+            if self.size >= self.CHUNK:
+                self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        text = "".join(self.pending)
+        self.pending, self.size = [], 0
+        if self.file is not None:
+            try:
+                self.file.write(data_text(text).encode("utf-8"))
+            except WriteError as error:  # a full disk: one line, and the temporary file goes
+                fail(str(error))
+        else:
+            self.progress.clear()
+            click.echo(text, nl=False, color=self.color)
+
+    def __enter__(self) -> "ReportSink":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        try:
+            if kind is None:
+                self.flush()
+        finally:
+            if self.file is not None:
+                try:
+                    self.file.__exit__(kind, value, traceback)
+                except WriteError as error:
+                    fail(str(error))
 
 
 @main.command(cls=LocalisedCommand)

@@ -213,3 +213,31 @@ def test_sarif_and_json_grow_with_the_findings_not_their_square():
         small = len(output(format_name, TITLE + "今年完成了XX项工作，" * 200 + "\n"))
         large = len(output(format_name, TITLE + "今年完成了XX项工作，" * 800 + "\n"))
         assert large / small < LINEAR_RATIO, format_name
+
+
+def test_every_format_writes_a_file_a_finding_or_a_line_at_a_time():
+    """A draft full of findings never has its whole report in memory (issue 22,
+    #8: JSON at 10 MB took 2.6 GB): each format gives a file's text piece by
+    piece, and the longest piece does not grow with the findings; the pieces
+    together are the text the format always wrote (JSON: one valid document)."""
+    for format_name in ("full", "concise", "json", "sarif", "github", "html"):
+        longest = []
+        for n in (50, 200):
+            result = result_of(TITLE + "今年完成了XX项工作,成效明显。\n" * n)
+            assert len(result.diagnostics) >= 2 * n
+            formatter = FORMATTERS[format_name](RunInfo())
+            pieces = list(formatter.parts(result))
+            assert len(pieces) >= n, format_name  # a finding (html: a line) a piece
+            longest.append(max(map(len, pieces)))
+            assert "".join(pieces) == FORMATTERS[format_name](RunInfo()).file(result)
+        assert longest[1] <= longest[0] + 16, f"{format_name}: {longest}"  # a longer line number, no more
+
+
+def test_the_streamed_json_is_the_document_at_once():
+    result = result_of(TITLE + "今年完成了XX项工作,成效明显。\n" * 5)
+    empty = result_of(TITLE)
+    for statistics in (False, True):
+        text = render(FORMATTERS["json"](RunInfo(statistics=statistics)), [result, empty, result])
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+        files = json.loads(text)["files"]
+        assert [len(f["diagnostics"]) for f in files] == [len(result.diagnostics), 0, len(result.diagnostics)]

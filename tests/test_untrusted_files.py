@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from checker.settings import configfile
-from checker.read.safe_files import ReadError, WriteError, read_limited, write_atomically
+from checker.read.safe_files import AtomicWriter, ReadError, WriteError, read_limited, write_atomically
 
 DRAFT = "关于某某工作的报告\n一、总体情况\n今年完成了XX项工作。\n二、下步打算\n继续努力。\n"
 OTHER_UID = 4321
@@ -131,6 +131,35 @@ def test_the_writer_is_atomic_and_leaves_no_temporary(tmp_path):
     assert path.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
     write_atomically(str(path), b"new")
     assert path.read_bytes() == b"new" and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_the_piecewise_writer_puts_the_file_in_place_at_the_end_or_not_at_all(tmp_path):
+    """AtomicWriter (what --output-file streams into): the old file stays until
+    the block ends; a block left by an exception leaves it and no temporary."""
+    path = tmp_path / "report.json"
+    path.write_bytes(b"old")
+    with pytest.raises(KeyboardInterrupt):
+        with AtomicWriter(str(path)) as stream:
+            stream.write(b"half of ")
+            raise KeyboardInterrupt
+    assert path.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+    with AtomicWriter(str(path)) as stream:
+        stream.write(b"new ")
+        assert path.read_bytes() == b"old"
+        stream.write(b"report")
+    assert path.read_bytes() == b"new report" and sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+@pytest.mark.parametrize("output_format", ["json", "full", "sarif", "html"])
+def test_a_streamed_output_file_holds_what_standard_output_shows(run_cli, draft, output_format):
+    lines = "".join(f"第{k}项工作完成了XX个,成效明显。\n" for k in range(3000))  # a report over many chunks
+    draft.write_text(DRAFT + lines, encoding="utf-8")
+    target = draft.parent / "out"
+    shown = run_cli("--format", output_format, "--color", "never", str(draft), cwd=draft.parent)
+    written = run_cli("--format", output_format, "-o", str(target), str(draft), cwd=draft.parent)
+    assert shown.returncode == written.returncode == 1 and written.stdout == b""
+    assert len(shown.stdout) > 4 * 64 * 1024 and target.read_bytes() == shown.stdout
+    assert sorted(p.name for p in draft.parent.iterdir()) == [".git", "d.txt", "out"]
 
 
 # ------------------------------------------------------------ reading

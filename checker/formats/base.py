@@ -1,6 +1,9 @@
-"""The shape every output format has: ``begin()``, then ``file(result)`` for
+"""The shape every output format has: ``begin()``, then ``parts(result)`` for
 each file as its result arrives (in input order), then ``end(tally)``; each
-returns the text to write. Streaming keeps memory flat over many files.
+gives the text to write. ``parts`` yields a file's text piece by piece (a
+finding, a line of the draft), so the output of a draft full of findings is
+never held whole: memory stays flat over many files and over many findings.
+``file(result)`` is the same text at once.
 
 Formatters are pure: they print what they are given and decide nothing (no
 exit codes, no filtering); the CLI writes their text and picks the exit code.
@@ -11,7 +14,7 @@ from __future__ import annotations
 import json
 import textwrap
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from checker.model import FileResult
 from checker.formats.tally import Tally
@@ -37,10 +40,26 @@ class Formatter:
         return ""
 
     def file(self, result: FileResult) -> str:
+        """The whole text of one file (a format that streams joins its parts)."""
         return ""
+
+    def parts(self, result: FileResult) -> Iterable[str]:
+        """The text of one file, piece by piece, in order."""
+        yield self.file(result)
 
     def end(self, tally: Tally) -> str:
         return ""
+
+
+class Streamed(Formatter):
+    """A format that writes a file's text piece by piece: it defines
+    ``parts``; ``file`` joins them."""
+
+    def file(self, result: FileResult) -> str:
+        return "".join(self.parts(result))
+
+    def parts(self, result: FileResult) -> Iterable[str]:
+        return ()
 
 
 def render(formatter: Formatter, results: Iterable[FileResult]) -> str:
@@ -49,7 +68,7 @@ def render(formatter: Formatter, results: Iterable[FileResult]) -> str:
     parts = [formatter.begin()]
     for result in results:
         tally.add(result)
-        parts.append(formatter.file(result))
+        parts.extend(formatter.parts(result))
     parts.append(formatter.end(tally))
     return "".join(parts)
 
@@ -75,7 +94,8 @@ def dumps(value: Any) -> str:
 class JsonArrayStream:
     """A JSON document, one of whose arrays is written item by item; the text is
     exactly ``dumps`` of the whole document. The array's place is marked in the
-    document by :data:`ITEMS`; the parts after it may be known only at the end."""
+    document by :data:`ITEMS`; the parts after it may be known only at the end.
+    An item may hold an array of its own, written item by item too (``items``)."""
 
     ITEMS = "\u2063reportlint-streamed-items\u2063"
 
@@ -83,8 +103,7 @@ class JsonArrayStream:
         self.count = 0
         self.indent = ""
 
-    def _split(self, document: dict) -> tuple[str, str]:
-        text = dumps(document)
+    def _split(self, text: str) -> tuple[str, str]:
         marker = dumps(self.ITEMS)
         at = text.index(marker)
         line = text[text.rindex("\n", 0, at) + 1:at]
@@ -92,13 +111,29 @@ class JsonArrayStream:
         return text[:at], text[at + len(marker):]
 
     def begin(self, document: dict) -> str:
-        return self._split(document)[0] + "["
+        return self._split(dumps(document))[0] + "["
 
-    def item(self, value: Any) -> str:
+    def _separator(self) -> str:
         separator = "," if self.count else ""
         self.count += 1
-        return separator + "\n" + textwrap.indent(dumps(value), self.indent)
+        return separator + "\n"
+
+    def item(self, value: Any) -> str:
+        return self._separator() + textwrap.indent(dumps(value), self.indent)
+
+    def items(self, value: dict, inner: Iterable[Any]) -> Iterator[str]:
+        """One item, ``value``, whose array marked by :data:`ITEMS` holds
+        ``inner``: written piece by piece, one inner item at a time."""
+        separator = self._separator()
+        array = JsonArrayStream()
+        head, tail = array._split(textwrap.indent(dumps(value), self.indent))
+        yield separator + head + "["
+        for each in inner:
+            yield array.item(each)
+        yield array._close() + tail
+
+    def _close(self) -> str:
+        return "\n" + self.indent[:-2] + "]" if self.count else "]"
 
     def end(self, document: dict) -> str:
-        after = self._split(document)[1]
-        return ("\n" + self.indent[:-2] + "]" if self.count else "]") + after
+        return self._close() + self._split(dumps(document))[1]

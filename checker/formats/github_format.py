@@ -9,8 +9,10 @@ values escape ``:`` and ``,`` too, as the runner expects.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from checker.model import Diagnostic, FileResult
-from .base import Formatter, data_text
+from .base import Streamed, data_text
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -36,12 +38,12 @@ def annotation(path: str, diagnostic: Diagnostic) -> str:
                    diagnostic.message)
 
 
-class GithubFormatter(Formatter):
+class GithubFormatter(Streamed):
     machine = True
     statistics = False
 
-    def file(self, result: FileResult) -> str:
+    def parts(self, result: FileResult) -> Iterable[str]:
         if result.error is not None:
-            return command("error", {"file": result.path, "title": f"reportlint: {result.error.kind}"},
-                           result.error.message)
-        return "".join(annotation(result.path, d) for d in result.diagnostics)
+            return (command("error", {"file": result.path, "title": f"reportlint: {result.error.kind}"},
+                            result.error.message),)
+        return (annotation(result.path, d) for d in result.diagnostics)

@@ -18,11 +18,11 @@ import base64
 import hashlib
 from collections import Counter
 from html import escape
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from checker.model import Diagnostic, FileResult, Outline, OutlineEntry
 from checker.formats.tally import Tally
-from .base import Formatter, RunInfo, data_text
+from .base import RunInfo, Streamed, data_text
 from .text_format import summary
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -119,7 +119,7 @@ SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")
 POLICY = f"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'; img-src data:"
 
 
-class HtmlFormatter(Formatter):
+class HtmlFormatter(Streamed):
     """``--output-format html``: the page, written as the results arrive."""
 
     statistics = False  # the page always shows the counts per rule: --statistics is refused, not ignored
@@ -136,10 +136,10 @@ class HtmlFormatter(Formatter):
             f"<title>reportlint 检查报告</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
         )
 
-    def file(self, result: FileResult) -> str:
+    def parts(self, result: FileResult) -> Iterable[str]:
         counts = result.error.message if result.error is not None else _counts_phrase(result.diagnostics)
         self.listed.append((data_text(result.path), data_text(counts)))
-        return data_text(_file_section(len(self.listed), result)) + "\n"
+        return (data_text(piece) + "\n" for piece in _file_section(len(self.listed), result))
 
     def end(self, tally: Tally) -> str:
         return f"</main>\n{_header(tally, self.listed)}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
@@ -196,22 +196,23 @@ def _counts_phrase(diagnostics: Iterable[Diagnostic]) -> str:
 
 # -- one file -----------------------------------------------------------------------
 
-def _file_section(index: int, result: FileResult) -> str:
+def _file_section(index: int, result: FileResult) -> Iterator[str]:
+    """The file's section, a line of the page at a time."""
     outline = result.outline  # None for a file that could not be checked or parsed
     hidden = outline.hidden_lines if outline is not None else frozenset()
     lines = tuple("" if n in hidden else line for n, line in enumerate(result.lines, 1))
     on_lines = [d for d in result.diagnostics if 1 <= d.line <= len(lines)]
     elsewhere = [d for d in result.diagnostics if not 1 <= d.line <= len(lines)]
-    out = [f'<section class="file" id="file-{index}" data-path="{escape(result.path)}">',
-           f"<h2>{escape(result.path)} <small>（{'未能读取' if result.error else escape(_counts_phrase(result.diagnostics))}）"
-           "</small></h2>"]
+    yield f'<section class="file" id="file-{index}" data-path="{escape(result.path)}">'
+    yield (f"<h2>{escape(result.path)} <small>（{'未能读取' if result.error else escape(_counts_phrase(result.diagnostics))}）"
+           "</small></h2>")
     if result.error is not None:
-        out.append(f'<p class="notes document-notes file-error">{escape(result.error.message)}</p>')
+        yield f'<p class="notes document-notes file-error">{escape(result.error.message)}</p>'
     if elsewhere:
-        out.append('<ul class="notes document-notes">' + "".join(_note(d) for d in elsewhere) + "</ul>")
-    out.append('<div class="layout">')
-    out.append(_outline_nav(index, outline, result.diagnostics))
-    out.append('<div class="text">')
+        yield '<ul class="notes document-notes">' + "".join(_note(d) for d in elsewhere) + "</ul>"
+    yield '<div class="layout">'
+    yield _outline_nav(index, outline, result.diagnostics)
+    yield '<div class="text">'
     by_line: dict[int, list[Diagnostic]] = {}
     for diagnostic in on_lines:
         for line in range(diagnostic.span.line, min(diagnostic.span.end_line, len(lines)) + 1):
@@ -222,11 +223,10 @@ def _file_section(index: int, result: FileResult) -> str:
         starting = [d for d in here if d.line == number]
         notes = f'<ul class="notes">{"".join(_note(d) for d in starting)}</ul>' if starting else "<span></span>"
         kind = escape(kinds.get(number, "paragraph"))
-        out.append(f'<div class="line {kind}" id="{_line_id(index, number)}" data-line="{number}">'
-                   f'<span class="ln">{number}</span><span class="content">{_marked(text, number, here)}</span>'
-                   f"{notes}</div>")
-    out.append("</div></div></section>")
-    return "\n".join(out)
+        yield (f'<div class="line {kind}" id="{_line_id(index, number)}" data-line="{number}">'
+               f'<span class="ln">{number}</span><span class="content">{_marked(text, number, here)}</span>'
+               f"{notes}</div>")
+    yield "</div></div></section>"
 
 
 def _line_id(file_index: int, line: int) -> str:

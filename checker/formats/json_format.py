@@ -13,9 +13,11 @@ diagnostics. With ``--statistics``, ``"statistics": [{"code", "rule",
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from checker.model import Diagnostic, FileResult
 from checker.formats.tally import Tally
-from .base import Formatter, JsonArrayStream, RunInfo
+from .base import JsonArrayStream, RunInfo, Streamed
 
 VERSION = 1
 
@@ -49,11 +51,12 @@ def diagnostic_object(diagnostic: Diagnostic) -> dict:
     return item
 
 
-def file_object(result: FileResult) -> dict:
+def file_head(result: FileResult) -> dict:
+    """The file's object, its diagnostics array marked to be streamed in."""
     item: dict = {"path": result.path}
     if result.error is not None:
         item["error"] = {"kind": result.error.kind, "message": result.error.message}
-    item["diagnostics"] = [diagnostic_object(d) for d in result.diagnostics]
+    item["diagnostics"] = JsonArrayStream.ITEMS
     return item
 
 
@@ -62,7 +65,7 @@ def statistics_objects(tally: Tally) -> list[dict]:
             for code, rule, severity, count in tally.per_rule()]
 
 
-class JsonFormatter(Formatter):
+class JsonFormatter(Streamed):
     machine = True
 
     def __init__(self, run: RunInfo = RunInfo()):
@@ -72,8 +75,11 @@ class JsonFormatter(Formatter):
     def begin(self) -> str:
         return self.files.begin({"version": VERSION, "files": JsonArrayStream.ITEMS})
 
-    def file(self, result: FileResult) -> str:
-        return self.files.item(file_object(result))
+    def parts(self, result: FileResult) -> Iterable[str]:
+        """The file's object, one diagnostic at a time (a draft full of
+        findings never has its whole JSON in memory)."""
+        return self.files.items(file_head(result),
+                                (diagnostic_object(d) for d in result.diagnostics))
 
     def end(self, tally: Tally) -> str:
         document: dict = {"version": VERSION, "files": JsonArrayStream.ITEMS}

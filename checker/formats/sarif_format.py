@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 from urllib.parse import quote
 
 from checker.api import ENGINE_RULES, __version__
 from checker.model import Diagnostic, FileResult
 from checker.rulesdoc import render_rule, summary
 from checker.formats.tally import Tally
-from .base import Formatter, JsonArrayStream, RunInfo
+from .base import JsonArrayStream, RunInfo, Streamed
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -69,7 +69,7 @@ def rule_descriptor(rule: Any) -> dict:
     }
 
 
-class SarifFormatter(Formatter):
+class SarifFormatter(Streamed):
     machine = True
     statistics = False
 
@@ -126,7 +126,7 @@ class SarifFormatter(Formatter):
             item["partialFingerprints"] = {FINGERPRINT_KEY: diagnostic.fingerprint}
         return item
 
-    def file(self, result: FileResult) -> str:
+    def parts(self, result: FileResult) -> Iterable[str]:
         if result.error is not None:
             self.notifications.append({
                 "level": "error",
@@ -134,7 +134,7 @@ class SarifFormatter(Formatter):
                 "descriptor": {"id": result.error.kind},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_location(result.path, self.root)}}],
             })
-        return "".join(self.results.item(self.result_object(result.path, d)) for d in result.diagnostics)
+        return (self.results.item(self.result_object(result.path, d)) for d in result.diagnostics)
 
     def end(self, tally: Tally) -> str:
         return self.results.end(self._document(tally)) + "\n"

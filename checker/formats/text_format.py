@@ -6,18 +6,20 @@ instead of the findings."""
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import click
 
 from checker.messages import count, severity as severity_word, text
 from checker.model import Diagnostic, FileResult
 from checker.formats.tally import Tally
-from .base import Formatter
+from .base import Streamed
 from .excerpt import excerpt, terminal_name
 
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-class ConciseFormatter(Formatter):
+class ConciseFormatter(Streamed):
     def _style(self, text: str, **style) -> str:
         return click.style(text, **style) if self.run.color else text
 
@@ -31,10 +33,10 @@ class ConciseFormatter(Formatter):
     def finding(self, result: FileResult, diagnostic: Diagnostic) -> str:
         return self.header(result.path, diagnostic)
 
-    def file(self, result: FileResult) -> str:
+    def parts(self, result: FileResult) -> Iterable[str]:
         if self.run.statistics:
-            return ""
-        return "".join(self.finding(result, d) for d in result.diagnostics)
+            return ()
+        return (self.finding(result, d) for d in result.diagnostics)
 
     def end(self, tally: Tally) -> str:
         return (statistics(tally) if self.run.statistics else "") + summary(tally) + "\n"

@@ -10,7 +10,8 @@ before reading when its size is over the limit and is read no further than
 the limit (a file that grows, or reports size 0, is still cut off).
 
 Every file the tool writes (``--fix``, ``--write-baseline``,
-``--baseline-prune``, ``--output-file``) goes through :func:`write_atomically`:
+``--baseline-prune``, ``--output-file``) goes through :func:`write_atomically`
+(or :class:`AtomicWriter`, the same written piece by piece):
 
 - the target is followed through its symlinks (the link stays, the file it
   points at is replaced);
@@ -157,38 +158,77 @@ def write_atomically(path: str, data: bytes, check: Optional[Callable[[str], Non
     """Replace (or create) the file ``path`` with ``data`` as the module
     docstring describes. ``check(target)``, where given, runs just before the
     rename (the fixer checks there that the file still holds what it read)."""
-    status = check_writable(path)
-    target = resolve_target(path)
-    folder = os.path.dirname(target) or "."
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".reportlint",
-                                             dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if status is not None:
-            _keep_owner(path, temporary, status)
-            os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        else:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(temporary, 0o666 & ~mask)
-        if check is not None:
-            check(target)
-        os.replace(temporary, target)
-        temporary = None
-    except OSError as error:
+    with AtomicWriter(path, check) as stream:
+        stream.write(data)
+
+
+class AtomicWriter:
+    """The file ``path`` written piece by piece (``write``) and put in place
+    at once when the ``with`` block ends, as :func:`write_atomically` does; a
+    block left by an exception leaves the old file (or none) and no temporary
+    file. A report streamed to ``--output-file`` is never held whole."""
+
+    def __init__(self, path: str, check: Optional[Callable[[str], None]] = None):
+        self.path, self.check = path, check
+        self.status = check_writable(path)
+        self.target = resolve_target(path)
+        self.folder = os.path.dirname(self.target) or "."
+        self.temporary: Optional[str] = None
+        try:
+            handle, self.temporary = tempfile.mkstemp(prefix=f".{os.path.basename(self.target)}.",
+                                                      suffix=".reportlint", dir=self.folder)
+        except OSError as error:
+            raise self._failure(error) from None
+        self.stream = os.fdopen(handle, "wb")
+
+    def _failure(self, error: OSError) -> WriteError:
         if error.errno == errno.EACCES:
-            raise WriteError(f"{path}: cannot write: permission denied in {folder}", "permission") from None
-        raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None
-    finally:
-        if temporary is not None:
+            return WriteError(f"{self.path}: cannot write: permission denied in {self.folder}", "permission")
+        return WriteError(f"{self.path}: cannot write: {error.strerror or error}")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.stream.write(data)
+        except OSError as error:
+            raise self._failure(error) from None
+
+    def _commit(self) -> None:
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            if self.status is not None:
+                _keep_owner(self.path, self.temporary, self.status)
+                os.chmod(self.temporary, stat.S_IMODE(self.status.st_mode))
+            else:
+                mask = os.umask(0)
+                os.umask(mask)
+                os.chmod(self.temporary, 0o666 & ~mask)
+            if self.check is not None:
+                self.check(self.target)
+            os.replace(self.temporary, self.target)
+            self.temporary = None
+        except OSError as error:
+            raise self._failure(error) from None
+
+    def _discard(self) -> None:
+        self.stream.close()
+        if self.temporary is not None:
             try:
-                os.unlink(temporary)
+                os.unlink(self.temporary)
             except OSError:
                 pass
+            self.temporary = None
+
+    def __enter__(self) -> "AtomicWriter":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        try:
+            if kind is None:
+                self._commit()
+        finally:
+            self._discard()
 
 
 def _keep_owner(path: str, temporary: str, status: os.stat_result) -> None:
@@ -209,5 +249,5 @@ def _keep_owner(path: str, temporary: str, status: os.stat_result) -> None:
             raise WriteError(f"{path}: its group {status.st_gid} cannot be kept; not written", "owner") from None
 
 
-__all__ = ["ReadError", "WriteError", "check_writable", "read_limited", "read_text_limited", "resolve_target",
+__all__ = ["AtomicWriter", "ReadError", "WriteError", "check_writable", "read_limited", "read_text_limited", "resolve_target",
            "what_special", "write_atomically"]
