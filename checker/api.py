@@ -10,6 +10,7 @@ from typing import Iterable, Optional
 from .analyse.analysis import Facts, analyse
 from .settings.config import Config, ConfigError
 from .lint.engine import ENGINE_RULES, INTERNAL_ERROR, internal_error, run_rules
+from .lint.timebound import budget_for, document_budget
 from .settings.genres import UnknownGenre
 from .resources import VERSION
 from .model import Diagnostic, Document, FileError, FileResult, Outline, SourceText
@@ -32,11 +33,13 @@ def lint_source(source: SourceText, config: Optional[Config] = None) -> FileResu
         document = parse_document(source)
     except Exception as error:  # noqa: BLE001 - one document's bug must not end a batch
         return FileResult(path, [internal_error(source.path, "parser", error)], lines=source.lines)
-    try:  # the declared genre and the genre packs (built-in plus genre_packs) are the config's
-        facts = analyse(document, config)
-    except Exception as error:  # noqa: BLE001 - one document's bug must not end a batch
-        return FileResult(path, [internal_error(source.path, "analysis", error)], lines=source.lines)
-    diagnostics = apply_suppressions(document, run_rules(document, config.rules, facts), config.rules)
+    with document_budget(budget_for(sum(map(len, source.lines)))):  # the user patterns' time, all together
+        try:  # the declared genre and the genre packs (built-in plus genre_packs) are the config's
+            facts = analyse(document, config)
+        except Exception as error:  # noqa: BLE001 - one document's bug must not end a batch
+            return FileResult(path, [internal_error(source.path, "analysis", error)], lines=source.lines)
+        diagnostics = run_rules(document, config.rules, facts)
+    diagnostics = apply_suppressions(document, diagnostics, config.rules)
     baselined: tuple[str, ...] = ()
     if config.baseline is not None:  # findings accepted once are not reported again
         diagnostics, baselined = config.baseline.filter(path, diagnostics, source.lines)
@@ -50,7 +53,8 @@ def analyse_source(source: SourceText, config: Optional[Config] = None) -> tuple
     ``reportlint outline`` shows. Parser and analysis errors are raised."""
     config = (config or Config.load()).for_path(source.path)
     document = parse_document(source)
-    return document, analyse(document, config)
+    with document_budget(budget_for(sum(map(len, source.lines)))):
+        return document, analyse(document, config)
 
 
 def draft_facts(facts: Facts) -> dict:

@@ -7,10 +7,11 @@ line before they ever match."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
-from checker.lint import engine
+from checker.lint import engine, timebound
 from checker.settings import regexsafety
 from checker.model import SourceText
 from checker.parse.outline import parse_document
@@ -49,7 +50,7 @@ class Endless:
 
 
 def test_a_user_rule_that_runs_too_long_is_stopped_and_named(monkeypatch):
-    monkeypatch.setattr(engine, "USER_RULE_SECONDS", 0.2)
+    monkeypatch.setattr(timebound, "USER_PATTERN_SECONDS", 0.2)
     rule = Rule(name="slow", code="RL990", type="pattern", severity="warning", message="m", description="d",
                 checker=Endless(), source="office.yaml:7")
     document = parse_document(SourceText.from_string("关于某某工作的报告\n内容。\n", "d.txt"))
@@ -143,3 +144,73 @@ def test_a_user_genre_packs_patterns_are_bounded_and_travel_to_workers(tmp_path)
     assert isinstance(user.titles[0], BoundedPattern) and user.recognises("关于养老服务的研究报告")
     assert user.sections[0].matches("对策建议") and not user.sections[0].matches("基本情况")
     assert not any(isinstance(p, BoundedPattern) for g in genres if g.genre != "yanjiu" for p in g.titles)
+
+
+class SlowSearch:
+    """A compiled pattern whose every search takes a while but ends: under the
+    old limit of 2 s per search it could cost 1.9 s on every heading."""
+
+    def __init__(self, compiled, seconds: float):
+        self.compiled, self.seconds, self.searches = compiled, seconds, 0
+        self.pattern = compiled.pattern
+
+    def search(self, text, *args):
+        self.searches += 1
+        time.sleep(self.seconds)
+        return self.compiled.search(text, *args)
+
+
+def test_the_user_patterns_of_a_draft_share_one_time_budget(monkeypatch, tmp_path):
+    """One budget per document (issue 22, #5): the user patterns' searches on
+    a draft stop together when it is spent, however many headings ask; the
+    overrun is one internal error naming the pattern; the next draft has a
+    budget of its own."""
+    from checker.api import Config, lint_source
+
+    monkeypatch.setattr(timebound, "USER_PATTERN_SECONDS", 0.3)  # a small budget: 6 searches of 0.05 s
+    monkeypatch.setattr(timebound, "CHARACTERS_PER_SECOND", 10 ** 12)
+    pack = tmp_path / "yanjiu.yaml"
+    pack.write_text("genre: yanjiu\nnames: [研究报告]\ntitle: ['研究报告']\nsections:\n"
+                    "  - name: 对策建议\n    aliases: ['对策|建议']\n", encoding="utf-8")
+    config = Config.load(genre_packs=[str(pack)])
+    [user] = [g for g in config.genres if g.genre == "yanjiu"]
+    [alias] = user.sections[0].aliases
+    slow = SlowSearch(alias.compiled, 0.05)
+    monkeypatch.setattr(alias, "compiled", slow)
+    headings = "".join(f"{'一二三四五六七八九十'[k % 10]}、第{k}方面的情况\n内容。\n" for k in range(60))
+    draft = "关于全县养老服务的研究报告\n" + headings
+    diagnostics = lint_source(SourceText.from_string(draft, "d.txt"), config).diagnostics
+    errors = [d for d in diagnostics if d.rule == "internal-error"]
+    assert len(errors) == 1 and "0.3-second limit of user patterns" in errors[0].message, errors
+    assert f"{pack}:" in errors[0].message
+    assert slow.searches <= 0.3 / 0.05 + 1  # stopped with the budget, not after 60 headings' searches
+    # the pattern that overran stays stopped in this process; a later draft's budget is fresh
+    with timebound.document_budget(0.3) as first:
+        pass
+    with timebound.document_budget(0.3) as second:
+        assert second is not first and second.spent == 0
+
+
+def test_once_a_drafts_budget_is_spent_the_other_user_rules_are_not_run(monkeypatch):
+    monkeypatch.setattr(timebound, "CHARACTERS_PER_SECOND", 10 ** 12)
+    ran = []
+
+    class Slow:
+        def __init__(self, name):
+            self.name = name
+
+        def check(self, document, facts):
+            ran.append(self.name)
+            time.sleep(0.2)
+            return iter(())
+
+    rules = [Rule(name=f"slow-{k}", code=f"RL99{k}", type="pattern", severity="warning", message="m",
+                  description="d", checker=Slow(k), source=f"office.yaml:{k}") for k in range(5)]
+    document = parse_document(SourceText.from_string("关于某某工作的报告\n内容。\n", "d.txt"))
+    with timebound.document_budget(0.3):
+        diagnostics = engine.run_rules(document, rules)
+    assert ran == [0, 1]  # the second ran over the budget; the others were not started
+    messages = [d.message for d in diagnostics]
+    assert len(messages) == 4 and all(d.rule == "internal-error" for d in diagnostics)
+    assert "slow-1" in messages[0] and "0.3-second limit of user patterns" in messages[0]
+    assert all("was not run" in m and "slow-1" in m for m in messages[1:])

@@ -14,7 +14,7 @@ from checker.analyse.analysis import Facts, analyse
 from checker.settings.fingerprint import stamp
 from checker.model import Diagnostic, Document, Fix, Span
 from .rule import Rule
-from .timebound import USER_RULE_SECONDS, time_limit
+from .timebound import bounded
 
 
 # A rule the engine itself reports (RL0xx): no YAML and no rule type behind it,
@@ -56,8 +56,8 @@ def _diagnostics_of(rule: Rule, document: Document, facts: Facts) -> list[Diagno
     """The rule's findings on the document as diagnostics; all or nothing, so a
     rule that raises half-way leaves no partial report."""
     try:
-        if not rule.builtin:  # a user pack's rule: bounded in time (checker/lint/timebound.py)
-            with time_limit(USER_RULE_SECONDS, f"rule {rule.name} ({rule.source})"):
+        if not rule.builtin:  # a user pack's rule: on the document's time budget (checker/lint/timebound.py)
+            with bounded(f"rule {rule.name} ({rule.source})"):
                 findings = list(rule.checker.check(document, facts))
         else:
             findings = rule.checker.check(document, facts)

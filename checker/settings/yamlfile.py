@@ -87,8 +87,8 @@ def recording() -> Iterator[list[str]]:
     _RECORDS.append(paths)
     try:
         yield paths
-    finally:
-        _RECORDS.remove(paths)
+    finally:  # this recording, not an equal one: a nested recording may hold the same paths
+        del _RECORDS[next(index for index, open_paths in enumerate(_RECORDS) if open_paths is paths)]
 
 
 def read_yaml(path: str, what: str, pure_python: bool = False) -> Any:
