@@ -16,6 +16,16 @@ import pytest
 os.environ["REPORTLINT_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def parse_text(text: str, path=None):
+    """The parsed document of ``text`` (a test's draft; ``path`` names its format)."""
+    from checker.model import SourceText
+    from checker.parse.outline import parse_document
+
+    return parse_document(SourceText.from_string(text, path))
+
+
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 

@@ -56,7 +56,7 @@ def test_yaml_off_read_as_false_switches_a_rule_off():
 
 def test_select_keeps_only_what_it_names_and_ignore_removes():
     config = Config.load(select=["RL1"])
-    assert {r.name for r in config.enabled_rules} == {r.name for r in config.rules if r.code.startswith("RL1")}
+    assert {r.name for r in config.rules if r.enabled} == {r.name for r in config.rules if r.code.startswith("RL1")}
     found = rules_found(PLACEHOLDER_DRAFT + NUMBERING_DRAFT, config)
     assert found and all(rule == "placeholder" for rule, _, _ in found)
     ignored = Config.load(ignore=["placeholder", "RL3"])

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from checker.parse.enumerations import find_enumerators
-from checker.parse.outline import parse_text
+from conftest import parse_text
 
 
 def markers(text: str) -> list[tuple[str, int]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checker.api import lint_text
-from checker.parse.outline import parse_text
+from conftest import parse_text
 from checker.analyse.sequences import Run, Item, enumerator_runs, heading_runs, problems
 from checker.model import Span
 

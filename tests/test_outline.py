@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from checker.parse.outline import parse_text, shape_of
+from checker.parse.outline import shape_of
+from conftest import parse_text
 
 
 @pytest.mark.parametrize("line, level, number, style", [

@@ -8,7 +8,7 @@ import json
 from checker import lint_text
 from checker.parse.enumerations import find_enumerators
 from checker.numerals import int_to_chinese
-from checker.parse.outline import parse_text
+from conftest import parse_text
 
 QUOTED_SHI = '一是"三会一课"制度落实不到位。'
 

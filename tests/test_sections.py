@@ -17,14 +17,19 @@ from typing import Optional
 import pytest
 
 from checker.api import Config, UnknownGenre, lint_text
-from checker.analyse.analysis import analyse, genre_of
+from checker.analyse.analysis import analyse
 from checker.settings.genres import (
     builtin_genres, builtin_parts, detect_genre, find_genre, load_genre_pack, load_genres, load_parts,
 )
-from checker.parse.outline import parse_text
+from conftest import parse_text
 from checker.lint.ruleset import RuleFileError
 
 from conftest import EXAMPLES
+
+
+def genre_of(document):
+    return analyse(document).genre
+
 
 SECTION_RULES = {"missing-title", "missing-section", "section-order", "empty-section", "truncated-paragraph"}
 MARKERS = "一二三四五六七八九十"

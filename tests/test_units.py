@@ -4,7 +4,7 @@ of the author's own kind of unit, and the lines that quote an anonymised case.""
 from __future__ import annotations
 
 from checker.analyse import units
-from checker.parse.outline import parse_text
+from conftest import parse_text
 
 
 def test_alternatives_of_the_authors_own_kind_only():

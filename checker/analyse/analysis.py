@@ -87,11 +87,6 @@ class Facts:
     # Markdown code spans, table separator rows): the text rules look through them
     not_prose: NotProse = field(default_factory=dict)
 
-    def in_residue(self, span: Span) -> bool:
-        """Whether ``span`` lies inside a residue span."""
-        return any(r.line == span.line and r.column <= span.column and span.end_column <= r.end_column
-                   for r in self.residue)
-
 
 class AnalysisSettings(Protocol):
     """What the analysis is told (a :class:`~checker.settings.config.Config` is one)."""
@@ -142,11 +137,6 @@ def title_block(document: Document) -> list[str]:
     # a line ending in a colon (县财政局：, 现将有关情况汇报如下：) addresses or leads in
     lines = [line for line in bylines if not line.endswith(("：", ":"))]
     return [document.title.text, *lines] if document.title is not None else lines
-
-
-def genre_of(document: Document, genres: Optional[Sequence[GenrePack]] = None) -> GenrePack:
-    """The genre of a draft (see choose_genre)."""
-    return choose_genre(document, genres)[0]
 
 
 def choose_genre(document: Document, genres: Optional[Sequence[GenrePack]] = None,

@@ -622,7 +622,3 @@ def finish_sections(section: Section, last_line: int) -> None:
     for index, child in enumerate(section.children):
         following = section.children[index + 1] if index + 1 < len(section.children) else None
         finish_sections(child, following.heading.line - 1 if following else last_line)
-
-
-def parse_text(text: str, path: Optional[str] = None) -> Document:
-    return parse_document(SourceText.from_string(text, path))

@@ -239,10 +239,6 @@ class Config:
     def rule(self, name: str) -> Rule:
         return next(rule for rule in self.rules if rule.name == name)
 
-    @property
-    def enabled_rules(self) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if rule.enabled)
-
     def with_overrides(self, *, rules: Any = None, select: Any = None, ignore: Any = None,
                        settings: Optional[RuleSettings] = None, genre: Optional[str] = _UNSET, **fields: Any) -> "Config":
         """A new configuration: ``rules`` (a mapping as in a configuration
