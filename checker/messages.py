@@ -8,7 +8,10 @@ The words live in one catalog, checker/data/messages.json (key -> {"zh", "en"},
 calls :func:`set_language`), else ``$REPORTLINT_LANG``, else an English locale
 (``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` starting with ``en``) gives English;
 anything else Chinese. Machine output (JSON, SARIF) never goes through it.
-Reading the catalog is one small JSON file, on first use.
+Words that become part of a finding's message (``finding.*``: the rule types'
+and the engine's fragments) are Chinese in every language, like the rules'
+messages in rules/*.yaml (:func:`finding_words`). Reading the catalog is one
+small JSON file, on first use.
 """
 
 from __future__ import annotations
@@ -64,6 +67,13 @@ def _catalog() -> dict:
 def text(key: str, **values) -> str:
     """The catalog's words for ``key`` in the current language, filled with ``values``."""
     return _catalog()[key][language()].format(**values)
+
+
+def finding_words(key: str) -> str:
+    """The catalog's words for ``key`` that go into a finding's message, as a
+    ``str.format`` template: Chinese in every language, as the rules' own
+    messages (rules/*.yaml) are; the English beside them says what they mean."""
+    return _catalog()[key]["zh"]
 
 
 def count(key: str, n: int, **values) -> str:
@@ -182,4 +192,4 @@ def severity(name: str) -> str:
     return text(f"severity.{name}")
 
 
-__all__ = ["LANGUAGES", "click_plural", "click_text", "count", "help_text", "localise", "rule_description", "rule_descriptions_zh", "rule_summary", "language", "language_of_environment", "set_language", "severity", "text"]
+__all__ = ["LANGUAGES", "click_plural", "click_text", "count", "finding_words", "help_text", "localise", "rule_description", "rule_descriptions_zh", "rule_summary", "language", "language_of_environment", "set_language", "severity", "text"]

@@ -12,6 +12,7 @@ from typing import Iterable, Optional
 
 from checker.analyse.analysis import Facts, analyse
 from checker.settings.fingerprint import stamp
+from checker.messages import finding_words
 from checker.model import Diagnostic, Document, Fix, Span
 from .rule import Rule
 from .timebound import bounded
@@ -24,7 +25,7 @@ INTERNAL_ERROR = Rule(
     code="RL001",
     type="engine",
     severity="error",
-    message="内部错误：规则 {rule} 运行失败（{exception}），本文件的这项检查没有完成",
+    message=finding_words("finding.internal_error"),
     description="A rule (or the parser) raised an exception on this document: a bug in reportlint or in a "
                 "rule type, not a defect of the draft. The rule's other findings on this document are lost; "
                 "the other rules and files are still checked, and the exit code is 2. Please report it with "

@@ -23,6 +23,7 @@ from typing import Optional, Sequence
 
 from checker.parse.directives import Directive, find_directives
 from .fingerprint import stamp
+from checker.messages import finding_words
 from checker.model import Diagnostic, Document
 from checker.lint.ruleset import Rule, selects
 
@@ -124,7 +125,7 @@ def _unused(directives: Sequence[Directive], used: set[tuple[int, str]], rule: R
         if directive.kind == "enable":
             continue
         if not directive.known:
-            detail = f"（不认识的指令 reportlint-{directive.kind}，可用：disable、enable、disable-next-line、disable-file）"
+            detail = finding_words("finding.unknown_directive").format(kind=directive.kind)
         else:
             tokens = directive.rules or (EVERY_RULE,)
             unused = [t for t in tokens if (directive.line, t) not in used]
@@ -132,9 +133,9 @@ def _unused(directives: Sequence[Directive], used: set[tuple[int, str]], rule: R
                 continue
             unknown = [t for t in unused if t != EVERY_RULE and not any(selects(t, r.name, r.code) for r in rules)]
             if unknown:
-                detail = f"（没有名为 {'、'.join(unknown)} 的规则）"
+                detail = finding_words("finding.no_such_rule").format(names="、".join(unknown))
             elif directive.rules and len(unused) < len(tokens):
-                detail = f"（{'、'.join(unused)} 没有可抑制的问题）"
+                detail = finding_words("finding.nothing_to_suppress").format(names="、".join(unused))
             else:
                 detail = ""
         found.append(Diagnostic(rule=rule.name, code=rule.code, severity=rule.severity,

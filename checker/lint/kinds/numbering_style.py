@@ -29,6 +29,7 @@ from checker.analyse.analysis import Facts
 from checker.model import Document, Edit, Fix, Heading, Span
 from checker.lexicon import INDENT_CHARS
 from checker.analyse.sequences import render_number
+from checker.messages import finding_words
 from .base import Finding, OptionError, check_known, expect
 
 EXPECTATIONS = ("standard", "majority")
@@ -37,8 +38,13 @@ BODY_INDENT_SHARE = 0.8
 # centred table caption), not a body paragraph; such lines do not count.
 BODY_INDENT_MAX_CHARS = 4
 TABLE_ROW = re.compile(r"\S[ \u3000]*\t")  # cells split by tabs
-WHITESPACE_NAMES = {" ": "空格", "\u00a0": "不换行空格 NBSP", "\u3000": "全角空格", "\t": "制表符",
-                    "\u2002": "半角空格 EN SPACE", "\u2003": "全角空格 EM SPACE", "\ufeff": "零宽空格"}
+# each blank's name in a finding (checker/data/messages.json, finding.blank.*)
+WHITESPACE_NAMES = {" ": "space", "\u00a0": "nbsp", "\u3000": "ideographic", "\t": "tab",
+                    "\u2002": "en_space", "\u2003": "em_space", "\ufeff": "zero_width"}
+
+
+def _blank_name(ch: str) -> str:
+    return finding_words(f"finding.blank.{WHITESPACE_NAMES[ch]}") if ch in WHITESPACE_NAMES else repr(ch)
 
 
 def body_indent(document: Document) -> str:
@@ -86,7 +92,7 @@ def _numerals_of_another_level(heading: Heading) -> bool:
 
 class NumberingStyleRule:
     OPTIONS = {"expect": "standard", "indent": True,
-               "indent_message": "编号“{marker}”前有多余的空白（{indent}）"}
+               "indent_message": finding_words("finding.indent_before_marker")}
 
     can_fix = True  # replace the marker, delete the whitespace
 
@@ -128,7 +134,7 @@ class NumberingStyleRule:
                     (heading.indent != allowed_indent or heading.indent != level_indents[heading.level]):
                 start = heading.indent_column - 1
                 span = Span.on_line(heading.line, start, start + len(heading.indent))
-                names = "、".join(dict.fromkeys(WHITESPACE_NAMES.get(ch, repr(ch)) for ch in heading.indent))
+                names = "、".join(dict.fromkeys(_blank_name(ch) for ch in heading.indent))
                 yield Finding(span, {"marker": heading.marker, "indent": names}, self.indent_message,
                               Fix((Edit(span, ""),)))
             expected_style = expected_styles.get(heading.level, heading.style)

@@ -20,13 +20,8 @@ from typing import Iterator, Optional
 
 from checker.analyse.analysis import Facts
 from checker.model import Document, Heading, Span
+from checker.messages import finding_words
 from .base import Finding, check_known, expect
-
-AFTER_AND_BEFORE = "应补在“{after}”之后、“{before}”之前"
-BEFORE = "应补在“{before}”之前"
-AFTER = "应补在“{after}”之后"
-AT_END = "应补在正文末尾"
-AT_START = "应补在正文开头"
 
 
 def heading_text(heading: Heading) -> str:
@@ -79,13 +74,13 @@ class RequiredSections:
             limit = before.line if before else None
             after = next((match.last(i, limit) for i in range(index - 1, -1, -1) if match.last(i, limit)), None)
             if before and after:
-                where = AFTER_AND_BEFORE.format(after=heading_text(after), before=heading_text(before))
+                where = finding_words("finding.part_after_and_before").format(after=heading_text(after), before=heading_text(before))
             elif before:
-                where = BEFORE.format(before=heading_text(before))
+                where = finding_words("finding.part_before").format(before=heading_text(before))
             elif after:
-                where = AFTER.format(after=heading_text(after))
+                where = finding_words("finding.part_after").format(after=heading_text(after))
             else:
-                where = AT_START if index == 0 else AT_END
+                where = finding_words("finding.part_at_start" if index == 0 else "finding.part_at_end")
             if before:
                 span = before.span
             else:
