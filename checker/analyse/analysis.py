@@ -30,6 +30,7 @@ from .official import OfficialParts, official_parts
 from checker.settings.wordlists import lexicon_regex
 from checker.analyse import units
 from checker.analyse.prose import NotProse, not_prose_spans
+from checker.analyse.layout import body_indent
 
 SIGNATURE_MAX_CHARS = 30
 RESIDUE = r"{lexicon:paywall-markers}|{lexicon:watermarks}"
@@ -86,6 +87,8 @@ class Facts:
     # line -> the 0-based (start, end) stretches of that line that are not prose (residue,
     # Markdown code spans, table separator rows): the text rules look through them
     not_prose: NotProse = field(default_factory=dict)
+    # the indentation most body lines share ("" where they share none; checker/analyse/layout.py)
+    body_indent: str = ""
 
 
 class AnalysisSettings(Protocol):
@@ -120,6 +123,7 @@ def analyse(document: Document, settings: Optional[AnalysisSettings] = None) -> 
         case_lines=units.case_lines(document),
         own_kind_lines=units.own_kind_lines(document, authors),
         draft=draft_facts(document, closing.lines),
+        body_indent=body_indent(document),
     )
 
 

@@ -21,23 +21,16 @@ whitespace.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Callable, Iterator
 
 from checker.analyse.analysis import Facts
 from checker.model import Document, Edit, Fix, Heading, Span
-from checker.lexicon import INDENT_CHARS
 from checker.analyse.sequences import render_number
 from checker.messages import finding_words
 from .base import Finding, OptionError, check_known, expect
 
 EXPECTATIONS = ("standard", "majority")
-BODY_INDENT_SHARE = 0.8
-# Deeper indentation sets a line right or centre (a signature, a date, a
-# centred table caption), not a body paragraph; such lines do not count.
-BODY_INDENT_MAX_CHARS = 4
-TABLE_ROW = re.compile(r"\S[ \u3000]*\t")  # cells split by tabs
 # each blank's name in a finding (checker/data/messages.json, finding.blank.*)
 WHITESPACE_NAMES = {" ": "space", "\u00a0": "nbsp", "\u3000": "ideographic", "\t": "tab",
                     "\u2002": "en_space", "\u2003": "em_space", "\ufeff": "zero_width"}
@@ -45,29 +38,6 @@ WHITESPACE_NAMES = {" ": "space", "\u00a0": "nbsp", "\u3000": "ideographic", "\t
 
 def _blank_name(ch: str) -> str:
     return finding_words(f"finding.blank.{WHITESPACE_NAMES[ch]}") if ch in WHITESPACE_NAMES else repr(ch)
-
-
-def body_indent(document: Document) -> str:
-    """The indentation most body paragraphs share, else the one most lines of the
-    body (paragraphs and headings) share, or "" where they share none. Paragraphs
-    come first: a draft that sets its level-1 headings flush left and indents
-    everything else still indents its body. Table rows pasted with tabs are not
-    body text and do not count."""
-    indents: dict[str, list[str]] = {"paragraph": [], "heading": []}
-    for line, kind in document.line_kinds.items():
-        text = document.lines[line - 1]
-        if kind in ("paragraph", "enumerated", "heading") and not TABLE_ROW.search(text):
-            indent = text[: len(text) - len(text.lstrip(INDENT_CHARS))]
-            if len(indent) <= BODY_INDENT_MAX_CHARS:
-                indents["heading" if kind == "heading" else "paragraph"].append(indent)
-    return _shared(indents["paragraph"]) or _shared(indents["paragraph"] + indents["heading"])
-
-
-def _shared(indents: list[str]) -> str:
-    if not indents:
-        return ""
-    indent, count = Counter(indents).most_common(1)[0]
-    return indent if indent and count >= BODY_INDENT_SHARE * len(indents) else ""
 
 
 def _counts_by_level(headings: list[Heading], key: Callable[[Heading], str]) -> dict[int, Counter]:
@@ -127,7 +97,7 @@ class NumberingStyleRule:
         headings = document.headings()
         # a decimal heading (1.1, 2.2.1) is written in its own form; the others set the style of a level
         expected_styles = self._expected_styles([h for h in headings if not h.path])
-        allowed_indent = body_indent(document)
+        allowed_indent = facts.body_indent
         level_indents = self._level_indents(headings)
         for heading in headings:
             if self.indent and heading.indent and \

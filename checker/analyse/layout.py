@@ -1,0 +1,42 @@
+"""How the draft lays out its body: the indentation its body lines share.
+
+A rule judging a heading's indentation (numbering-style) asks what the draft's
+own layout is; that is a fact of the draft, worked out here once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from checker.lexicon import INDENT_CHARS
+from checker.model import Document
+
+BODY_INDENT_SHARE = 0.8
+# Deeper indentation sets a line right or centre (a signature, a date, a
+# centred table caption), not a body paragraph; such lines do not count.
+BODY_INDENT_MAX_CHARS = 4
+TABLE_ROW = re.compile(r"\S[ \u3000]*\t")  # cells split by tabs
+
+
+def body_indent(document: Document) -> str:
+    """The indentation most body paragraphs share, else the one most lines of the
+    body (paragraphs and headings) share, or "" where they share none. Paragraphs
+    come first: a draft that sets its level-1 headings flush left and indents
+    everything else still indents its body. Table rows pasted with tabs are not
+    body text and do not count."""
+    indents: dict[str, list[str]] = {"paragraph": [], "heading": []}
+    for line, kind in document.line_kinds.items():
+        text = document.lines[line - 1]
+        if kind in ("paragraph", "enumerated", "heading") and not TABLE_ROW.search(text):
+            indent = text[: len(text) - len(text.lstrip(INDENT_CHARS))]
+            if len(indent) <= BODY_INDENT_MAX_CHARS:
+                indents["heading" if kind == "heading" else "paragraph"].append(indent)
+    return _shared(indents["paragraph"]) or _shared(indents["paragraph"] + indents["heading"])
+
+
+def _shared(indents: list[str]) -> str:
+    if not indents:
+        return ""
+    indent, count = Counter(indents).most_common(1)[0]
+    return indent if indent and count >= BODY_INDENT_SHARE * len(indents) else ""
