@@ -122,3 +122,28 @@ def test_a_closing_formula_before_the_attachment_list_ends_the_body():
     document = parse_text("某县2024年工作总结\n\n一、主要工作\n全年推进项目5个。\n特此报告。\n\n附件：1.项目清单\n2.资金明细\n")
     assert [document.line_kinds[n] for n in (5, 7, 8)] == ["paragraph", "attachment", "attachment"]
     assert analyse(document).closing.formulas == frozenset({5})
+
+
+def test_lines_that_read_as_a_heading_the_outline_did_not_take():
+    """第三部分 下步打算 the outline read as a paragraph (its paywall marker looked
+    through) reads as a heading, truncation leaves it alone; a heading with a
+    comma, a paragraph and the headings the outline took do not."""
+    text = ("某镇2024年工作总结\n一、主要工作\n推进项目5个。\n"
+            "二、2021年工作回顾\n"                 # line 4: the outline takes it
+            "第三部分 下步打算##paidend##\n"       # line 5: a part line, residue at its end
+            "（四）全面完成任务，群众满意\n"       # line 6: a heading
+            "全年完成投资3.2亿元")                 # line 7: a paragraph
+    assert analyse(parse_text(text)).heading_like_lines == frozenset({5})
+
+
+def test_each_heading_knows_its_shape_among_its_siblings():
+    text = ("某镇2024年工作总结\n一、主要工作\n（一）加大执法力度。\n（二）抓项目\n推进项目5个。\n"
+            "（三）农业产业链条偏短，龙头企业带动不强。\n二、下步打算\n")
+    shapes = analyse(parse_text(text)).heading_shapes
+    assert shapes[3].sentence and shapes[3].short_label
+    assert not shapes[4].sentence
+    assert shapes[6].sentence and not shapes[6].short_label
+    assert (shapes[3].siblings, shapes[3].siblings_with_body) == (2, 1)
+    assert (shapes[4].siblings, shapes[4].siblings_with_body) == (2, 0)
+    assert (shapes[2].siblings, shapes[2].siblings_with_body) == (1, 0)  # 二、下步打算 has nothing under it
+    assert (shapes[7].siblings, shapes[7].siblings_with_body) == (1, 1)

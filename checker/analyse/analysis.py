@@ -20,7 +20,7 @@ line in :func:`analyse`; rule types read it as ``facts.name`` in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Protocol, Sequence
+from typing import Mapping, Optional, Protocol, Sequence
 
 from checker.analyse.consistency import DraftFacts, draft_facts
 from checker.settings.genres import GenrePack, OutlineMatch, builtin_genres, detect_genre, find_genre, match_outline
@@ -31,9 +31,11 @@ from checker.settings.wordlists import lexicon_regex
 from checker.analyse import units
 from checker.analyse.prose import NotProse, not_prose_spans
 from checker.analyse.layout import body_indent
+from checker.analyse.headings import HeadingShape, heading_like_lines, heading_shapes
 
 SIGNATURE_MAX_CHARS = 30
-RESIDUE = r"{lexicon:paywall-markers}|{lexicon:watermarks}"
+RESIDUE_LISTS = ("{lexicon:paywall-markers}", "{lexicon:watermarks}")
+RESIDUE = "|".join(RESIDUE_LISTS)
 # a line that is only a closing formula: 特此报告。 以上报告，请审议。 妥否，请批示。
 CLOSING_FORMULA = r"^[ \t\u3000]*{lexicon:closing-formulas}[^。！]{0,20}[。！]?[ \t\u3000]*$"
 
@@ -89,6 +91,10 @@ class Facts:
     not_prose: NotProse = field(default_factory=dict)
     # the indentation most body lines share ("" where they share none; checker/analyse/layout.py)
     body_indent: str = ""
+    # lines of body paragraphs that read as a heading the outline did not take
+    # (一、2021年工作回顾), and each heading's shape among its siblings (checker/analyse/headings.py)
+    heading_like_lines: frozenset[int] = frozenset()
+    heading_shapes: Mapping[int, HeadingShape] = field(default_factory=dict)
 
 
 class AnalysisSettings(Protocol):
@@ -124,6 +130,8 @@ def analyse(document: Document, settings: Optional[AnalysisSettings] = None) -> 
         own_kind_lines=units.own_kind_lines(document, authors),
         draft=draft_facts(document, closing.lines),
         body_indent=body_indent(document),
+        heading_like_lines=heading_like_lines(document, map(lexicon_regex, RESIDUE_LISTS)),
+        heading_shapes=heading_shapes(document),
     )
 
 

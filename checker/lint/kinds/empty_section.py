@@ -22,14 +22,10 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from checker.lexicon import ELLIPSIS, ENUMERATION_COMMA, INNER_BREAKS, SEMICOLONS, SENTENCE_END
 from checker.analyse.analysis import Facts
-from checker.model import Document, Heading, Section
+from checker.model import Document, Heading
 from .base import Finding, check_known, optional_message, regex_list
 
-ITEM_END = SENTENCE_END + SEMICOLONS + ELLIPSIS  # what ends a heading that is a full sentence
-SHORT_LABEL_MAX_CHARS = 12
-INNER_PUNCTUATION = re.compile(f"[{INNER_BREAKS}{ENUMERATION_COMMA}“”\"]")
 LABEL_TAIL = re.compile(r"[：:][ \t\u3000]*(?P<rest>.*)$")
 
 
@@ -54,22 +50,7 @@ class EmptySection:
             return title[: tail.start()], tail.group("rest").strip()
         return title, None
 
-    @staticmethod
-    def _short_label(label: str) -> bool:
-        """A heading sentence short enough to be a section's label, not a statement."""
-        text = label.rstrip(ITEM_END)
-        return len(text) <= SHORT_LABEL_MAX_CHARS and not INNER_PUNCTUATION.search(text)
-
-    @staticmethod
-    def _has_body(section: Section) -> bool:
-        return bool(section.children or section.table_lines) or any(p.text.strip() for p in section.paragraphs)
-
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
-        # per parent, how many children have a body: each section judges its
-        # siblings in O(1), so a parent with n children costs O(n), not O(n²)
-        with_body: dict[int, int] = {}
-        for parent in document.root.walk():
-            with_body[id(parent)] = sum(map(self._has_body, parent.children))
         for section in document.sections():
             heading = section.heading
             if heading.level > 4 or section.children or section.table_lines:
@@ -84,14 +65,13 @@ class EmptySection:
             if tail_placeholder:
                 placeholders.insert(0, tail_placeholder)
             if not placeholders and label:  # a bare marker line (（三） alone) is always empty
-                siblings = len(section.parent.children) - 1 if section.parent else 0
-                siblings_with_body = with_body.get(id(section.parent), 0) - self._has_body(section)
-                if label[-1] in ITEM_END:
+                shape = facts.heading_shapes[heading.line]
+                if shape.sentence:
                     # a heading that is a full sentence is an item, not a section — unless it is a
                     # short label (加大执法力度。) among siblings that all have a body
-                    if not (self._short_label(label) and siblings >= 2 and siblings_with_body == siblings):
+                    if not (shape.short_label and shape.siblings >= 2 and shape.siblings_with_body == shape.siblings):
                         continue
-                elif heading.level > 1 and not siblings_with_body:
+                elif heading.level > 1 and not shape.siblings_with_body:
                     continue  # a list of short item headings
             written = (heading.marker + label).strip()
             values = {"heading": written, "placeholder": placeholders[0] if placeholders else ""}

@@ -38,16 +38,15 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from checker.settings.genres import heading_like
 from checker.lexicon import INDENT_CHARS as INDENT
 from checker.lexicon import COLONS, COMMAS, INNER_BREAKS, PUNCTUATION, SEMICOLONS, SENTENCE_END
 from checker.analyse.analysis import Facts
+from checker.analyse.headings import MARKDOWN_TRAILING, without_trailing
 from checker.model import Document, Paragraph, Span
 from .base import Finding, OptionError, check_known, expect, optional_message, regex_list
 
 LEAD_IN = COLONS
 MARKDOWN_STRUCTURE = re.compile(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
-MARKDOWN_TRAILING = re.compile(r"(?:\*\*|__|\*|_)+$")
 TAIL_CHARS = 10
 PARALLEL_SEPARATOR = re.compile(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
 PARALLEL_MIN_CHARS = 2
@@ -74,18 +73,6 @@ class Truncation:
         self.look_through = regex_list(options["look_through"], "look_through")
         self.lead_in_message = optional_message(options["lead_in_message"], "lead_in_message")
 
-    def _without_trailing(self, text: str) -> str:
-        """``text`` without the trailing matches of ``look_through``."""
-        changed = True
-        while changed and text:
-            changed = False
-            for pattern in self.look_through:
-                ending = [m for m in pattern.finditer(text) if m.end() == len(text) and m.start() < m.end()]
-                if ending:
-                    text = text[: ending[0].start()].rstrip(INDENT)
-                    changed = True
-        return text
-
     def _closed(self, text: str) -> bool:
         """Whether ``text`` ends with closing marks after a terminal mark
         (要把项目抓实。”), or is one quoted or bracketed unit (“两个维护”,
@@ -109,7 +96,7 @@ class Truncation:
                 followed = index + 1 < len(section.paragraphs) \
                     or any(child.heading.line > paragraph.line for child in section.children) \
                     or any(line > paragraph.line for line in section.table_lines)
-                finding = self._check(document, paragraph, markdown, followed)
+                finding = self._check(document, facts, paragraph, markdown, followed)
                 if finding:
                     yield finding
 
@@ -179,13 +166,13 @@ class Truncation:
         line = document.lines[paragraph.line - 1]
         return len(line) - len(line.lstrip(INDENT)) + 1
 
-    def _check(self, document: Document, paragraph: Paragraph, markdown: bool, followed: bool = True):
+    def _check(self, document: Document, facts: Facts, paragraph: Paragraph, markdown: bool, followed: bool = True):
         text = paragraph.text.rstrip(INDENT)
         if markdown:
             if MARKDOWN_STRUCTURE.match(document.lines[paragraph.line - 1]):
                 return None
             text = MARKDOWN_TRAILING.sub("", text).rstrip()
-        text = self._without_trailing(text)
+        text = without_trailing(text, self.look_through)
         if not text.strip():
             return None
         last = text[-1]
@@ -200,7 +187,7 @@ class Truncation:
             return Finding(Span(paragraph.line, end - 1, paragraph.line, end), {"tail": text.strip()[-TAIL_CHARS:]},
                            self.lead_in_message)
         if paragraph.column == self._line_start(document, paragraph):
-            if heading_like(text) is not None:
+            if paragraph.line in facts.heading_like_lines:
                 return None  # a heading the outline did not take as one (一、2021年工作回顾)
             if self._subheading(document, paragraph, text):
                 return None
