@@ -21,6 +21,9 @@ DRAFTS = Path(__file__).resolve().parent / "drafts"
 FOLDER = DRAFTS / "consistency"
 # the second set: written after the rules existed, before they were measured on it
 SECOND = DRAFTS / "consistency2"
+# the third (session 3): new genres and unit types (街道党工委, 县发改委, 乡, 国有公司), written
+# before the rules were changed for it and measured then (30/48; docs/consistency.md)
+THIRD = DRAFTS / "consistency3"
 CONSISTENCY_RULES = {
     "year-mismatch", "unit-mismatch", "name-mismatch", "sum-mismatch",
     "growth-mismatch", "figure-conflict", "weekday-mismatch", "date-order",
@@ -72,7 +75,7 @@ def test_the_set_plants_every_rule_and_enough_look_alikes():
     assert sum(row.rule == QUIET for row in rows) >= 25
 
 
-BOTH = [(folder, row) for folder in (FOLDER, SECOND) for row in injections(folder)]
+BOTH = [(folder, row) for folder in (FOLDER, SECOND, THIRD) for row in injections(folder)]
 
 
 @pytest.mark.parametrize("folder, row", BOTH, ids=lambda item: f"{item.draft}:{item.rule}:{item.replace[:12]}"
@@ -85,7 +88,8 @@ def test_each_injection_applies_once_and_names_a_line_of_the_draft(folder, row):
         assert 1 <= row.line <= len(injected.splitlines())
 
 
-@pytest.mark.parametrize("folder, name", [(folder, name) for folder in (FOLDER, SECOND) for name in clean_drafts(folder)],
+@pytest.mark.parametrize("folder, name", [(folder, name) for folder in (FOLDER, SECOND, THIRD)
+                                          for name in clean_drafts(folder)],
                          ids=lambda item: getattr(item, "name", item))
 def test_clean_draft_draws_no_finding_at_all(folder, name):
     assert [(d.rule, d.line) for d in lint_text(draft_text(name, folder), path=name)] == []
@@ -112,26 +116,35 @@ def measure(folder: Path = FOLDER) -> dict[str, dict[str, int]]:
     return table
 
 
-def test_recall_and_precision_on_the_set():
-    """Issue 18's bar: recall ≥ 0.80 at precision ≥ 0.95 (figures per rule in
-    docs/consistency.md; the rules were tuned on this set after its first
-    measurement, so it is no longer blind). Every look-alike stays quiet."""
-    table = measure()
+def assert_the_bar(folder: Path, precision: bool = True) -> None:
+    """Recall ≥ 0.80 (and precision ≥ 0.95 where asked) on a set; every look-alike quiet."""
+    table = measure(folder)
     problems = table.pop("problems")
     planted = sum(row["planted"] for row in table.values())
     found = sum(row["found"] for row in table.values())
     false = sum(row["false"] for row in table.values())
     assert found / planted >= 0.80, problems
-    assert found / (found + false) >= 0.95, problems
+    if precision:
+        assert found / (found + false) >= 0.95, problems
     assert not [problem for problem in problems if f"({QUIET} planted:" in problem], problems
+
+
+def test_recall_and_precision_on_the_set():
+    """Issue 18's bar: recall ≥ 0.80 at precision ≥ 0.95 (figures per rule in
+    docs/consistency.md; the rules were tuned on this set after its first
+    measurement, so it is no longer blind). Every look-alike stays quiet."""
+    assert_the_bar(FOLDER)
 
 
 def test_the_second_set_recall_and_its_look_alikes():
     """The second set (written after the rules, measured once before they were
     changed on it: 12/17): recall ≥ 0.80 and every look-alike quiet."""
-    table = measure(SECOND)
-    problems = table.pop("problems")
-    planted = sum(row["planted"] for row in table.values())
-    found = sum(row["found"] for row in table.values())
-    assert found / planted >= 0.80, problems
-    assert not [problem for problem in problems if f"({QUIET} planted:" in problem], problems
+    assert_the_bar(SECOND, precision=False)
+
+
+def test_the_third_set_plants_every_rule_and_meets_the_bar():
+    """The third set (new genres and unit types; first measured at 30/48 before
+    the rules were changed for it, so its present figure is tuned): recall ≥ 0.80,
+    precision ≥ 0.95, every look-alike quiet."""
+    assert {row.rule for row in injections(THIRD)} == CONSISTENCY_RULES | {QUIET}
+    assert_the_bar(THIRD)

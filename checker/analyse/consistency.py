@@ -20,7 +20,7 @@ from .period import ReportPeriod, report_period, signature_date
 from .quantities import Quantity, all_quantities
 from .relations import (Change, Share, Total, changes, opens_with_part, sentences, shares, stated_totals, table_totals,
                         totals)
-from .unit_mentions import AuthorUnit, UnitMention, author_unit, role_mentions, self_references
+from .unit_mentions import AuthorUnit, UnitMention, author_unit, bare_organs, role_mentions, self_references
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class DraftFacts:
     changes: tuple[Change, ...] = ()
     shares: tuple[Share, ...] = ()
     self_references: tuple[UnitMention, ...] = ()
+    bare_organs: tuple[UnitMention, ...] = ()  # 带领镇党委一班人, 全乡: a township's own organs
     role_mentions: tuple[UnitMention, ...] = ()
     people: tuple[PersonMention, ...] = ()
     plan_lines: frozenset[int] = field(default_factory=frozenset)  # under a heading of plans (下一步打算)
@@ -81,6 +82,7 @@ class DraftFacts:
                 "county": author.county, "line": author.line},
             "dates": [date_object(date) for date in self.dates],
             "self_references": [{"line": m.line, "column": m.column, "text": m.text} for m in self.self_references],
+            "bare_organs": [{"line": m.line, "column": m.column, "text": m.text} for m in self.bare_organs],
             "leaders": [mention_object(m) for m in self.role_mentions if m.role in ("led-by", "salutation")],
             "units_in_role": [{"line": m.line, "column": m.column, "text": m.text, "role": m.role, "place": m.place}
                               for m in self.role_mentions],
@@ -194,6 +196,7 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
         changes=tuple(found_changes),
         shares=tuple(found_shares),
         self_references=self_references(lines),
+        bare_organs=bare_organs(lines),
         role_mentions=role_mentions(lines, salutation_line(document, title_lines)),
         people=people(lines, title_lines, closing),
         plan_lines=plan_lines(document) - closing,

@@ -82,6 +82,13 @@ def _overlapping() -> re.Pattern:
     return re.compile(wordlist("overlapping-parts").alternation)
 
 
+def _overlap_in(listed: str, parts: Sequence[Quantity]) -> bool:
+    """The parts may overlap (女党员、35岁以下党员): a word of overlapping-parts that
+    some parts have and others not (省级重点项目、市级重点项目 share 重点: no overlap)."""
+    return any(not all(match.group(0) in part.before for part in parts)
+               for match in _overlapping().finditer(listed))
+
+
 def sentences(quantities: Sequence[Quantity], line: str) -> list[list[Quantity]]:
     """The quantities of one line grouped by sentence (。；！？)."""
     ends = [m.start() + 1 for m in SENTENCE_END.finditer(line)]
@@ -103,6 +110,9 @@ def totals(sentence: list[Quantity], line: str) -> list[Total]:
         between = line[quantity.end_column - 1:nxt.column - 1]
         if "其中" not in between or "，" not in between.split("其中")[0] + "，":
             continue
+        if quantity.unit != nxt.unit and index > 0 and sentence[index - 1].unit == nxt.unit:
+            # 项目共52个，总投资186.4亿元，其中省级项目7个…: the total is the figure before, in the parts' unit
+            quantity = sentence[index - 1]
         parts = []
         for candidate in sentence[index + 1:]:
             if candidate.unit != quantity.unit:
@@ -115,7 +125,7 @@ def totals(sentence: list[Quantity], line: str) -> list[Total]:
         if len(parts) < 2 or quantity.approximate or any(part.approximate for part in parts):
             continue
         listed = line[quantity.end_column - 1:parts[-1].end_column + 1]
-        if "等" in listed or "分别" in listed or _overlapping().search(listed.split("其中", 1)[1]):
+        if "等" in listed or "分别" in listed or _overlap_in(listed.split("其中", 1)[1], parts):
             continue
         found.append(Total(quantity, tuple(parts), complete=bool(REST.match(parts[-1].before))))
     return found

@@ -2,9 +2,10 @@
 
 - The author unit: the unit named in the signature (云溪县卫生健康局, 中共青石镇委员会,
   东城街道办事处), else in the title block (云溪县自然资源局局长2025年度述职报告); its
-  type (局, 委, 办, 镇, 乡, 街道), its own name (青石镇, 东城街道) and its county
+  type (局, 委, 办, 镇, 乡, 街道, 公司), its own name (青石镇, 东城街道) and its county
   (云溪县) where the name opens with one.
-- Self-references: 我局, 我委, 我镇, 本镇, 我街道…
+- Self-references: 我局, 我委, 我镇, 本镇, 我街道, 我公司…; a township organ written
+  without a name (带领镇党委一班人, 全乡), which in a township's draft is its own.
 - Places in a self-referential role: a 镇/乡/街道 as the subject of a clause (白沙镇党委、
   政府在…), who leads it (在X县委、县政府的领导下: its county, if named), and the county of the salutation.
 """
@@ -15,21 +16,31 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-UNIT_TYPES = ("街道", "镇", "乡", "局", "委", "办", "厅")
+UNIT_TYPES = ("街道", "镇", "乡", "局", "委", "办", "厅", "公司")
 TOWNSHIP_TYPES = ("街道", "镇", "乡")
-SELF_REFERENCE = re.compile(r"(?:我(?P<mine>街道|镇|乡|局|委(?!员)|办(?!法)|厅)|本(?P<this>街道|镇|乡|局))")
+SELF_REFERENCE = re.compile(r"(?:我(?P<mine>街道|镇|乡|局|委(?!员)|办(?!法)|厅|公司)|本(?P<this>街道|镇|乡|局|公司))")
 TOWNSHIP = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|(?<!城)乡))")  # 城乡建设局 names no 乡
 COUNTY_PREFIX = re.compile(r"^(?:中共)?(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?!委|政府|人民政府|长)")
 SUBJECT_TOWNSHIP = re.compile(
     r"(?:(?:^[ \t\u3000#*]*|[。；]|(?:年|以来|季度|半年)[，,])(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))"
     r"(?=党委|党工委|政府|人民政府|办事处|对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|按照|围绕|聚焦|严格|高度)"
     # after any comma only with a verb of the author's own doing (要求，东城街道对照考核细则)
-    r"|[，,](?P<acting>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?=对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|高度重视))")
-LED_BY = re.compile(r"在(?:(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])|[县区市])委(?:、?[\u4e00-\u9fff]{0,4}政府)?的[\u4e00-\u9fff]{0,4}领导")
+    r"|[，,](?P<acting>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?:党工委|党委|政府|人民政府|办事处)?"
+    r"(?:、(?:办事处|政府|人民政府))?(?=对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|高度重视|团结带领|切实|坚决))")
+# a township organ written without its name (镇党委, 乡政府, 全乡, 街道党工委): in a
+# township's own draft it is the author's; one of another type is left over. Before it:
+# a mark or a word that cannot end a place name (带领镇党委, 由乡政府, 全镇).
+BARE_TOWNSHIP = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[由在经和与及向对将为领请是并即从]))(?P<type>镇|乡|街道)"
+    r"(?P<organ>党委|党工委|人民政府|政府|办事处|纪委)"
+    r"|(?<![健完齐安保周成])全(?P<whole>镇|乡|街道)(?![村镇])")
+LED_BY = re.compile(r"在(?:(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])|[县区市])委[\u4e00-\u9fff、]{0,14}?的[\u4e00-\u9fff]{0,4}领导")
 SALUTATION_COUNTY = re.compile(r"^[ \t\u3000]*(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?:委|人民政府|政府)")
 PARTY_COMMITTEE = re.compile(r"(?:党工委|党委|委员会|委(?!员))")
 PLACE_COMMITTEE = re.compile(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
 NOT_A_NAME = "各全本我该每乡镇村县区市省街"
+NOT_IN_A_NAME = re.compile(r"[是由在和与及的对向将为从把]")  # 三是由乡党委… names no 乡
+COMPANY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:公司|集团))")
 
 
 @dataclass(frozen=True)
@@ -69,7 +80,12 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
         rest = text[match.end():]
         also = ("委",) * bool(PARTY_COMMITTEE.match(rest)) + ("办",) * rest.startswith("办事处")
         return AuthorUnit(text, kind, name.removeprefix("中共"), county, line, also)
-    bureau = re.search(r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|厅))", text[len(county):] if county else text)
+    rest = text[len(county):] if county else text
+    bureau = re.search(r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|厅))", rest)
+    company = COMPANY.search(rest)
+    if company and (bureau is None or company.start() < bureau.start()):
+        name = company.group("name")
+        return AuthorUnit(text, "公司", name, county, line)
     if bureau:
         name = bureau.group("name")
         kind = "委" if name.endswith(("委员会", "委")) else "办" if name.endswith("办公室") else name[-1]
@@ -99,6 +115,19 @@ def self_references(lines: Sequence[str]) -> tuple[UnitMention, ...]:
     return tuple(found)
 
 
+def bare_organs(lines: Sequence[str]) -> tuple[UnitMention, ...]:
+    """Township organs written without a name (带领镇党委一班人, 由乡政府牵头, 全乡):
+    the draft's own, in a township's draft (role "bare", type 镇/乡/街道)."""
+    found = []
+    for number, line in enumerate(lines, 1):
+        if "镇" not in line and "乡" not in line and "街道" not in line:
+            continue
+        for match in BARE_TOWNSHIP.finditer(line):
+            kind = match.group("type") or match.group("whole")
+            found.append(UnitMention(number, match.start() + 1, match.end() + 1, match.group(0), "bare", type=kind))
+    return tuple(found)
+
+
 def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMention, ...]:
     """Places named in a self-referential role: a township as a clause's subject,
     the county leading (在X县委…领导下), the county of the salutation."""
@@ -107,7 +136,7 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
         for match in SUBJECT_TOWNSHIP.finditer(line):
             group = "name" if match.group("name") else "acting"
             name = match.group(group)
-            if name[0] not in NOT_A_NAME:
+            if name[0] not in NOT_A_NAME and not NOT_IN_A_NAME.search(name):
                 found.append(UnitMention(number, match.start(group) + 1, match.end(group) + 1, name, "subject",
                                          place=name))
         for match in LED_BY.finditer(line):

@@ -14,7 +14,9 @@ before the report's year or more than a year after it; 截至 a date of an earli
 year that is not its year end (截至2024年底 is a base, 截至2024年10月底 is not);
 the period of the title written with another year (2024年度 in a 2025年度 report;
 not in a comparison, a plan or a quoted title); a deadline (2025年3月底前) that
-had passed when the report was signed.
+had passed when the report was signed; a sentence opening with an earlier year that
+tells results (2024年我公司实现营业收入…, 2024年1—6月完成投资…) with no mention of the
+report's year and no 以来 in it.
 
 Message fields: weekday {date}, {stated}, {actual}, {year}; order and year
 {this} (the date reported), {other} (the date or period it contradicts), {line}
@@ -42,6 +44,11 @@ FUTURE_WORDS = re.compile(r"(?<!现)将|拟|计划|预计|定于|力争|争取|�
 YEAR_END = re.compile(r"^(?:12月(?:底|末|31日)|年底|年末)")
 LOOKING_BACK = re.compile(r"总结|述职|述责|述廉|年度|年报")
 REPORT_OF_PLANS = re.compile(r"计划|要点|打算|安排|思路|方案")
+# a sentence telling the period's results under another year: 2024年我公司实现营业收入…,
+# 2024年1—6月完成投资… (the year, a part of it, the author, then 完成/实现)
+RESULTS_OF_YEAR = re.compile(
+    r"(?:^[ \t\u3000#*]*|[。；])(?P<year>(?:19|20)\d{2})年(?:度|上半年|下半年|前三季度|全年|1[—\-－~至到](?:1[0-2]|[1-9])月)?"
+    r"[，,]?(?:[我全本][\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{0,6}?公司)?(?:共|累计|全年)?(?=完成|实现)")
 
 
 def _name(day: int) -> str:
@@ -162,6 +169,7 @@ class DateConsistencyRule(DraftCheck):
         yield from self._as_of(document, facts)
         yield from self._period_again(document, facts)
         yield from self._past_deadlines(document, facts)
+        yield from self._results_of_another_year(document, facts)
 
     def _signature_year(self, facts: DraftFacts, title: str) -> Iterator[Finding]:
         signed, period = facts.signed, facts.period
@@ -227,6 +235,30 @@ class DateConsistencyRule(DraftCheck):
                 yield Finding(Span.on_line(number, match.start(), match.end()),
                               {"this": match.group(0), "other": period.text, "line": period.line,
                                "what": "报告期与标题不一致"})
+
+    def _results_of_another_year(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        """A sentence opening with an earlier year and telling results (2024年我公司实现
+        营业收入…) in a report on a later one, when nothing in it names the report's
+        year (2024年实现10.85亿元，2025年实现12.64亿元 stays quiet)."""
+        period = facts.period
+        title = " ".join(document.lines[n - 1] for n in facts.title_lines)
+        if REPORT_OF_PLANS.search(title):
+            return
+        comparison = wordlist("comparison-words").regex
+        for number, line in enumerate(document.lines, 1):
+            if number in facts.plan_lines or number in facts.title_lines or number in facts.closing_lines:
+                continue
+            for match in RESULTS_OF_YEAR.finditer(line):
+                year = int(match.group("year"))
+                if year >= period.year:
+                    continue
+                end = min([p for p in (line.find(m, match.end()) for m in "。；") if p >= 0] or [len(line)])
+                sentence = line[match.start("year"):end]
+                if comparison.search(match.group(0)) or str(period.year) + "年" in sentence or "以来" in sentence:
+                    continue
+                yield Finding(Span.on_line(number, match.start("year"), match.start("year") + 5),
+                              {"this": f"{year}年", "other": period.text, "line": period.line,
+                               "what": "所述成绩的年份不在报告期内"})
 
     def _past_deadlines(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         signed = facts.signed

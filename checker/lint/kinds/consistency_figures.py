@@ -39,9 +39,10 @@ from .consistency_base import DraftCheck
 
 CHECKS = ("sum", "growth", "conflict")
 CONNECTORS = re.compile(r"(?:共计|合计|总计|累计|达到|共|达|为|有|计|是)$")
-SCOPES = re.compile(r"累计|全年|上半年|下半年|前三季度|第?[一二三四]季度|新增|新建|现有|总|年均|月均|人均|户均|村均|平均|日均|"
-                    r"当年|本年|其中|每")
-STOCK = ("累计", "现有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每")
+SCOPES = re.compile(r"累计|全年|上半年|下半年|前三季度|第?[一二三四]季度|新增|新建|现有|共有|拥有|辖有|总|年均|月均|人均|户均|"
+                    r"村均|平均|日均|当年|本年|其中|每")
+STOCK = ("累计", "现有", "共有", "拥有", "辖有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每")
+SAME_UNIT = {"名": "人", "位": "人"}  # 职工386人 … 386名职工: one unit
 BUCKET_SIZE = 8  # a thing's first mentions that a later one is compared with: the work stays linear
 FIGURE = re.compile(r"\d")
 OTHER_YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -87,8 +88,10 @@ class FigureConsistencyRule(DraftCheck):
             added = sum(part.value for part in parts)
             tolerance = sum(part.half_step for part in parts) + stated.half_step
             excess = added - stated.value
-            if abs(excess) <= tolerance + 1e-9 * max(1.0, abs(added)) or (not (total.in_table or total.complete) and excess < 0):
+            if abs(excess) <= tolerance + 1e-9 * max(1.0, abs(added)):
                 continue
+            if excess < 0 and not (total.in_table or total.complete) and not _one_transposed(parts, -excess):
+                continue  # fewer may be a partial list, unless two digits of one part swapped make it whole
             if total.in_table:
                 shown = _format(added, max(_decimals(stated), 0))
                 listed = f"第{parts[0].line}—{parts[-1].line}行"
@@ -184,15 +187,16 @@ class FigureConsistencyRule(DraftCheck):
             thing_before = CONNECTORS.sub("", quantity.before)
             scope = _scope(before) - neutral
             entry = (quantity, thing_before, quantity.after, scope)
+            unit = SAME_UNIT.get(quantity.unit, quantity.unit)
             keys = []
             if len(thing_before) >= self.min_thing:
-                keys.append(("b", quantity.unit, thing_before[-self.min_thing:]))
+                keys.append(("b", unit, thing_before[-self.min_thing:]))
             if len(quantity.after) >= self.min_thing:
-                keys.append(("a", quantity.unit, quantity.after[:self.min_thing]))
+                keys.append(("a", unit, quantity.after[:self.min_thing]))
             if len(thing_before) >= self.min_cross:
-                keys.append(("x", quantity.unit, thing_before[-self.min_cross:]))
+                keys.append(("x", unit, thing_before[-self.min_cross:]))
             if len(quantity.after) >= self.min_cross:
-                keys.append(("x", quantity.unit, quantity.after[:self.min_cross]))
+                keys.append(("x", unit, quantity.after[:self.min_cross]))
             for key in keys:
                 for other in buckets.get(key, []):
                     finding = self._conflicting(other, entry, key[0], facts)
@@ -228,6 +232,22 @@ class FigureConsistencyRule(DraftCheck):
                 return None
         return Finding(Span.on_line(two.line, two.column - 1, two.end_column - 1),
                        {"thing": thing, "this": two.text, "other": one.text, "line": one.line})
+
+
+def _one_transposed(parts, missing: float) -> bool:
+    """A part written with two neighbouring digits swapped (68 for 86) would make the
+    sum exact: a typing slip, not a partial list."""
+    for part in parts:
+        digits = re.match(r"\d+", part.text)
+        if digits is None or digits.end() != len(part.text) - len(_unit_text(part)) or _scale(part) != 1:
+            continue
+        figure = digits.group(0)
+        for index in range(len(figure) - 1):
+            if figure[index] != figure[index + 1] and not (index == 0 and figure[1] == "0"):
+                swapped = figure[:index] + figure[index + 1] + figure[index] + figure[index + 2:]
+                if int(swapped) - int(figure) == missing:
+                    return True
+    return False
 
 
 def _scope(before: str) -> frozenset[str]:

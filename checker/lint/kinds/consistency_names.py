@@ -1,8 +1,9 @@
 """Rule type ``name-consistency``: a unit or a person named as another report named them.
 
 ``check: unit`` — against the author unit (the signature's, else the title's):
-a self-reference of another unit type (我乡 in a 镇's report, 我委 in a 局's); for a
-镇/乡/街道 author, another township as the subject of a clause (白沙镇党委、政府在…
+a self-reference of another unit type (我乡 in a 镇's report, 我委 in a 局's, 我局 in a
+公司's); for a 镇/乡/街道 author, a township organ of another type written without a
+name (带领乡党委一班人, 全乡 in a 镇's report), another township as the subject of a clause (白沙镇党委、政府在…
 in 青石镇's report); another county leading (在青山县委、县政府的坚强领导下) or
 addressed (青山县人民政府：) where the author's name opens with its county; the
 old name of a unit reorganised in 2018 (option ``renamed``: old name → new names)
@@ -64,6 +65,10 @@ class NameConsistencyRule(DraftCheck):
         for mention in facts.self_references:
             if mention.type in UNIT_TYPES and not author.calls_itself(mention.type):
                 yield self._finding(mention, f"我{author.type}", where, "自称与落款单位类型不一致")
+        if author.type in TOWNSHIP_TYPES:
+            for mention in facts.bare_organs:  # 带领乡党委一班人 in a 镇's draft
+                if mention.type != author.type:
+                    yield self._finding(mention, author.name, where, "单位称谓与落款单位类型不一致")
         for mention in facts.role_mentions:
             if mention.role == "subject":
                 if author.type in TOWNSHIP_TYPES and mention.place != author.name:
