@@ -35,6 +35,8 @@ BLANKS = " \t\u3000"
 PUNCTUATION = re.compile(f"[{CLAUSE_BREAKS}、]")
 # the blanks that indent a line (grammar/outline.lark's INDENT takes the same)
 INDENT_CHARS = " \t\u00a0\u2002\u2003\u3000\ufeff"
+# quotes and title marks around an item of a listed formula (“创新”、“协调”…)
+QUOTE_MARKS = "“”\"‘’'《》"
 
 # Outline levels: 1..4 per GB/T 9704, 5 for circled numbers.
 # Each level's standard marker form, the number abstracted as N …

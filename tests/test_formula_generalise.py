@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from checker.api import lint_text
-from checker.lint.kinds.formula_lists import groups_of
+from checker.settings.expressions import groups_of
 
 
 def fixed(text: str) -> list[str]:

@@ -29,8 +29,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from checker.lexicon import QUOTE_MARKS as QUOTES
+
 CLAUSE = re.compile(r"[^。；！？：;!?:，,（）()【】\[\]]+")
-QUOTES = "“”\"‘’'《》"
 LAST_JOINER = re.compile(r"和|及|与|以及")
 # what may follow the last item of a list inside its clause (…生活富裕的总要求, …稳预期工作)
 AFTER_LAST = re.compile(r"的|等|和|及|与|工作|战略|总体|理念|要求|目标|方针|制度|精神|布局|体系|$")
@@ -56,19 +57,6 @@ def list_chains(line: str) -> list[list[Segment]]:
             start += len(part) + 1
         chains.append(segments)
     return chains
-
-
-def groups_of(canonical: str, members: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The groups of a canonical list (split at ，, items at 、和及与) whose items are all
-    members; a group of fewer than three items is too short to judge."""
-    groups = []
-    for part in re.split(r"[，,]", canonical):
-        # 和/及/与 join the last item (享乐主义和奢靡之风) unless they belong to a member (和谐)
-        items = tuple(item.strip(QUOTES) for piece in part.split("、")
-                      for item in ([piece] if piece.strip(QUOTES) in members else re.split(r"和|及|与", piece)) if item)
-        if len(items) >= 3 and all(item in members for item in items):
-            groups.append(items)
-    return tuple(groups)
 
 
 def _affix(words: tuple[str, ...]) -> tuple[str, str]:
