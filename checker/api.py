@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from .analyse.analysis import Facts, analyse
 from .settings.config import Config, ConfigError
 from .lint.engine import ENGINE_RULES, INTERNAL_ERROR, internal_error, run_rules
-from .lint.timebound import budget_for, document_budget
+from .settings.timebound import budget_for, document_budget
 from .settings.genres import UnknownGenre
 from .resources import VERSION
 from .model import Diagnostic, Document, FileError, FileResult, Outline, SourceText
@@ -18,7 +18,7 @@ from .parse.outline import parse_document
 from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
 from .read.safe_files import AtomicWriter, WriteError, check_writable, write_atomically
 from .settings.yamlfile import RuleFileError
-from .settings.suppression import apply_suppressions
+from .lint.suppression import apply_suppressions
 
 __version__ = VERSION
 

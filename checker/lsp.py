@@ -21,7 +21,7 @@ points inside reportlint; they become the negotiated position encoding
   failure inside the linter one diagnostic too: the server stays up;
 - every lint and fix-all runs in the MAIN thread, one at a time, while the
   protocol is spoken in a second thread (:func:`serve`): the time limit on the
-  rules of user packs is a signal (checker/lint/timebound.py), and signals
+  rules of user packs is a signal (checker/settings/timebound.py), and signals
   reach the main thread only, so a user pattern that backtracks without end
   becomes one internal-error diagnostic instead of a server that never answers.
 """

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .messages import rule_descriptions_zh
-from .parse import cache
+from .read import cache
 from .settings.genres import GenrePack, builtin_genres
 from .lint.ruleset import Example, Rule
 from .settings.wordlists import WordList, builtin_wordlists

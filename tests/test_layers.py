@@ -145,3 +145,51 @@ def test_the_rule_types_table_of_the_schema_matches_the_code():
         missing = [option for option in kind.OPTIONS
                    if option not in inherited and not re.search(rf"`{option}[`:]", rows[name])]
         assert not missing, f"docs/rules-schema.md: type {name} does not document {missing}"
+
+
+ORDERED = ("read", "parse", "analyse", "lint")
+GROUND = {"checker.model", "checker.lexicon", "checker.numerals", "checker.resources", "checker.messages"}
+# the whole list of imports against the direction, as docs/architecture.md names it
+AGAINST_THE_DIRECTION = {("checker.settings.config", "checker.lint.kinds"),
+                         ("checker.settings.config", "checker.lint.ruleset")}
+
+
+def folder_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in LAYERS else ""
+
+
+def against_the_direction(graph: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """(module, imported) pairs where a folder imports one to its right: read/ →
+    parse/ → analyse/ → lint/ may each import the folders left of it, settings/
+    and the ground; settings/ only read/ and the ground."""
+    found = set()
+    for module, imported in graph.items():
+        folder = folder_of(module)
+        if folder not in ORDERED and folder != "settings":
+            continue
+        allowed = set(ORDERED[:ORDERED.index(folder) + 1]) | {"settings"} if folder in ORDERED else {"read", "settings"}
+        for other in imported:
+            other_folder = folder_of(other)
+            if (other_folder and other_folder not in allowed) or (not other_folder and other not in GROUND
+                                                                   and other != "checker"):
+                found.add((module, other))
+    return found
+
+
+def test_the_imports_against_the_direction_are_those_the_architecture_names():
+    assert against_the_direction(import_graph()) == AGAINST_THE_DIRECTION
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for module, other in AGAINST_THE_DIRECTION:
+        for name in (module, other):
+            path = name.removeprefix("checker.").replace(".", "/")
+            assert f"`{path}.py`" in text or f"`{path}/`" in text, path
+
+
+def test_the_direction_finder_finds_an_import_to_the_right():
+    graph = {"checker.parse.outline": {"checker.lint.engine", "checker.read.reading", "checker.model"},
+             "checker.settings.config": {"checker.analyse.analysis", "checker.read.safe_files"},
+             "checker.lint.engine": {"checker.parse.outline", "checker.api"}}
+    assert against_the_direction(graph) == {("checker.parse.outline", "checker.lint.engine"),
+                                            ("checker.settings.config", "checker.analyse.analysis"),
+                                            ("checker.lint.engine", "checker.api")}

@@ -130,7 +130,7 @@ def test_stacked_disable_next_line_comments_are_linear():
     import dataclasses
 
     from checker.parse.outline import parse_document
-    from checker.settings.suppression import apply_suppressions
+    from checker.lint.suppression import apply_suppressions
 
     def work(n: int) -> int:
         lines = [TITLE.strip(), *["<!-- reportlint-disable-next-line placeholder -->"] * n, "今年完成了XX项工作。"]

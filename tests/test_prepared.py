@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from checker.parse import cache
+from checker.read import cache
 from checker.settings import prepared as prep
 from checker.settings.prepared import LazyPattern, dumps, prepared
 

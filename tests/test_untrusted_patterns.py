@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from checker.lint import engine, timebound
+from checker.lint import engine
+from checker.settings import timebound
 from checker.settings import regexsafety
 from checker.model import SourceText
 from checker.parse.outline import parse_document
@@ -133,7 +134,7 @@ def test_a_genre_pack_pattern_that_backtracks_is_stopped_and_named(run_cli, tmp_
 def test_a_user_genre_packs_patterns_are_bounded_and_travel_to_workers(tmp_path):
     import pickle
 
-    from checker.lint.timebound import BoundedPattern
+    from checker.settings.timebound import BoundedPattern
     from checker.settings.config import Config
 
     pack = tmp_path / "yanjiu.yaml"

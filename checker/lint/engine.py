@@ -15,7 +15,7 @@ from checker.settings.fingerprint import stamp
 from checker.messages import finding_words
 from checker.model import Diagnostic, Document, Fix, Span
 from .rule import Rule
-from .timebound import bounded
+from checker.settings.timebound import bounded
 
 
 # A rule the engine itself reports (RL0xx): no YAML and no rule type behind it,
@@ -57,7 +57,7 @@ def _diagnostics_of(rule: Rule, document: Document, facts: Facts) -> list[Diagno
     """The rule's findings on the document as diagnostics; all or nothing, so a
     rule that raises half-way leaves no partial report."""
     try:
-        if not rule.builtin:  # a user pack's rule: on the document's time budget (checker/lint/timebound.py)
+        if not rule.builtin:  # a user pack's rule: on the document's time budget (checker/settings/timebound.py)
             with bounded(f"rule {rule.name} ({rule.source})"):
                 findings = list(rule.checker.check(document, facts))
         else:

@@ -10,7 +10,7 @@ A comment is a line of its own, in .md and in .txt drafts alike::
 Rules are named by name, code or code prefix (``RL3``), separated by blanks or
 commas; no rule means every rule. These lines are not part of the draft's
 text: the parser reads them as blank lines, so no rule judges them. What they
-suppress is decided after the engine (checker/settings/suppression.py).
+suppress is decided after the engine (checker/lint/suppression.py).
 """
 
 from __future__ import annotations

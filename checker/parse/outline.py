@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from . import cache
+from checker.read import cache
 from checker import resources
 from .directives import directive_lines
 from .enumerations import find_enumerators, is_enumerator

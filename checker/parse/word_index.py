@@ -5,7 +5,7 @@ prefix of a word with 0) that costs ≈0.2 s and ≈70 MB to load. The few
 questions the linter asks — is this fragment a word, or the start of one, and
 how frequent is it — are answered here without loading anything: the words,
 sorted by their UTF-8 bytes (the order of their characters), sit in one file
-of the per-user cache (checker/cache.py), mapped into memory, and each
+of the per-user cache (checker/read/cache.py), mapped into memory, and each
 question is one bisection over it (≈20 probes touching a few pages).
 
 The file is built once per user from the installed jieba's dict.txt exactly
@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from checker.parse import cache
+from checker.read import cache
 
 MAGIC = b"RLWORDS1"
 HEADER = struct.Struct("=8sIQI")

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Optional, Sequence
 from checker import resources
 from checker.lexicon import COLONS
 from checker.model import Document, Heading, Paragraph
-from checker.lint.timebound import BoundedPattern
+from .timebound import BoundedPattern
 from .patterns import PatternError, compile_pattern
 from .wordlists import lexicon_regex, wordlist
 from .yamlfile import RuleFileError, read_entries, read_yaml, reject_unknown_keys
@@ -116,7 +116,7 @@ class GenrePack:
 
 def _regexes(path: str, owner: Any, key: str, bounded: bool = False) -> tuple[re.Pattern, ...]:
     """``owner[key]``: a non-empty list of regular expressions; ``bounded`` (a
-    user's pack): each one searched under a time limit (lint/timebound.py)."""
+    user's pack): each one searched under a time limit (settings/timebound.py)."""
     node = owner[key]
     where = _where(path, node) if isinstance(node, list) and getattr(node, "line", 0) else _at(path, owner, key)
     if not isinstance(node, list) or not node:

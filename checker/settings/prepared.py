@@ -4,7 +4,7 @@ instead of parsing YAML and regular-expression syntax.
 ``prepared(name, build, packs)`` returns what ``build()`` returns (the rules
 of the built-in packs plus ``packs``, the genre packs…: parsed, validated, a
 user pack's examples run, the literal scans built), pickled once per user in
-the per-user cache (checker/parse/cache.py) and read back on later runs. The
+the per-user cache (checker/read/cache.py) and read back on later runs. The
 entry is named by a digest of everything it was built from:
 
 - reportlint's version, the Python version and its own code (the name, size
@@ -42,7 +42,7 @@ from checker.read.safe_files import ReadError, read_limited
 from .yamlfile import MAX_YAML_BYTES
 
 from checker import resources
-from checker.parse import cache
+from checker.read import cache
 from checker.settings import yamlfile
 
 T = TypeVar("T")

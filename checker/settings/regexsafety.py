@@ -22,7 +22,7 @@ shapes), each with a reason for the ``file:line`` error:
   ``(?:[^，]*，)+`` are fine: the run cannot take the separator).
 
 Beside this static guard, the rules of user packs run under a time limit
-(checker/lint/timebound.py): a pattern that slips through is stopped and reported
+(checker/settings/timebound.py): a pattern that slips through is stopped and reported
 as an internal error naming the rule and its ``file:line``.
 
 Possessive quantifiers and atomic groups (``a++``, ``(?>…)``) do not

@@ -1,5 +1,5 @@
 """Rule type ``engine``: a rule the engine reports itself rather than a rule
-type judging the text (``unused-suppression``, from checker/settings/suppression.py).
+type judging the text (``unused-suppression``, from checker/lint/suppression.py).
 Its YAML gives it a name, code, severity, message, documentation and examples
 like any rule, so a configuration can switch it off; the type finds nothing."""
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from checker.parse.directives import Directive, find_directives
-from .fingerprint import stamp
+from checker.settings.fingerprint import stamp
 from checker.messages import finding_words
 from checker.model import Diagnostic, Document
-from checker.lint.ruleset import Rule, selects
+from .ruleset import Rule, selects
 
 UNUSED = "unused-suppression"
 EVERY_RULE = ""  # the token of a comment naming no rule
