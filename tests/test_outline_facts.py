@@ -58,6 +58,8 @@ def test_outline_json_carries_the_facts(run_cli):
                        "stated_weekday": "三"}
     assert [m["line"] for m in facts["self_references"]] == [draft_line("我镇连续八年"), draft_line("2026年，我镇将")]
     assert [(m["text"], m["place"]) for m in facts["leaders"]] == [("在县委、县政府的坚强领导", "")]
+    whole_town = [n for n, line in enumerate((ROOT / DRAFT).read_text(encoding="utf-8").splitlines(), 1) if "全镇" in line]
+    assert sorted({m["line"] for m in facts["bare_organs"] if m["text"] == "全镇"}) == whole_town
     [total] = facts["totals"]
     assert (total["line"], total["total"], total["parts"]) == (draft_line("共实施重点项目24个"), "24个", ["10个", "8个", "6个"])
     assert {"line": draft_line("较上年的8.4亿元"), "from": "8.4亿元", "to": "9.8亿元", "stated": "16.7%"} in facts["changes"]

@@ -113,6 +113,7 @@ def facts_lines(facts: dict) -> list[str]:
     rows: list[tuple[int, int, str, str]] = []  # (line, column, label, text): the rest in the draft's order
     rows += [(m["line"], m["column"], say("outline.facts.leader"), m["text"]) for m in facts["leaders"]]
     rows += [(m["line"], m["column"], say("outline.facts.self"), m["text"]) for m in facts["self_references"]]
+    rows += [(m["line"], m["column"], say("outline.facts.bare"), m["text"]) for m in facts["bare_organs"]]
     rows += [(m["line"], m["column"], say("outline.facts.subject"), m["text"])
              for m in facts["units_in_role"] if m["role"] == "subject"]
     rows += [(d["line"], d["column"], say("outline.facts.date"), _date_text(d))
