@@ -241,3 +241,24 @@ def test_the_streamed_json_is_the_document_at_once():
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
         files = json.loads(text)["files"]
         assert [len(f["diagnostics"]) for f in files] == [len(result.diagnostics), 0, len(result.diagnostics)]
+
+
+def test_the_json_writer_writes_what_the_json_module_writes():
+    """formats/base.indented replaces json.dumps(indent=2) for speed: the same
+    text for every kind of value, nested or not; inside a streamed array, a
+    string holding a line separator (U+2028) is kept as it is (an indent put
+    after every line break, as textwrap sees them, once changed it)."""
+    from checker.formats.base import JsonArrayStream, indented
+
+    values = [{}, [], (), {"a": []}, {"a": {}}, [[[]]], -3, 10 ** 30, 1.5, float("nan"), None, True, False,
+              "é\u2028\u2029\x85\"\\\n\t\x00", {"x": [1, 2, {"y": None, "z": True, "w": (1, "2")}]},
+              {1: "one", "two": 2}, {"deep": {"er": [{"a": "b", "c": [1.25]}]}}]
+    for value in values:
+        want = json.dumps(value, ensure_ascii=False, indent=2)
+        assert indented(value) == want, value
+        assert indented(value, "    ") == want.replace("\n", "\n    "), value
+    stream = JsonArrayStream()
+    document = {"version": 1, "items": JsonArrayStream.ITEMS}
+    text = stream.begin(document) + stream.item({"message": "甲\u2028乙"}) + stream.item([1]) + stream.end(document)
+    assert json.loads(text) == {"version": 1, "items": [{"message": "甲\u2028乙"}, [1]]}
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2)

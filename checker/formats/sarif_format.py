@@ -108,14 +108,15 @@ class SarifFormatter(Streamed):
     def begin(self) -> str:
         return self.results.begin(self._document())
 
-    def result_object(self, path: str, diagnostic: Diagnostic) -> dict:
+    def result_object(self, location: dict, diagnostic: Diagnostic) -> dict:
+        """The result of one finding in the file at ``location`` (artifact_location)."""
         span = diagnostic.span
         item = {
             "ruleId": diagnostic.code,
             "level": LEVELS[diagnostic.severity],
             "message": {"text": diagnostic.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": artifact_location(path, self.root),
+                "artifactLocation": location,
                 "region": {"startLine": span.line, "startColumn": span.column,
                            "endLine": span.end_line, "endColumn": span.end_column},
             }}],
@@ -134,7 +135,8 @@ class SarifFormatter(Streamed):
                 "descriptor": {"id": result.error.kind},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_location(result.path, self.root)}}],
             })
-        return (self.results.item(self.result_object(result.path, d)) for d in result.diagnostics)
+        location = artifact_location(result.path, self.root)  # once per file, not per finding
+        return (self.results.item(self.result_object(location, d)) for d in result.diagnostics)
 
     def end(self, tally: Tally) -> str:
         return self.results.end(self._document(tally)) + "\n"
