@@ -15,7 +15,7 @@ from .settings.genres import UnknownGenre
 from .resources import VERSION
 from .model import Diagnostic, Document, FileError, FileResult, Outline, SourceText
 from .parse.outline import parse_document
-from .read.reading import InputError, expand_paths, max_file_size, parse_size, read_source
+from .read.reading import InputError, configured_size, expand_paths, max_file_size, parse_size, read_source
 from .read.safe_files import AtomicWriter, WriteError, check_writable, write_atomically
 from .settings.yamlfile import RuleFileError
 from .lint.suppression import apply_suppressions
@@ -97,5 +97,5 @@ def lint_paths(paths: Iterable[str], config: Optional[Config] = None) -> list[Fi
 
 __all__ = ["ENGINE_RULES", "INTERNAL_ERROR", "Config", "ConfigError", "FileResult", "InputError", "RuleFileError",
            "UnknownGenre", "__version__", "analyse_source", "draft_facts", "expand_paths", "lint_file", "lint_paths",
-           "lint_source", "lint_text", "max_file_size", "parse_size", "read_source", "AtomicWriter", "WriteError",
+           "lint_source", "lint_text", "configured_size", "max_file_size", "parse_size", "read_source", "AtomicWriter", "WriteError",
            "check_writable", "write_atomically"]

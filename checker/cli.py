@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .api import (ENGINE_RULES, INTERNAL_ERROR, Config, ConfigError, InputError, RuleFileError, UnknownGenre, analyse_source,
-                  draft_facts, expand_paths, max_file_size, parse_size, read_source, AtomicWriter, WriteError,
+                  configured_size, draft_facts, expand_paths, parse_size, read_source, AtomicWriter, WriteError,
                   check_writable)
 from .settings.baseline import Baseline, BaselineError, prune_baselines
 from .batch import lint_files
@@ -193,13 +193,15 @@ class WholeNumber(click.IntRange):
 
 MAX_FILE_SIZE_OPTION = click.option(
     "--max-file-size", type=SizeParam(), default=None, metavar="SIZE",
-    help="Refuse files larger than this (bytes, or with K, M, G; default 50M, or $REPORTLINT_MAX_FILE_SIZE).")
+    help="Refuse files larger than this (bytes, or with K, M, G; default 8M for a text draft, 50M for a Word file, "
+         "or $REPORTLINT_MAX_FILE_SIZE).")
 
 
-def size_limit(option: Optional[int]) -> int:
-    """The file-size limit in force; a bad $REPORTLINT_MAX_FILE_SIZE stops the run."""
+def size_limit(option: Optional[int]) -> Optional[int]:
+    """The file-size limit asked for (None: the defaults, text or Word); a bad
+    $REPORTLINT_MAX_FILE_SIZE stops the run."""
     try:
-        return max_file_size(option)
+        return configured_size(option)
     except InputError as error:
         fail(str(error))
 

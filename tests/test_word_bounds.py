@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.read.docx_reading import MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS
+from checker.read.docx_reading import MAX_WORD_CHARACTERS, MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS
 from checker.read.reading import read_source
 from checker.read.word_numbering import MAX_NUMBER, format_number
 
@@ -72,3 +72,13 @@ def test_closing_tags_and_properties_are_not_counted(tmp_path):
     path = with_body(tmp_path, "<w:p><w:r><w:t>关于某某工作的报告</w:t></w:r></w:p>"
                      + paragraph * (MAX_WORD_PARAGRAPHS - 1))
     assert len(read_source(str(path)).lines) == MAX_WORD_PARAGRAPHS
+
+
+def test_a_body_with_more_text_than_an_8_mb_draft_is_one_line(run_cli, tmp_path):
+    """A Word body holds at most as many characters as the default text limit
+    (an 8 MB draft full of findings: about a minute, docs/performance.md)."""
+    path = with_body(tmp_path, "<w:p><w:r><w:t>" + "某" * (MAX_WORD_CHARACTERS + 1) + "</w:t></w:r></w:p>")
+    result = run_cli("--lang", "en", str(path))
+    err = result.stderr.decode()
+    assert result.returncode == 2 and len(err.splitlines()) == 1 and "Traceback" not in err
+    assert f"{MAX_WORD_CHARACTERS + 1:,} characters of text (at most {MAX_WORD_CHARACTERS:,})" in err

@@ -10,9 +10,10 @@ Files are untrusted: a path is looked at with ``os.stat`` before it is opened,
 so a named pipe or a device (/dev/zero) is refused without being opened (and
 the opened descriptor is looked at again: one swapped in meanwhile is refused
 too, never read), and a
-file larger than the size limit (:data:`DEFAULT_MAX_FILE_SIZE`, or
-``REPORTLINT_MAX_FILE_SIZE``, or the ``max_size`` given) is refused before it is
-read; no more than the limit is ever read (standard input included). Every
+file larger than the size limit (the ``max_size`` given, else
+``REPORTLINT_MAX_FILE_SIZE``, else :data:`DEFAULT_MAX_FILE_SIZE` for a text
+draft and :data:`DEFAULT_MAX_WORD_SIZE` for a Word file) is refused before it
+is read; no more than the limit is ever read (standard input included). Every
 refusal is an :class:`InputError` whose ``kind`` names the failure.
 """
 
@@ -34,7 +35,13 @@ TEXT_SUFFIXES = (".txt", ".md")
 FOLDER_SUFFIXES = TEXT_SUFFIXES + (".docx",)  # what a folder given as input contributes
 
 
-DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024  # bytes; a draft is a few hundred KB at most
+# A text draft: a real one is a few hundred KB; one this large full of findings still
+# finishes in about a minute and under 1 GB in every output format (docs/performance.md,
+# bench/big_draft.py). A Word file is larger for its pictures; its text is bounded by
+# the counts of docx_reading.
+DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024
+DEFAULT_MAX_WORD_SIZE = 50 * 1024 * 1024
+MEGABYTE = 1024 * 1024
 MAX_SIZE_LIMIT = 1024 * 1024 * 1024  # the most --max-file-size may allow
 MAX_FILE_SIZE_ENV = "REPORTLINT_MAX_FILE_SIZE"
 SIZE_UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
@@ -59,9 +66,9 @@ def parse_size(text: str) -> int:
     return size
 
 
-def max_file_size(max_size: Optional[int] = None) -> int:
-    """The size limit: ``max_size`` where given, else ``$REPORTLINT_MAX_FILE_SIZE``,
-    else DEFAULT_MAX_FILE_SIZE."""
+def configured_size(max_size: Optional[int] = None) -> Optional[int]:
+    """The size limit asked for: ``max_size`` where given, else
+    ``$REPORTLINT_MAX_FILE_SIZE``; None for the defaults (text or Word)."""
     if max_size is not None:
         return max_size
     configured = os.environ.get(MAX_FILE_SIZE_ENV)
@@ -70,13 +77,33 @@ def max_file_size(max_size: Optional[int] = None) -> int:
             return parse_size(configured)
         except ValueError as error:
             raise InputError(f"{MAX_FILE_SIZE_ENV}: {error}", "usage") from None
-    return DEFAULT_MAX_FILE_SIZE
+    return None
+
+
+def max_file_size(max_size: Optional[int] = None) -> int:
+    """The size limit of a text draft: the one asked for, else DEFAULT_MAX_FILE_SIZE."""
+    configured = configured_size(max_size)
+    return DEFAULT_MAX_FILE_SIZE if configured is None else configured
 
 
 def _too_large(where: str, limit: int, size: Optional[int] = None) -> InputError:
     measured = f"{size:,} bytes, " if size is not None else ""
     return InputError(f"{where}: {measured}over the {limit:,}-byte size limit "
                       f"(--max-file-size or {MAX_FILE_SIZE_ENV} raises it)", "too-large")
+
+
+def _megabytes(size: int) -> str:
+    return f"{round(size / MEGABYTE, 1):g}"
+
+
+def _over_the_text_default(where: str, size: Optional[int]) -> InputError:
+    """A text draft over the default limit: its size, the limit, and how to raise it."""
+    limit = _megabytes(DEFAULT_MAX_FILE_SIZE)
+    if size is None:
+        return InputError(f"{where}: over the default {limit} MB limit of a text draft "
+                          f"(--max-file-size or {MAX_FILE_SIZE_ENV} raises it)", "too-large")
+    return InputError(f"{where}: {_megabytes(size)} MB, over the default {limit} MB limit of a text draft "
+                      f"(--max-file-size {-(-size // MEGABYTE)}M or {MAX_FILE_SIZE_ENV} raises it)", "too-large")
 
 
 
@@ -163,15 +190,22 @@ def read_bytes(path: str, max_size: Optional[int] = None) -> bytes:
     limit (see :func:`max_file_size`). A regular file only, checked before it is
     opened (pipes and devices are never opened) and again on the opened
     descriptor (checker/read/safe_files.py: nothing swapped in between is read)."""
-    limit = max_file_size(max_size)
-    if path == "-":
+    configured = configured_size(max_size)
+    if path == "-":  # a Word file or a text draft: known once read
+        limit = DEFAULT_MAX_WORD_SIZE if configured is None else configured
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
             raise _too_large("-", limit)
+        if configured is None and len(data) > DEFAULT_MAX_FILE_SIZE and not is_word_input("-", data):
+            raise _over_the_text_default("-", len(data))
         return data
+    word = is_word_input(path, b"")  # by its name; a Word file named otherwise is read as large as a text
+    limit = configured if configured is not None else DEFAULT_MAX_WORD_SIZE if word else DEFAULT_MAX_FILE_SIZE
     try:
         return read_limited(path, limit)
     except ReadError as error:
+        if error.kind == "too-large" and configured is None and not word:
+            raise _over_the_text_default(path, error.size) from None
         if error.kind == "too-large":
             raise _too_large(path, limit, error.size) from None
         if error.kind == "missing":
