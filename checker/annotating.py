@@ -27,13 +27,13 @@ from typing import Optional, Sequence
 
 from .api import Config, lint_source
 from .fixing import fix_source
-from .read.word_review import (Anchor, Change, Revisions, add_comment, comment_text, prepare,
+from .read.word_review import (Anchor, TrackedChange, Revisions, add_comment, comment_text, prepare,
                                summary_text)
 from .messages import text
 from .model import Diagnostic, FileResult
 from .read.reading import InputError, read_bytes, source_from_bytes
 from .read.safe_files import WriteError, check_writable, write_atomically
-from .read.word_origin import LineOrigin, line_origins, nearest_with_text
+from .read.word_origin import ParagraphLine, line_origins, nearest_with_text
 
 REVIEW_SUFFIX = ".reportlint.docx"
 ANNOTATABLE_SUFFIXES = (".docx",)
@@ -95,7 +95,7 @@ def annotate_path(path: str, config: Config, output: Optional[str] = None, fix: 
     findings = list(result.diagnostics)
     anchors = [anchor_of(d, origins, result) for d in findings]
     summary = title_anchor(origins, result)
-    changes: list[Change] = []
+    changes: list[TrackedChange] = []
     skipped = 0
     if fix:
         fixed = fix_source(source, "\n".join(source.lines), config, unsafe)
@@ -115,7 +115,7 @@ def annotate_path(path: str, config: Config, output: Optional[str] = None, fix: 
     return Annotation(path, output, result, findings, len(changes), skipped)
 
 
-def anchor_of(diagnostic: Diagnostic, origins: Sequence[LineOrigin], result: FileResult) -> Optional[Anchor]:
+def anchor_of(diagnostic: Diagnostic, origins: Sequence[ParagraphLine], result: FileResult) -> Optional[Anchor]:
     """Where ``diagnostic``'s comment goes (see the module's docstring)."""
     span = diagnostic.span
     first, last = span.line - 1, span.end_line - 1
@@ -130,11 +130,11 @@ def anchor_of(diagnostic: Diagnostic, origins: Sequence[LineOrigin], result: Fil
     return whole_paragraph(origins, index, result)
 
 
-def _clamp(offset: int, origin: LineOrigin) -> int:
+def _clamp(offset: int, origin: ParagraphLine) -> int:
     return min(max(offset, 0), len(origin.text))
 
 
-def whole_paragraph(origins: Sequence[LineOrigin], index: int, result: FileResult) -> Optional[Anchor]:
+def whole_paragraph(origins: Sequence[ParagraphLine], index: int, result: FileResult) -> Optional[Anchor]:
     """Line ``index``'s whole paragraph, or the nearest heading or title above
     it with text (else the nearest line with text)."""
     if index < 0:
@@ -150,7 +150,7 @@ def whole_paragraph(origins: Sequence[LineOrigin], index: int, result: FileResul
     return Anchor(index, 0, index, len(origins[index].text))
 
 
-def title_anchor(origins: Sequence[LineOrigin], result: FileResult) -> Optional[Anchor]:
+def title_anchor(origins: Sequence[ParagraphLine], result: FileResult) -> Optional[Anchor]:
     """The summary comment's place: the title, else the first line with text."""
     document = result.document
     title = document.title.line - 1 if document is not None and document.title is not None else 0
@@ -158,12 +158,12 @@ def title_anchor(origins: Sequence[LineOrigin], result: FileResult) -> Optional[
 
 
 def line_changes(before: Sequence[str], after: Sequence[str],
-                 origins: Sequence[LineOrigin]) -> tuple[list[Change], int]:
+                 origins: Sequence[ParagraphLine]) -> tuple[list[TrackedChange], int]:
     """The differences between the draft's lines and the fixed lines as changes
     in paragraphs, and the number of lines whose difference cannot be one
     (lines added or removed, the list number touched, a paragraph not
     followed exactly)."""
-    changes: list[Change] = []
+    changes: list[TrackedChange] = []
     skipped = 0
     lines = difflib.SequenceMatcher(None, list(before), list(after), autojunk=False)
     for tag, i1, i2, j1, j2 in lines.get_opcodes():
@@ -181,12 +181,12 @@ def line_changes(before: Sequence[str], after: Sequence[str],
     return changes, skipped
 
 
-def paragraph_changes(index: int, old: str, new: str, origin: Optional[LineOrigin]) -> Optional[list[Change]]:
+def paragraph_changes(index: int, old: str, new: str, origin: Optional[ParagraphLine]) -> Optional[list[TrackedChange]]:
     if origin is None or not origin.exact or new[:origin.prefix] != old[:origin.prefix]:
         return None
     old_text, new_text = old[origin.prefix:], new[origin.prefix:]
     matcher = difflib.SequenceMatcher(None, old_text, new_text, autojunk=False)
-    return [Change(index, i1, i2, new_text[j1:j2])
+    return [TrackedChange(index, i1, i2, new_text[j1:j2])
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 

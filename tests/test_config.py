@@ -68,8 +68,8 @@ def test_rule_options_are_validated_by_the_rule_type():
     config = Config.load(rules={"missing-section": {"min_headings": 9, "severity": "error"}})
     rule = config.rule("missing-section")
     assert rule.options["min_headings"] == 9 and rule.severity == "error"
-    assert rule.checker.min_headings == 9
-    assert Config.load().rule("missing-section").checker.min_headings != 9
+    assert rule.rule_type.min_headings == 9
+    assert Config.load().rule("missing-section").rule_type.min_headings != 9
     with pytest.raises(ConfigError, match="unknown option 'min_heading'"):
         Config.load(rules={"missing-section": {"min_heading": 9}})
     with pytest.raises(ConfigError, match="must be a whole number"):

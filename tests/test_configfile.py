@@ -201,7 +201,7 @@ def test_the_readme_configuration_examples_load(tmp_path):
     write(tmp_path / "packs" / "yanjiu.yaml", GENRE_PACK)
     config = load_config_file(write(tmp_path / ".reportlint.yaml", yaml_text))
     assert config.genre == "述职报告" and config.fail_on == "error"
-    assert config.rule("missing-section").severity == "error" and config.rule("missing-section").checker.min_headings == 3
+    assert config.rule("missing-section").severity == "error" and config.rule("missing-section").rule_type.min_headings == 3
     assert not config.rule("count-mismatch").enabled and "draft-marker" in {r.name for r in config.rules}
     assert "yanjiu" in {g.genre for g in config.genres}
     assert config.excludes(str(tmp_path / "archive" / "old.txt"))

@@ -12,7 +12,7 @@ from checker.settings.yamlfile import RuleFileError
 
 CONFIG = Config.load()
 RULE = next(rule for rule in CONFIG.rules if rule.name == "fixed-expression")
-ENTRIES = RULE.checker.expressions
+ENTRIES = RULE.rule_type.expressions
 
 
 def _findings(text):

@@ -134,14 +134,14 @@ def test_the_faces_use_the_api_and_the_result_types_only():
 def test_the_rule_types_table_of_the_schema_matches_the_code():
     """docs/rules-schema.md lists every rule type of lint/kinds/ (and no other),
     each with every option it takes."""
-    from checker.lint.kinds import KINDS
+    from checker.lint.kinds import RULE_TYPES
 
     schema = (ROOT / "docs" / "rules-schema.md").read_text(encoding="utf-8")
-    table = schema.split("## Rule types", 1)[1].split("\n\n", 2)[1]
+    table = schema.split("## Rule types", 1)[1].split("\n## ", 1)[0]
     rows = {match.group(1): match.group(2) for match in re.finditer(r"^\| `([\w-]+)` \|(.*)$", table, re.M)}
-    assert set(rows) == set(KINDS)
-    for name, kind in KINDS.items():
-        inherited = {option for base in re.findall(r"the options of `([\w-]+)`", rows[name]) for option in KINDS[base].OPTIONS}
+    assert set(rows) == set(RULE_TYPES)
+    for name, kind in RULE_TYPES.items():
+        inherited = {option for base in re.findall(r"the options of `([\w-]+)`", rows[name]) for option in RULE_TYPES[base].OPTIONS}
         missing = [option for option in kind.OPTIONS
                    if option not in inherited and not re.search(rf"`{option}[`:]", rows[name])]
         assert not missing, f"docs/rules-schema.md: type {name} does not document {missing}"
@@ -193,3 +193,13 @@ def test_the_direction_finder_finds_an_import_to_the_right():
     assert against_the_direction(graph) == {("checker.parse.outline", "checker.lint.engine"),
                                             ("checker.settings.config", "checker.analyse.analysis"),
                                             ("checker.lint.engine", "checker.api")}
+
+
+def test_one_class_per_name():
+    """No two classes of the package share a name (issue 17: two Cover, two KINDS)."""
+    where: dict[str, list[str]] = {}
+    for module, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                where.setdefault(node.name, []).append(module)
+    assert {name: found for name, found in where.items() if len(found) > 1} == {}

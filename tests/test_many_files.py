@@ -104,7 +104,7 @@ class Raising:
 
 def test_engine_turns_one_rule_exception_into_one_diagnostic():
     config = Config.load()
-    rules = [replace(rule, checker=Raising()) if rule.name == "placeholder" else rule for rule in config.rules]
+    rules = [replace(rule, rule_type=Raising()) if rule.name == "placeholder" else rule for rule in config.rules]
     text = "工作总结\n\n全年召开**次会议。\n全年召开了三次会议，研究部署\n"
     document = parse_document(SourceText.from_string(text, "a.txt"))
     diagnostics = run_rules(document, rules)
@@ -112,4 +112,4 @@ def test_engine_turns_one_rule_exception_into_one_diagnostic():
     assert len(internal) == 1 and "placeholder (RL101)" in internal[0].message
     assert "KeyError" in internal[0].message
     assert any(d.rule == "truncated-paragraph" for d in diagnostics)
-    assert config.rule("placeholder").checker is not rules[[r.name for r in rules].index("placeholder")].checker
+    assert config.rule("placeholder").rule_type is not rules[[r.name for r in rules].index("placeholder")].rule_type

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from checker.api import lint_text
-from checker.settings.regex_literals import LiteralScan, filter_for, required_literals
+from checker.settings.regex_literals import LiteralScan, required_literals
 from checker.lint.kinds.fixed_expression import FixedExpressionRule
 from checker.lint.kinds.pattern import PatternRule
 from checker.lint.ruleset import load_rules
@@ -33,7 +33,6 @@ def test_required_literals(pattern, literals):
 ])
 def test_no_filter_where_no_literal_is_certain(pattern):
     assert required_literals(re.compile(pattern)) is None
-    assert filter_for(re.compile(pattern)) is None
 
 
 def all_lines() -> list[str]:
@@ -47,7 +46,7 @@ def all_lines() -> list[str]:
 def test_a_regex_the_scan_passes_over_has_no_match_on_the_line():
     """Pattern rules and fixed-expression run on a line only the regexes its
     one literal scan names: every other one has no match there."""
-    rules = [rule.checker for rule in load_rules() if isinstance(rule.checker, (PatternRule, FixedExpressionRule))]
+    rules = [rule.rule_type for rule in load_rules() if isinstance(rule.rule_type, (PatternRule, FixedExpressionRule))]
     lines = all_lines()
     skipped = runs = 0
     for checker in rules:

@@ -53,7 +53,7 @@ class Endless:
 def test_a_user_rule_that_runs_too_long_is_stopped_and_named(monkeypatch):
     monkeypatch.setattr(timebound, "USER_PATTERN_SECONDS", 0.2)
     rule = Rule(name="slow", code="RL990", type="pattern", severity="warning", message="m", description="d",
-                checker=Endless(), source="office.yaml:7")
+                rule_type=Endless(), source="office.yaml:7")
     document = parse_document(SourceText.from_string("关于某某工作的报告\n内容。\n", "d.txt"))
     diagnostics = engine.run_rules(document, [rule])
     assert [d.rule for d in diagnostics] == ["internal-error"]
@@ -206,7 +206,7 @@ def test_once_a_drafts_budget_is_spent_the_other_user_rules_are_not_run(monkeypa
             return iter(())
 
     rules = [Rule(name=f"slow-{k}", code=f"RL99{k}", type="pattern", severity="warning", message="m",
-                  description="d", checker=Slow(k), source=f"office.yaml:{k}") for k in range(5)]
+                  description="d", rule_type=Slow(k), source=f"office.yaml:{k}") for k in range(5)]
     document = parse_document(SourceText.from_string("关于某某工作的报告\n内容。\n", "d.txt"))
     with timebound.document_budget(0.3):
         diagnostics = engine.run_rules(document, rules)

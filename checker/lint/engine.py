@@ -30,7 +30,7 @@ INTERNAL_ERROR = Rule(
                 "rule type, not a defect of the draft. The rule's other findings on this document are lost; "
                 "the other rules and files are still checked, and the exit code is 2. Please report it with "
                 "the draft (or the line) that triggers it.",
-    checker=None,
+    rule_type=None,
     pack="engine",
     builtin=True,
 )
@@ -59,9 +59,9 @@ def _diagnostics_of(rule: Rule, document: Document, facts: Facts) -> list[Diagno
     try:
         if not rule.builtin:  # a user pack's rule: on the document's time budget (checker/settings/timebound.py)
             with bounded(f"rule {rule.name} ({rule.source})"):
-                findings = list(rule.checker.check(document, facts))
+                findings = list(rule.rule_type.check(document, facts))
         else:
-            findings = rule.checker.check(document, facts)
+            findings = rule.rule_type.check(document, facts)
         return [
             Diagnostic(
                 rule=rule.name,

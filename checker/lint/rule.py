@@ -31,7 +31,7 @@ class Rule:
     severity: str
     message: str
     description: str
-    checker: Optional["RuleType"]  # an instance of the rule type, built from ``options`` (None: the engine's)
+    rule_type: Optional["RuleType"]  # an instance of the rule type, built from ``options`` (None: the engine's)
     options: dict = field(default_factory=dict)
     passes: tuple[Example, ...] = ()
     fails: tuple[Example, ...] = ()

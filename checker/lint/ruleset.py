@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from checker import resources
 from .engine import run_rules
-from .kinds import KINDS, OptionError
+from .kinds import RULE_TYPES, OptionError
 from checker.model import SEVERITIES
 from .rule import Example, Rule
 from checker.settings.yamlfile import Located, LocatedList, RuleFileError, read_yaml, reject_unknown_keys
@@ -119,9 +119,9 @@ def build_rule(path: str, node: Any, pack: str) -> Rule:
         raise RuleFileError(f"{_at(path, node, 'name')}: name {name!r} is not kebab-case (like 'ad-residue')")
     if not isinstance(code, str) or not CODE.match(code):
         raise RuleFileError(f"{_at(path, node, 'code')}: rule '{name}': code {code!r} must look like RL101")
-    if kind not in KINDS:
+    if kind not in RULE_TYPES:
         raise RuleFileError(f"{_at(path, node, 'type')}: rule '{name}': unknown type {kind!r} "
-                            f"(known: {', '.join(sorted(KINDS))})")
+                            f"(known: {', '.join(sorted(RULE_TYPES))})")
     if severity not in SEVERITIES:
         raise RuleFileError(f"{_at(path, node, 'severity')}: rule '{name}': severity must be one of "
                             f"{', '.join(SEVERITIES)}, not {severity!r}")
@@ -135,7 +135,7 @@ def build_rule(path: str, node: Any, pack: str) -> Rule:
     if not isinstance(options, dict):
         raise RuleFileError(f"{_where(path, options, node.line)}: rule '{name}': options must be a mapping")
     try:
-        checker = KINDS[kind](options)
+        rule_type = RULE_TYPES[kind](options)
     except OptionError as error:
         line = _quoted_line(options, str(error))
         where_options = f"{path}:{line}" if line else _where(path, options, node.line)
@@ -150,17 +150,17 @@ def build_rule(path: str, node: Any, pack: str) -> Rule:
     yields_to = node.get("yields_to", [])
     if not isinstance(yields_to, list) or not all(isinstance(n, str) and NAME.match(n) for n in yields_to):
         raise RuleFileError(f"{_at(path, node, 'yields_to')}: rule '{name}': yields_to must be a list of rule names")
-    fix = _fix_declaration(path, node, name, checker, examples)
+    fix = _fix_declaration(path, node, name, rule_type, examples)
     return Rule(
         name=name, code=code, type=kind, severity=severity, message=node["message"],
-        description=node["description"].strip(), checker=checker, options=dict(options),
+        description=node["description"].strip(), rule_type=rule_type, options=dict(options),
         passes=_examples(path, examples.get("pass", []), "pass"),
         fails=_examples(path, examples["fail"], "fail"), enabled=enabled, yields_to=tuple(yields_to),
         source=where, pack=pack, fix=fix,
     )
 
 
-def _fix_declaration(path: str, node: Any, name: str, checker: Any, examples: Any) -> Optional[str]:
+def _fix_declaration(path: str, node: Any, name: str, rule_type: Any, examples: Any) -> Optional[str]:
     """The rule's ``fix:`` (safe or unsafe), checked against what its type can
     offer: a type that cannot fix must not declare one, and a pattern that names
     a fix action needs the rule to say how safe it is."""
@@ -168,10 +168,10 @@ def _fix_declaration(path: str, node: Any, name: str, checker: Any, examples: An
     if fix is not None and fix not in FIX_APPLICABILITIES:
         raise RuleFileError(f"{_at(path, node, 'fix')}: rule '{name}': fix must be one of "
                             f"{', '.join(FIX_APPLICABILITIES)}, not {fix!r}")
-    if fix is not None and not getattr(checker, "can_fix", False):
+    if fix is not None and not getattr(rule_type, "can_fix", False):
         raise RuleFileError(f"{_at(path, node, 'fix')}: rule '{name}': declares a fix, but its type "
                             f"'{node['type']}' offers none here")
-    if fix is None and getattr(checker, "needs_fix_declaration", False):
+    if fix is None and getattr(rule_type, "needs_fix_declaration", False):
         raise RuleFileError(f"{_where(path, node)}: rule '{name}': its options name a fix action; "
                             f"declare it with 'fix: safe' or 'fix: unsafe'")
     if fix is None:

@@ -49,7 +49,7 @@ class ParagraphRuns:
 
 
 @dataclass
-class LineOrigin:
+class ParagraphLine:
     """The paragraph a line of the document's text comes from."""
 
     shared: ParagraphRuns
@@ -71,7 +71,7 @@ class LineOrigin:
                 if p.start >= self.base and p.end <= end and p.end > p.start]
 
 
-def line_origins(document, source) -> list[LineOrigin]:
+def line_origins(document, source) -> list[ParagraphLine]:
     """One origin per line of ``source`` (the reader's SourceText of the python-docx
     ``document``): origin i is line i + 1."""
     paragraphs = [ParagraphRuns(p) for p, _ in body_paragraphs(document.element.body)]
@@ -84,7 +84,7 @@ def line_origins(document, source) -> list[LineOrigin]:
             texts[where.paragraph] = "".join(text for _, text in paragraph_pieces(shared.paragraph))
         text = line[where.label:]
         exact = texts[where.paragraph][where.offset:where.offset + len(text)] == text
-        origins.append(LineOrigin(shared, where.offset, where.label, text, exact, in_table=where.table > 0))
+        origins.append(ParagraphLine(shared, where.offset, where.label, text, exact, in_table=where.table > 0))
     return origins
 
 
@@ -132,7 +132,7 @@ def split_run(run, at: int):
     return second
 
 
-def split_at(origin: LineOrigin, offsets: Sequence[int]) -> None:
+def split_at(origin: ParagraphLine, offsets: Sequence[int]) -> None:
     """Split the runs of ``origin``'s paragraph so that each offset (into the
     line's text) falls between two runs."""
     for offset in sorted({origin.base + o for o in offsets}, reverse=True):
@@ -143,12 +143,12 @@ def split_at(origin: LineOrigin, offsets: Sequence[int]) -> None:
     origin.shared.refresh()
 
 
-def runs_between(origin: LineOrigin, start: int, end: int) -> list:
+def runs_between(origin: ParagraphLine, start: int, end: int) -> list:
     """The w:r elements whose text lies in ``[start, end)`` of the line (after split_at)."""
     return [piece.run for piece in origin.runs if start <= piece.start and piece.end <= end]
 
 
-def nearest_with_text(origins: Sequence[LineOrigin], index: int,
+def nearest_with_text(origins: Sequence[ParagraphLine], index: int,
                       preferred: Sequence[int] = ()) -> Optional[int]:
     """The origin to anchor a finding on when line ``index`` has no text: the
     closest of ``preferred`` (headings, title) above it, else the closest

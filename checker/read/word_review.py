@@ -21,7 +21,7 @@ from typing import Sequence
 from .. import messages
 from ..model import Diagnostic
 from .word_numbering import w
-from .word_origin import LineOrigin, runs_between, split_at
+from .word_origin import ParagraphLine, runs_between, split_at
 
 AUTHOR = "reportlint"
 INITIALS = "RL"
@@ -39,7 +39,7 @@ class Anchor:
 
 
 @dataclass(frozen=True)
-class Change:
+class TrackedChange:
     """One tracked change in a paragraph: ``[start, end)`` of its visible text
     becomes ``replacement``."""
 
@@ -101,7 +101,7 @@ def summary_text(diagnostics: Sequence[Diagnostic], changes: int, fixing: bool) 
     return head
 
 
-def prepare(origins: Sequence[LineOrigin], anchors: Sequence[Anchor], changes: Sequence[Change]) -> None:
+def prepare(origins: Sequence[ParagraphLine], anchors: Sequence[Anchor], changes: Sequence[TrackedChange]) -> None:
     """Split runs at every offset where a comment or a change begins or ends."""
     cuts: dict[int, list[int]] = {}
     for anchor in anchors:
@@ -113,7 +113,7 @@ def prepare(origins: Sequence[LineOrigin], anchors: Sequence[Anchor], changes: S
         split_at(origins[index], offsets)
 
 
-def add_comment(document, origins: Sequence[LineOrigin], anchor: Anchor, text: str):
+def add_comment(document, origins: Sequence[ParagraphLine], anchor: Anchor, text: str):
     """Anchor a comment on the runs of ``anchor`` (after :func:`prepare`)."""
     from docx.text.run import Run
 
@@ -167,7 +167,7 @@ class Revisions:
         self.next_id += 1
         return element
 
-    def apply(self, origin: LineOrigin, change: Change) -> None:
+    def apply(self, origin: ParagraphLine, change: TrackedChange) -> None:
         """Turn ``[start, end)`` of the paragraph into ``replacement`` as a
         deletion and an insertion (after :func:`prepare`)."""
         removed = runs_between(origin, change.start, change.end)

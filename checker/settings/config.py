@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 from .genres import GenrePack, UnknownGenre, builtin_genres, find_genre, load_genres
-from checker.lint.kinds import KINDS, OptionError
+from checker.lint.kinds import RULE_TYPES, OptionError
 from checker.model import SEVERITIES
 from checker.lint.ruleset import CODE_PREFIX, Rule, load_rules, selects
 from .prepared import prepared
@@ -159,7 +159,7 @@ def _with_setting(rule: Rule, setting: RuleSetting) -> Rule:
     if setting.options:
         options = {**rule.options, **dict(setting.options)}
         try:
-            changes["checker"] = KINDS[rule.type](options)
+            changes["rule_type"] = RULE_TYPES[rule.type](options)
         except OptionError as error:
             raise ConfigError(f"{setting.where}: rule '{rule.name}': {error}") from None
         changes["options"] = options

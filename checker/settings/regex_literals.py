@@ -41,14 +41,6 @@ def required_literals(regex: re.Pattern) -> Requirement:
     return _sequence(list(parsed))
 
 
-def filter_for(regex: re.Pattern) -> Optional[re.Pattern]:
-    """A regex that finds one of ``regex``'s required literals (None: none known)."""
-    literals = required_literals(regex)
-    if not literals:
-        return None
-    return re.compile("|".join(re.escape(text) for text in sorted(literals, key=lambda t: (-len(t), t))))
-
-
 def _better(a: Requirement, b: Requirement) -> Requirement:
     """The more selective of two requirements: longer shortest string, then fewer strings."""
     if a is None or b is None:

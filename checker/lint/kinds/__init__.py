@@ -2,7 +2,10 @@
 ``options:`` are validated by the type's constructor.
 
 A rule type is a class built from the options mapping, with
-``check(document) -> Iterator[Finding]``. Registry is explicit: add a line here.
+``check(document, facts) -> Iterator[Finding]`` (base.RuleType); a Rule keeps the
+instance as ``Rule.rule_type`` and the type's name as ``Rule.type``. One word,
+"rule type", for all three (docs/rules-schema.md); this folder keeps the name
+kinds/. Registry is explicit: add a line to RULE_TYPES.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from .section_order import SectionOrder
 from .title import RequiredTitle
 from .truncation import Truncation
 
-KINDS = {
+RULE_TYPES = {
     "pattern": PatternRule,
     "numbering-sequence": NumberingSequenceRule,
     "numbering-style": NumberingStyleRule,
@@ -54,4 +57,4 @@ KINDS = {
     "name-consistency": NameConsistencyRule,
 }
 
-__all__ = ["KINDS", "Finding", "OptionError", "RuleType"]
+__all__ = ["RULE_TYPES", "Finding", "OptionError", "RuleType"]

@@ -13,7 +13,7 @@ from checker.model import Document, Fix, Span
 
 class RuleType(Protocol):
     """What the engine asks of a rule type (the ``type:`` of a rule in YAML; an
-    instance is built from the rule's ``options`` and kept as ``Rule.checker``).
+    instance is built from the rule's ``options`` and kept as ``Rule.rule_type``).
 
     A rule type may also set ``can_fix`` (its findings may carry fixes) and
     ``needs_fix_declaration`` (a rule of it must declare ``fix:``); both are
