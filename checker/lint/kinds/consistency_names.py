@@ -9,7 +9,7 @@ addressed (青山县人民政府：) where the author's name opens with its coun
 old name of a unit reorganised in 2018 (option ``renamed``: old name → new names)
 where the draft writes the new name elsewhere — not after 原 and not where the
 sentence tells the reorganisation (职责整合, 更名, 划入). Left alone: 我县/我市 (the
-author's county), superior and partner units named as such (市自然资源和规划局的指导,
+author's county), an author whose name or county is left blank (某某街道, XX县), superior and partner units named as such (市自然资源和规划局的指导,
 与西城街道接壤), drafts whose author is unknown.
 
 ``check: name`` — a person named two ways: a three-character name of the byline,
@@ -36,6 +36,7 @@ from .consistency_base import DraftCheck
 CHECKS = ("unit", "name")
 TOLD_REFORM = re.compile(r"职责|整合|更名|改为|撤销|划入|组建|合并|改革")
 TITLE_BEFORE = re.compile(rf"(?:{TITLES})$")
+BLANK_NAME = re.compile(r"某|[XxＸｘ×*＊○□〇]")  # 某某街道, XX县: a name left blank is no name to compare
 
 
 class NameConsistencyRule(DraftCheck):
@@ -71,9 +72,9 @@ class NameConsistencyRule(DraftCheck):
                     yield self._finding(mention, author.name, where, "单位称谓与落款单位类型不一致")
         for mention in facts.role_mentions:
             if mention.role == "subject":
-                if author.type in TOWNSHIP_TYPES and mention.place != author.name:
+                if author.type in TOWNSHIP_TYPES and mention.place != author.name and not BLANK_NAME.search(author.name):
                     yield self._finding(mention, author.name, where, "主体单位与落款单位不一致")
-            elif author.county and mention.place and mention.place != author.county:
+            elif author.county and mention.place and mention.place != author.county and not BLANK_NAME.search(author.county):
                 what = "称谓中的县（区、市）与本单位所在地不一致" if mention.role == "salutation" else "领导机关所在地与本单位不一致"
                 yield self._finding(mention, author.county, where, what)
 
