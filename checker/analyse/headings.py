@@ -16,7 +16,8 @@ from typing import Iterable, Mapping
 
 from checker.lexicon import ELLIPSIS, ENUMERATION_COMMA, INDENT_CHARS, INNER_BREAKS, SEMICOLONS, SENTENCE_END
 from checker.model import Document, Section
-from checker.settings.genres import heading_like
+from checker.settings.genres import HEADING_LIKE_MARKER, heading_like
+from checker.settings.wordlists import lexicon_regex
 
 # what ends a heading that is a full sentence (（一）农业产业链条偏短。)
 ITEM_END = SENTENCE_END + SEMICOLONS + ELLIPSIS
@@ -48,6 +49,7 @@ def heading_like_lines(document: Document, residue: Iterable[re.Pattern]) -> fro
     the outline did not take (一、2021年工作回顾; genres.heading_like), judged on
     the text without trailing Markdown emphasis and trailing ``residue``."""
     residue = tuple(residue)
+    marker = lexicon_regex(HEADING_LIKE_MARKER)
     markdown = document.source.is_markdown
     lines = set()
     for paragraph in document.paragraphs():
@@ -55,6 +57,8 @@ def heading_like_lines(document: Document, residue: Iterable[re.Pattern]) -> fro
         if paragraph.column != len(line) - len(line.lstrip(INDENT_CHARS)) + 1:
             continue  # text after a heading sentence on the heading's line
         text = paragraph.text.rstrip(INDENT_CHARS)
+        if not marker.match(text):
+            continue  # what is left after the stripping below starts as the text does
         if markdown:
             text = MARKDOWN_TRAILING.sub("", text).rstrip()
         text = without_trailing(text, residue)

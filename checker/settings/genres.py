@@ -46,11 +46,11 @@ HEADING_LIKE_MAX_CHARS = 40
 # marker and a short title with no sentence punctuation (一、2021年工作回顾,
 # 第一部分 主要工作).
 # (the part words: rules/lexicon/structure.yaml, shared with outline.PART_LINE)
-HEADING_LIKE = (
+HEADING_LIKE_MARKER = (
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[ \u3000]*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十]{1,3}{lexicon:part-words}[ \u3000]*[：:]?)"
-    r"[ \u3000]*(?P<title>[^，。；！？,;!?]+)$"
 )
+HEADING_LIKE = HEADING_LIKE_MARKER + r"[ \u3000]*(?P<title>[^，。；！？,;!?]+)$"
 
 
 
