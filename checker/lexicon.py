@@ -9,7 +9,7 @@ are data, in ``rules/lexicon/*.yaml`` (see checker/settings/wordlists.py).
 
 from __future__ import annotations
 
-import re
+from checker.settings.lazy_regex import lazy_regex
 
 # marks that end a sentence; the full-width ones alone, where a half-width ! or ?
 # may stand inside a name or a formula (Yes!计划) and must not end anything
@@ -32,7 +32,7 @@ INNER_BREAKS = COMMAS + SEMICOLONS + COLONS
 # the blanks a line is padded with (INDENT_CHARS below adds NBSP, EN/EM spaces, BOM)
 BLANKS = " \t\u3000"
 # sentence punctuation, the enumeration comma 、 included: a line with none is a label or a name
-PUNCTUATION = re.compile(f"[{CLAUSE_BREAKS}、]")
+PUNCTUATION = lazy_regex(f"[{CLAUSE_BREAKS}、]")
 # the blanks that indent a line (grammar/outline.lark's INDENT takes the same)
 INDENT_CHARS = " \t\u00a0\u2002\u2003\u3000\ufeff"
 # quotes and title marks around an item of a listed formula (“创新”、“协调”…)

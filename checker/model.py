@@ -7,9 +7,9 @@ last character), so a two-character match at column 5 ends at column 7.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
+from checker.settings.lazy_regex import lazy_regex
 
 
 
@@ -33,7 +33,7 @@ class Span:
         return cls(line, start + 1, line, end + 1)
 
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> tuple[list[str], str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from checker.lexicon import CLAUSE_ENDS
+from checker.settings.lazy_regex import lazy_regex
 
 CHINESE_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 WEEKDAYS = "一二三四五六日"
@@ -25,9 +26,9 @@ _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?
 _EDGE = r"(?P<edge>底|末|初|上旬|中旬|下旬)"
 _WEEKDAY = (r"(?:[ \t\u3000]*[（(][ \t\u3000]*(?:星期|周|礼拜)(?P<weekday>[一二三四五六日天])[ \t\u3000]*[）)]"
             r"|[，,][ \t\u3000]*星期(?P<weekday2>[一二三四五六日天])(?![一二三四五六日天]))")
-DATE = re.compile(rf"(?<![\d.０-９])(?:{_YEAR})?{_MONTH}(?:{_DAY}|{_EDGE})?(?:{_WEEKDAY})?")
-RANGE_CONNECTOR = re.compile(r"^[ \t\u3000]*(?:至|到|—|－|–|~|～|-)[ \t\u3000]*$")
-DAY_ONLY_END = re.compile(r"[ \t\u3000]*(?:至|到|—|－|–|~|～|-)[ \t\u3000]*(?P<day>3[01]|[12]\d|0?[1-9])日")
+DATE = lazy_regex(rf"(?<![\d.０-９])(?:{_YEAR})?{_MONTH}(?:{_DAY}|{_EDGE})?(?:{_WEEKDAY})?")
+RANGE_CONNECTOR = lazy_regex(r"^[ \t\u3000]*(?:至|到|—|－|–|~|～|-)[ \t\u3000]*$")
+DAY_ONLY_END = lazy_regex(r"[ \t\u3000]*(?:至|到|—|－|–|~|～|-)[ \t\u3000]*(?P<day>3[01]|[12]\d|0?[1-9])日")
 CLAUSE_END = CLAUSE_ENDS
 
 

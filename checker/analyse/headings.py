@@ -17,6 +17,7 @@ from typing import Iterable, Mapping
 from checker.lexicon import ELLIPSIS, ENUMERATION_COMMA, INDENT_CHARS, INNER_BREAKS, SEMICOLONS, SENTENCE_END
 from checker.model import Document, Section
 from checker.settings.genres import HEADING_LIKE_MARKER, heading_like
+from checker.settings.lazy_regex import lazy_regex
 from checker.settings.wordlists import lexicon_regex
 
 # what ends a heading that is a full sentence (（一）农业产业链条偏短。)
@@ -24,9 +25,9 @@ ITEM_END = SENTENCE_END + SEMICOLONS + ELLIPSIS
 # a heading sentence this short, without inner punctuation, is a section's label
 # (（二）加大执法力度。), not a statement
 SHORT_LABEL_MAX_CHARS = 12
-INNER_PUNCTUATION = re.compile(f"[{INNER_BREAKS}{ENUMERATION_COMMA}“”\"]")
+INNER_PUNCTUATION = lazy_regex(f"[{INNER_BREAKS}{ENUMERATION_COMMA}“”\"]")
 # Markdown emphasis markers closing a line (**加强组织领导**)
-MARKDOWN_TRAILING = re.compile(r"(?:\*\*|__|\*|_)+$")
+MARKDOWN_TRAILING = lazy_regex(r"(?:\*\*|__|\*|_)+$")
 
 
 def without_trailing(text: str, patterns: Iterable[re.Pattern]) -> str:

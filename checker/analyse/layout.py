@@ -6,17 +6,17 @@ own layout is; that is a fact of the draft, worked out here once.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from checker.lexicon import INDENT_CHARS
 from checker.model import Document
+from checker.settings.lazy_regex import lazy_regex
 
 BODY_INDENT_SHARE = 0.8
 # Deeper indentation sets a line right or centre (a signature, a date, a
 # centred table caption), not a body paragraph; such lines do not count.
 BODY_INDENT_MAX_CHARS = 4
-TABLE_ROW = re.compile(r"\S[ \u3000]*\t")  # cells split by tabs
+TABLE_ROW = lazy_regex(r"\S[ \u3000]*\t")  # cells split by tabs
 
 
 def body_indent(document: Document) -> str:

@@ -22,26 +22,27 @@ from typing import Optional
 
 from checker.model import Document
 from checker.lexicon import BLANKS, COMMAS, FULLWIDTH_SENTENCE_END
+from checker.settings.lazy_regex import lazy_regex
 
 # an issuing number as written, right or wrong: 机关代字 + year in some brackets + serial (+ 号)
-DOCUMENT_NUMBER = re.compile(
+DOCUMENT_NUMBER = lazy_regex(
     r"^[ \t\u3000]*[\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔\[【(（［﹝][ \t\u3000]*[0-9０-９]{2,4}[ \t\u3000]*"
     r"[〕\]】)）］﹞][ \t\u3000]*第?[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*号?[ \t\u3000]*$")
 HEADER_LINES = 4  # the 发文机关标志, the number and the title stand in the first lines
 # the 文种 at the end of a title (条例 第八条, and the report genres in common use)
-KIND_AT_END = re.compile(r"(报告|请示|通知|通报|意见|决定|决议|批复|函|纪要|公报|公告|通告|命令|议案|讲话|发言|致辞|总结|"
+KIND_AT_END = lazy_regex(r"(报告|请示|通知|通报|意见|决定|决议|批复|函|纪要|公报|公告|通告|命令|议案|讲话|发言|致辞|总结|"
                          r"方案|规划|计划|办法|规定|细则|材料)[ \t\u3000]*$")
-CLOSING_KIND = re.compile(r"^[ \t\u3000]*(?:特此(报告|请示|通知|通报|函告|函复|批复|说明)|(?:以上请示)?[妥当]否[，,]?请批[示复])"
+CLOSING_KIND = lazy_regex(r"^[ \t\u3000]*(?:特此(报告|请示|通知|通报|函告|函复|批复|说明)|(?:以上请示)?[妥当]否[，,]?请批[示复])"
                           r"[。！]?[ \t\u3000]*$")
 # an organ the document is addressed to ends in one of these (区人民政府, 市委办公室, 各乡镇)
-ORGAN_END = re.compile(r"(政府|委员会|常委会|办公室|办公厅|党委|党组|工委|纪委|监委|局|厅|部|委|办|院|署|处|科|中心|"
+ORGAN_END = lazy_regex(r"(政府|委员会|常委会|办公室|办公厅|党委|党组|工委|纪委|监委|局|厅|部|委|办|院|署|处|科|中心|"
                        r"集团|公司|乡镇|街道|各单位|有关单位|各部门|有关部门|领导)[ \t\u3000]*[：:，,；;。]?[ \t\u3000]*$")
-ATTACHMENT_NOTE = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件(?![0-9０-９一二三四五六七八九十][ \t\u3000]*$)")
-NOTE_ITEM = re.compile(r"^[ \t\u3000]*[0-9０-９]{1,2}[.．、]")
-COPY_TO = re.compile(r"^[ \t\u3000]*抄[ \t\u3000]*送")
-APPENDED_LABEL = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*(?P<number>[0-9０-９]{0,3}|[一二三四五六七八九十]{1,3})"
+ATTACHMENT_NOTE = lazy_regex(r"^[ \t\u3000]*附[ \t\u3000]*件(?![0-9０-９一二三四五六七八九十][ \t\u3000]*$)")
+NOTE_ITEM = lazy_regex(r"^[ \t\u3000]*[0-9０-９]{1,2}[.．、]")
+COPY_TO = lazy_regex(r"^[ \t\u3000]*抄[ \t\u3000]*送")
+APPENDED_LABEL = lazy_regex(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*(?P<number>[0-9０-９]{0,3}|[一二三四五六七八九十]{1,3})"
                             r"[ \t\u3000]*$")
-NOTE_NAME = re.compile(r"^[ \t\u3000]*(?:附[ \t\u3000]*件[ \t\u3000]*[：:;；,，.。]?)?[ \t\u3000]*"
+NOTE_NAME = lazy_regex(r"^[ \t\u3000]*(?:附[ \t\u3000]*件[ \t\u3000]*[：:;；,，.。]?)?[ \t\u3000]*"
                        r"(?:(?P<number>[0-9０-９]{1,2})[ \t\u3000]*[.．、][ \t\u3000]*)?(?P<name>.*?)"
                        r"[ \t\u3000。.；;，,]*$")
 

@@ -8,9 +8,9 @@ tried before a two-character one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
+from checker.settings.lazy_regex import lazy_regex
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
@@ -19,9 +19,9 @@ TITLES = ("副局长|局长|副书记|书记|副镇长|镇长|副乡长|乡长|�
 AFTER_NAME = (r"(?=[，。、；：）)\s（(]|$|出席|主持|带队|讲话|参加|同志|对|在|到|作|强调|指出|等|表示|率|陪同|一同|分管|负责|"
               r"任|为|的|和|与|及|就|深入|来|赴|督导|检查|调研|宣读|通报|介绍|汇报|传达|部署|提出|要求|作了|牵头|带领|亲自|召集|挂帅)")
 NAME = rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
-TITLED = re.compile(rf"(?P<title>{TITLES})(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{2}}{AFTER_NAME}|[{SURNAMES}][\u4e00-\u9fff]{AFTER_NAME})")
-SIGNED = re.compile(rf"(?:述职人|报告人|汇报人|发言人|述责述廉人|签名)[ \t\u3000]*[：:][ \t\u3000]*(?P<name>{NAME})(?![\u4e00-\u9fff])")
-BYLINE = re.compile(rf"[局委办厅镇乡道府司院心][ \t\u3000]+(?P<name>{NAME})[ \t\u3000]*$")
+TITLED = lazy_regex(rf"(?P<title>{TITLES})(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{2}}{AFTER_NAME}|[{SURNAMES}][\u4e00-\u9fff]{AFTER_NAME})")
+SIGNED = lazy_regex(rf"(?:述职人|报告人|汇报人|发言人|述责述廉人|签名)[ \t\u3000]*[：:][ \t\u3000]*(?P<name>{NAME})(?![\u4e00-\u9fff])")
+BYLINE = lazy_regex(rf"[局委办厅镇乡道府司院心][ \t\u3000]+(?P<name>{NAME})[ \t\u3000]*$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def people(lines: Sequence[str], title_block: Iterable[int], closing: Iterable[i
     return tuple(found)
 
 
-CANDIDATE = re.compile(rf"(?=(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{2}}){AFTER_NAME})")
+CANDIDATE = lazy_regex(rf"(?=(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{2}}){AFTER_NAME})")
 
 
 def name_candidates(line: str) -> Iterator[tuple[int, str]]:

@@ -10,15 +10,15 @@ a date at the end of the draft (the closing block).
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from .dates import DateMention, chinese_number, dates_in_line
+from checker.settings.lazy_regex import lazy_regex
 
-PERIOD = re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<part>度|上半年|下半年|第?[一二三四1-4]季度|(?:1[0-2]|[1-9])月份?)?")
-OPENING_PERIOD = re.compile(r"^[ \t\u3000#*]*(?P<year>(?:19|20)\d{2})年(?P<part>度|上半年|下半年|第?[一二三四1-4]季度)?(?:以来)?[，,]")
-THIS_YEAR = re.compile(r"^[ \t\u3000]*今年(?:以来|上半年|前三季度|[，,])")
+PERIOD = lazy_regex(r"(?P<year>(?:19|20)\d{2})年(?P<part>度|上半年|下半年|第?[一二三四1-4]季度|(?:1[0-2]|[1-9])月份?)?")
+OPENING_PERIOD = lazy_regex(r"^[ \t\u3000#*]*(?P<year>(?:19|20)\d{2})年(?P<part>度|上半年|下半年|第?[一二三四1-4]季度)?(?:以来)?[，,]")
+THIS_YEAR = lazy_regex(r"^[ \t\u3000]*今年(?:以来|上半年|前三季度|[，,])")
 QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 

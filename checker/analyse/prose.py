@@ -16,13 +16,13 @@ to look through; the analysis step computes it once per document
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from checker.model import Document, Span
+from checker.settings.lazy_regex import lazy_regex
 
-CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
-TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
+CODE_SPAN = lazy_regex(r"(`+)(?!`).+?(?<!`)\1")
+TABLE_SEPARATOR = lazy_regex(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
 NotProse = dict[int, list[tuple[int, int]]]
 
 

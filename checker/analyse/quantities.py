@@ -15,9 +15,10 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..settings.wordlists import wordlist
+from checker.settings.lazy_regex import lazy_regex
 
 MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
-DIGIT = re.compile(r"\d")
+DIGIT = lazy_regex(r"\d")
 RUN_BREAKS = "，。；：、,;:（）()“”《》【】！？!? \t\u3000|"
 
 

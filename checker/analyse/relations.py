@@ -23,21 +23,22 @@ from typing import Optional, Sequence
 from ..settings.wordlists import wordlist
 from ..lexicon import CLAUSE_ENDS
 from .quantities import Quantity
+from checker.settings.lazy_regex import lazy_regex
 
-SENTENCE_END = re.compile(f"[{CLAUSE_ENDS}]")
-TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|总数|总量|累计|总|达|达到|现有|有)$")
+SENTENCE_END = lazy_regex(f"[{CLAUSE_ENDS}]")
+TOTAL_BEFORE = lazy_regex(r"(?:共|共计|合计|总计|总数|总量|累计|总|达|达到|现有|有)$")
 RISE = ("增长", "增加", "提高", "上升", "提升", "增")
 FALL = ("下降", "减少", "降低", "回落", "减", "缩短", "压缩", "降")
-CHANGE_TO = re.compile(r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|上升到|上升至|提升到|提升至|降至|降到|下降到"
+CHANGE_TO = lazy_regex(r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|上升到|上升至|提升到|提升至|降至|降到|下降到"
                        r"|下降至|减少到|减少至|减至|降低到|降低至|回落到|回落至)")
-FROM = re.compile(r"由|从")
-VERB_RATE = re.compile(r"^[，,]?(?:同比|年均)?(?P<verb>增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$")
-COMPARED = re.compile(r"(?:较|比)[^，。；、]{0,12}?的$")
-SHARE = re.compile(r"[，,]\s*占(?:比)?(?:为|达)?$")
-TABLE_TOTAL = re.compile(r"^\s*\**(?:合计|总计|总数)\**\s*$")
-TABLE_SUBTOTAL = re.compile(r"小计")
+FROM = lazy_regex(r"由|从")
+VERB_RATE = lazy_regex(r"^[，,]?(?:同比|年均)?(?P<verb>增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$")
+COMPARED = lazy_regex(r"(?:较|比)[^，。；、]{0,12}?的$")
+SHARE = lazy_regex(r"[，,]\s*占(?:比)?(?:为|达)?$")
+TABLE_TOTAL = lazy_regex(r"^\s*\**(?:合计|总计|总数)\**\s*$")
+TABLE_SUBTOTAL = lazy_regex(r"小计")
 WINDOW = 12  # how many figures before a rate its part and whole are looked for among
-REST = re.compile(r"其他|其它|其余")
+REST = lazy_regex(r"其他|其它|其余")
 
 
 @dataclass(frozen=True)

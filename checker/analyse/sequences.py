@@ -10,15 +10,15 @@ parents (1.–4. under （一）, then 5.–6. under （二）).
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
 from checker.lexicon import STANDARD_STYLES
 from checker.model import Document, Edit, Heading, Span
 from checker.numerals import CIRCLED, int_to_chinese
+from checker.settings.lazy_regex import lazy_regex
 
-NUMERAL = re.compile(r"[0-9]+|[０-９]+|[零〇一二两三四五六七八九十]+|[" + CIRCLED + "]")
+NUMERAL = lazy_regex(r"[0-9]+|[０-９]+|[零〇一二两三四五六七八九十]+|[" + CIRCLED + "]")
 TO_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
+from checker.settings.lazy_regex import lazy_regex
 
 UNIT_TYPES = ("街道", "镇", "乡", "局", "委", "办", "厅", "公司")
 TOWNSHIP_TYPES = ("街道", "镇", "乡")
-SELF_REFERENCE = re.compile(r"(?:我(?P<mine>街道|镇|乡|局|委(?!员)|办(?!法)|厅|公司)|本(?P<this>街道|镇|乡|局|公司))")
-TOWNSHIP = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|(?<!城)乡))")  # 城乡建设局 names no 乡
-COUNTY_PREFIX = re.compile(r"^(?:中共)?(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?!委|政府|人民政府|长)")
-SUBJECT_TOWNSHIP = re.compile(
+SELF_REFERENCE = lazy_regex(r"(?:我(?P<mine>街道|镇|乡|局|委(?!员)|办(?!法)|厅|公司)|本(?P<this>街道|镇|乡|局|公司))")
+TOWNSHIP = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|(?<!城)乡))")  # 城乡建设局 names no 乡
+COUNTY_PREFIX = lazy_regex(r"^(?:中共)?(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?!委|政府|人民政府|长)")
+SUBJECT_TOWNSHIP = lazy_regex(
     r"(?:(?:^[ \t\u3000#*]*|[。；]|(?:年|以来|季度|半年)[，,])(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))"
     r"(?=党委|党工委|政府|人民政府|办事处|对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|按照|围绕|聚焦|严格|高度)"
     # after any comma only with a verb of the author's own doing (要求，东城街道对照考核细则)
@@ -30,17 +31,17 @@ SUBJECT_TOWNSHIP = re.compile(
 # a township organ written without its name (镇党委, 乡政府, 全乡, 街道党工委): in a
 # township's own draft it is the author's; one of another type is left over. Before it:
 # a mark or a word that cannot end a place name (带领镇党委, 由乡政府, 全镇).
-BARE_TOWNSHIP = re.compile(
+BARE_TOWNSHIP = lazy_regex(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[由在经和与及向对将为领请是并即从]))(?P<type>镇|乡|街道)"
     r"(?P<organ>党委|党工委|人民政府|政府|办事处|纪委)"
     r"|(?<![健完齐安保周成])全(?P<whole>镇|乡|街道)(?![村镇])")
-LED_BY = re.compile(r"在(?:(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])|[县区市])委[\u4e00-\u9fff、]{0,14}?的[\u4e00-\u9fff]{0,4}领导")
-SALUTATION_COUNTY = re.compile(r"^[ \t\u3000]*(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?:委|人民政府|政府)")
-PARTY_COMMITTEE = re.compile(r"(?:党工委|党委|委员会|委(?!员))")
-PLACE_COMMITTEE = re.compile(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
+LED_BY = lazy_regex(r"在(?:(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])|[县区市])委[\u4e00-\u9fff、]{0,14}?的[\u4e00-\u9fff]{0,4}领导")
+SALUTATION_COUNTY = lazy_regex(r"^[ \t\u3000]*(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?:委|人民政府|政府)")
+PARTY_COMMITTEE = lazy_regex(r"(?:党工委|党委|委员会|委(?!员))")
+PLACE_COMMITTEE = lazy_regex(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
 NOT_A_NAME = "各全本我该每乡镇村县区市省街"
-NOT_IN_A_NAME = re.compile(r"[是由在和与及的对向将为从把]")  # 三是由乡党委… names no 乡
-COMPANY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:公司|集团))")
+NOT_IN_A_NAME = lazy_regex(r"[是由在和与及的对向将为从把]")  # 三是由乡党委… names no 乡
+COMPANY = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:公司|集团))")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ loader only. Every problem is a :class:`RuleFileError` whose message is
 
 from __future__ import annotations
 
-import re
 import string
 from dataclasses import replace
 from pathlib import Path
@@ -22,10 +21,11 @@ from .rule import Example, Rule
 from checker.settings.yamlfile import Located, LocatedList, RuleFileError, read_yaml, reject_unknown_keys
 from checker.settings.yamlfile import at as _at
 from checker.settings.yamlfile import where as _where
+from checker.settings.lazy_regex import lazy_regex
 
-NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-CODE = re.compile(r"^RL\d{3}$")
-CODE_PREFIX = re.compile(r"^RL\d{0,3}$")  # RL3: every numbering rule; RL301: one rule
+NAME = lazy_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE = lazy_regex(r"^RL\d{3}$")
+CODE_PREFIX = lazy_regex(r"^RL\d{0,3}$")  # RL3: every numbering rule; RL301: one rule
 PACK_KEYS = {"pack", "description", "rules"}
 RULE_KEYS = {"name", "code", "type", "severity", "message", "description", "options", "examples", "enabled",
              "yields_to", "fix"}

@@ -15,16 +15,16 @@ suppress is decided after the engine (checker/lint/suppression.py).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from checker.model import Span
+from checker.settings.lazy_regex import lazy_regex
 
 DIRECTIVE_KINDS = ("disable", "enable", "disable-next-line", "disable-file")
-COMMENT = re.compile(r"^[ \t\u3000]*(?P<comment><!--[ \t]*reportlint-(?P<kind>[A-Za-z-]*)(?P<rules>[^>]*?)[ \t]*-->)"
+COMMENT = lazy_regex(r"^[ \t\u3000]*(?P<comment><!--[ \t]*reportlint-(?P<kind>[A-Za-z-]*)(?P<rules>[^>]*?)[ \t]*-->)"
                      r"[ \t\u3000]*$")
-RULE_SEPARATORS = re.compile(r"[\s,，]+")
+RULE_SEPARATORS = lazy_regex(r"[\s,，]+")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from checker.lexicon import CIRCLED_LEVEL, COLONS, FULLWIDTH_SENTENCE_END, COMMA
 from checker.model import Document, Heading, Paragraph, Section, SourceText, Span
 from checker.numerals import parse_number
 from checker.settings.wordlists import lexicon_regex, wordlist
+from checker.settings.lazy_regex import lazy_regex
 
 if TYPE_CHECKING:
     from lark import Lark, Token
@@ -37,33 +38,33 @@ TITLE_MAX_CHARS = 60
 FOUR_DIGITS = 1000  # a heading number this large must continue its list
 BYLINE_MAX_CHARS = 40
 PAIRED_MARKS = ("《》", "“”", "（）", "()", "【】", "「」", "〔〕")
-NUMERAL_RUN = re.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
-MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
-MARKDOWN_INDENT = re.compile(f"[{INDENT_CHARS}]*")
+NUMERAL_RUN = lazy_regex(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
+MARKDOWN_HEADING = lazy_regex(r"#{1,6}[ \t]+")
+MARKDOWN_INDENT = lazy_regex(f"[{INDENT_CHARS}]*")
 LEADING_RESIDUE = r"(?:{lexicon:paywall-markers}|{lexicon:watermarks})+"
-MARKDOWN_BOLD_OPEN = re.compile(r"(?:\*\*|__)(?=[^\s*_])")
+MARKDOWN_BOLD_OPEN = lazy_regex(r"(?:\*\*|__)(?=[^\s*_])")
 # A date alone on its line; numbers left blank or as X / × (2024年　月　日, 202X年X月X日)
 # still make it the date of the closing block (the placeholder rule reports them).
 DATE_BLANK = r"[xXＸ×*＊]{1,2}|[ \u3000]{1,4}"
-DATE_LINE = re.compile(
+DATE_LINE = lazy_regex(
     r"^[ \t\u3000]*[（(]?(\d{4}|\d{2}(?=年)|[〇○零一二三四五六七八九]{4}|\d{2,3}[xXＸ×]{1,2}|[xXＸ×*＊]{2,4})年"
     r"(?:[0-9一二三四五六七八九十]{1,2}|" + DATE_BLANK + r")月"
     r"((?:[0-9一二三四五六七八九十]{1,3}|" + DATE_BLANK + r")日)?[）)]?[ \t\u3000]*$"
 )
 CLOSING_NAME_MAX_CHARS = 30
 AFTER_DATE_MAX = 2  # unknown lines after a signed date that still close the draft
-MARKER_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.．、])")
+MARKER_START = lazy_regex(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.．、])")
 CLOSING_NAMES_MAX = 4  # signature lines above the date (joint reports carry several)
 # Lines that may follow the signature and date: the 版记 (抄送：…, …印发) and a
 # bracketed note (（此件公开发布）, （联系人：…）).
 # (the labels and the notes' openings: rules/lexicon/structure.yaml)
 AFTER_CLOSING = (r"^[ \t\u3000]*(?:{lexicon:after-closing-labels}[ \t\u3000]*[：:].*|.{0,40}印发|"
                  r"[（(]{lexicon:closing-notes}[^）)]*[）)])[ \t\u3000]*$")
-MARKDOWN_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
+MARKDOWN_EMPHASIS = lazy_regex(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
 # a signature names a unit or a person; a bracketed or elided line (（略）, ……) does not
 # a labelled signature above the date: 述责述廉人：刘某某, 报告单位：县教育局
-SIGNATURE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:人|单位)[ \u3000]*[：:][ \u3000]*[^，,。；;：:！？!?、]{1,20}$")
-NOT_A_NAME = re.compile(r"^(?:[（(][^）)]*[）)]|[…—\-.·].*)$")
+SIGNATURE_LABEL = lazy_regex(r"^[\u4e00-\u9fff]{1,8}(?:人|单位)[ \u3000]*[：:][ \u3000]*[^，,。；;：:！？!?、]{1,20}$")
+NOT_A_NAME = lazy_regex(r"^(?:[（(][^）)]*[）)]|[…—\-.·].*)$")
 # 一、二季度 / 三、四年级 / 七、八月份: two consecutive numbers before a unit are a
 # range, not a level-1 heading followed by its title.
 # (the units: rules/lexicon/structure.yaml)
@@ -72,27 +73,27 @@ NUMBER_RANGE = r"^[ \u3000]*([一二三四五六七八九十]{1,3}){lexicon:rang
 # the numbering of the headings may restart in each part.
 # lines that stand under a title, never as one: a subtitle, a bracketed note or
 # date, a labelled byline (述职人：…, 汇报单位：…)
-UNDER_TITLE = re.compile(r"^(?:——|—|－－|--)|^[（(][^（）()]*[）)]$|^[\u4e00-\u9fff]{1,6}(?:人|单位)[：:]")
+UNDER_TITLE = lazy_regex(r"^(?:——|—|－－|--)|^[（(][^（）()]*[）)]$|^[\u4e00-\u9fff]{1,6}(?:人|单位)[：:]")
 # (the part words: rules/lexicon/structure.yaml, shared with genres.HEADING_LIKE)
 PART_LINE = r"^[ \t\u3000]*第[一二三四五六七八九十]{1,3}{lexicon:part-words}[^，。；！？,;!?]{0,36}$"
 # 附件：1.… and the numbered lines that continue the list (2.… 3.…) are the
 # attachment list, not headings or body text.
 # a decimal heading: 1.1 / 1．1 / 2.2.1 then a blank or a title (checked in decimal_heading)
-DECIMAL_HEADING = re.compile(r"^(?P<indent>[ \t\u3000]*)(?P<marker>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,2})"
+DECIMAL_HEADING = lazy_regex(r"^(?P<indent>[ \t\u3000]*)(?P<marker>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,2})"
                              r"(?![.．0-9０-９%％])(?P<gap>[ \t\u3000]*)(?P<text>\S.*)$")
 DECIMAL_BASE_LEVEL = 4  # 1.1 is one level below 1. (level 3)
 DECIMAL_TITLE_MAX = 20
 DECIMAL_NOT_TITLE = "万亿千百十元个件项人次户家倍年月日号米吨亩%％‰"
 # the label over an attachment appended after the signature (GB/T 9704 7.3.7): 附件, 附件1, 附件2
-APPENDED_ATTACHMENT = re.compile(
+APPENDED_ATTACHMENT = lazy_regex(
     r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*(?P<number>[0-9０-９]{0,3}|[一二三四五六七八九十]{1,3})[ \t\u3000]*$")
-ATTACHMENT = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[0-9一二三四五六七八九十]*[ \t\u3000]*[：:][ \t\u3000]*(?P<rest>.*)$")
+ATTACHMENT = lazy_regex(r"^[ \t\u3000]*附[ \t\u3000]*件[0-9一二三四五六七八九十]*[ \t\u3000]*[：:][ \t\u3000]*(?P<rest>.*)$")
 # 注：1.… (or 注： alone) after body text opens a block of notes: it and the numbered
 # lines continuing it (2.… 3.…) explain the text above; they are not the outline.
-NOTES = re.compile(r"^[ \t\u3000]*(?:\*\*)?(?:注|备注)(?:\*\*)?[ \t\u3000]*[：:](?:\*\*)?[ \t\u3000]*(?P<rest>.*)$")
-NOTE_ITEM = re.compile(r"^[ \t\u3000]*(?:\*\*)?(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,2})[ \u3000]*[）)]|"
+NOTES = lazy_regex(r"^[ \t\u3000]*(?:\*\*)?(?:注|备注)(?:\*\*)?[ \t\u3000]*[：:](?:\*\*)?[ \t\u3000]*(?P<rest>.*)$")
+NOTE_ITEM = lazy_regex(r"^[ \t\u3000]*(?:\*\*)?(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,2})[ \u3000]*[）)]|"
                        r"(?P<plain>[0-9０-９]{1,2})[ \u3000]*[.．、])")
-ATTACHMENT_ITEM = re.compile(
+ATTACHMENT_ITEM = lazy_regex(
     r"^[ \t\u3000]*(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,2})[ \u3000]*[）)]|(?P<plain>[0-9０-９]{1,2})[ \u3000]*[.．、])"
 )
 

@@ -29,21 +29,21 @@ samples, the corpus, the test drafts and generated clauses.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from math import log
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from checker.parse.word_index import full_index, jieba_dictionary  # noqa: F401  (jieba_dictionary: for tools/)
+from checker.settings.lazy_regex import lazy_regex
 
 NUMERALS = "一二三四五六七八九十"
 NUMERAL_DICTIONARY = Path(__file__).resolve().parent.parent / "data" / "numeral_words.txt"
 
 # jieba 0.42.1's re_han_default, re_skip_default and re_eng
-HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
-SKIP = re.compile(r"(\r\n|\s)")
-LETTER_OR_DIGIT = re.compile("[a-zA-Z0-9]")
+HAN_BLOCK = lazy_regex("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+SKIP = lazy_regex(r"(\r\n|\s)")
+LETTER_OR_DIGIT = lazy_regex("[a-zA-Z0-9]")
 
 Frequency = Callable[[str], Optional[int]]  # word → frequency, 0 for a prefix only, None for neither
 

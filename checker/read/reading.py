@@ -30,6 +30,7 @@ from typing import Optional
 from .docx_reading import is_word_input, source_from_docx
 from .safe_files import ReadError, read_limited
 from checker.model import InputError, SourceText, split_lines
+from checker.settings.lazy_regex import lazy_regex
 
 TEXT_SUFFIXES = (".txt", ".md")
 FOLDER_SUFFIXES = TEXT_SUFFIXES + (".docx",)  # what a folder given as input contributes
@@ -45,12 +46,12 @@ MEGABYTE = 1024 * 1024
 MAX_SIZE_LIMIT = 1024 * 1024 * 1024  # the most --max-file-size may allow
 MAX_FILE_SIZE_ENV = "REPORTLINT_MAX_FILE_SIZE"
 SIZE_UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
-SIZE = re.compile(r"^\s*(\d+)\s*([KMG]?)(?:i?B)?\s*$", re.IGNORECASE)
+SIZE = lazy_regex(r"^\s*(\d+)\s*([KMG]?)(?:i?B)?\s*$", re.IGNORECASE)
 # a file whose valid multi-byte UTF-8 outweighs its invalid bytes this many times
 # over is UTF-8 with stray bytes (GBK text read as UTF-8 scores about 0.55)
 UTF8_DOMINANCE = 4
 HIGH_BYTES = bytes(range(0x80, 0x100))
-ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an invalid byte, as surrogateescape decodes it
+ESCAPED_BYTE = lazy_regex("[\udc80-\udcff]")  # an invalid byte, as surrogateescape decodes it
 
 
 def parse_size(text: str) -> int:

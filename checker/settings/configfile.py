@@ -29,6 +29,7 @@ from checker.read.safe_files import ReadError, read_limited
 from .yamlfile import Located, LocatedList, RuleFileError, read_yaml, reject_unknown_keys
 from .yamlfile import at as _at
 from .yamlfile import where as _where
+from checker.settings.lazy_regex import lazy_regex
 
 YAML_NAMES = (".reportlint.yaml", ".reportlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -52,8 +53,8 @@ def _toml_module():
 
 
 # a line that defines a key: a table header ([a.b.KEY], [[a.KEY]]) or ``KEY =``
-_TABLE_HEADER = re.compile(r"^\s*\[\[?([^\]]*)\]\]?")
-_KEY_LINE = re.compile(r"^\s*(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*=")
+_TABLE_HEADER = lazy_regex(r"^\s*\[\[?([^\]]*)\]\]?")
+_KEY_LINE = lazy_regex(r"^\s*(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*=")
 
 
 def _key_lines(text_lines: Sequence[str]) -> dict[str, list[int]]:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from typing import Sequence
 
 from checker.model import Diagnostic, Span
+from checker.settings.lazy_regex import lazy_regex
 
 CONTEXT_CHARS = 20
-BLANKS = re.compile(r"\s+")  # \s covers the ideographic space U+3000
+BLANKS = lazy_regex(r"\s+")  # \s covers the ideographic space U+3000
 VERSION = "1"  # part of the hash: a change of the recipe changes every fingerprint
 
 

@@ -33,8 +33,9 @@ from .wordlists import lexicon_regex, wordlist
 from .yamlfile import RuleFileError, read_entries, read_yaml, reject_unknown_keys
 from .yamlfile import at as _at
 from .yamlfile import where as _where
+from checker.settings.lazy_regex import lazy_regex
 
-GENRE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+GENRE_ID = lazy_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PACK_KEYS = {"genre", "names", "description", "title", "opening", "priority", "strict", "fallback", "sections"}
 SECTION_KEYS = {"part", "name", "aliases", "exclude", "required", "covers_thematic"}
 PART_KEYS = {"name", "aliases", "exclude"}

@@ -35,6 +35,7 @@ import os
 import pickle
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
@@ -44,47 +45,11 @@ from .yamlfile import MAX_YAML_BYTES
 from checker import resources
 from checker.read import cache
 from checker.settings import yamlfile
+from checker.settings.lazy_regex import LazyPattern  # noqa: F401  (stored in the cache; re-exported)
 
 T = TypeVar("T")
 FORMAT = b"reportlint-prepared-1\n"
 PACKAGE = Path(__file__).resolve().parent.parent
-METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
-
-
-class LazyPattern:
-    """A regular expression compiled on first use; then as fast as the
-    compiled one (its methods are bound onto the instance)."""
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self.pattern = pattern
-        self.flags = flags
-
-    def compiled(self) -> re.Pattern:
-        regex = re.compile(self.pattern, self.flags)
-        for method in METHODS:
-            setattr(self, method, getattr(regex, method))
-        self.groups, self.groupindex = regex.groups, regex.groupindex
-        self.compiled = lambda: regex
-        return regex
-
-    def __getattr__(self, name: str):  # only for what is not yet bound: compile, then bind
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self.compiled(), name)
-
-    def __reduce__(self):
-        return LazyPattern, (self.pattern, self.flags)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LazyPattern, re.Pattern)):
-            return (self.pattern, self.flags) == (other.pattern, other.flags)
-        return NotImplemented
-
-    def __hash__(self) -> int:  # as the compiled regex's, so that the two mix in sets and dicts
-        return hash(self.compiled())
-
-    def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern!r})"
 
 
 class _Pickler(pickle.Pickler):
@@ -125,14 +90,22 @@ def _contents(path: Path | str) -> bytes:
         return b"\0unreadable " + str(error).encode()
 
 
-def entry_name(name: str, packs: Sequence[str] = ()) -> str:
-    """The cache file of ``name`` built from the built-in data and ``packs``."""
+@lru_cache(maxsize=1)
+def _builtin_key() -> bytes:
+    """The digest of the code and the built-in data, once per process (the
+    rule set, the genres and the lexicon are each an entry keyed by it)."""
     key = hashlib.sha256()
     for part in (FORMAT, resources.VERSION.encode(), sys.version.encode(), _code_stamp().encode()):
         key.update(_digest(part))
     data = resources.data_dir("rules")
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         key.update(_digest(str(path.relative_to(data)).encode()) + _digest(_contents(path)))
+    return key.digest()
+
+
+def entry_name(name: str, packs: Sequence[str] = ()) -> str:
+    """The cache file of ``name`` built from the built-in data and ``packs``."""
+    key = hashlib.sha256(_builtin_key())
     for pack in packs:
         key.update(_digest(os.path.abspath(pack).encode()) + _digest(_contents(pack)))
     return f"prepared-{name}-{key.hexdigest()[:32]}.pickle"

@@ -24,8 +24,9 @@ from typing import Iterable
 from checker import resources
 from .yamlfile import RuleFileError, read_entries, reject_unknown_keys
 from .yamlfile import at as _at
+from checker.settings.lazy_regex import LazyPattern, lazy_regex
 
-LIST_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+LIST_ID = lazy_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 LIST_KEYS = {"description", "match", "words", "examples"}
 EXAMPLE_KEYS = {"match", "no_match"}
 MATCH_MODES = {
@@ -34,7 +35,7 @@ MATCH_MODES = {
     "search": r"(?:{})",
     "full": r"^[ \t\u3000]*(?:{})[ \t\u3000]*$",
 }
-REFERENCE = re.compile(r"\{(lexicon|lookbehind):([a-z0-9-]+)\}")
+REFERENCE = lazy_regex(r"\{(lexicon|lookbehind):([a-z0-9-]+)\}")
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,11 @@ def builtin_wordlist_paths() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def builtin_wordlists() -> dict[str, WordList]:
-    return load_wordlists(builtin_wordlist_paths())
+    """The built-in lists, read and checked once per user (the prepared cache,
+    checker/settings/prepared.py, keyed by the files' contents)."""
+    from .prepared import prepared
+
+    return prepared("lexicon", lambda: load_wordlists(builtin_wordlist_paths()))
 
 
 def wordlist(name: str) -> WordList:
@@ -153,3 +158,21 @@ def expand(pattern: str) -> str:
 def lexicon_regex(pattern: str) -> re.Pattern:
     """``pattern``, its lexicon references expanded, compiled (once)."""
     return re.compile(expand(pattern))
+
+
+class _LexiconPattern(LazyPattern):
+    """A regex with lexicon references, expanded and compiled on first use (so
+    that a module may hold one without reading the lexicon at import)."""
+
+    def __init__(self, source: str, flags: int = 0):  # no .pattern until expanded: __getattr__ compiles
+        self.source = source
+        self.flags = flags
+
+    def compiled(self) -> re.Pattern:
+        self.pattern = expand(self.source)
+        return super().compiled()
+
+
+def lazy_lexicon_regex(pattern: str, flags: int = 0) -> LazyPattern:
+    """``lexicon_regex(pattern)``, done when the regex is first used."""
+    return _LexiconPattern(pattern, flags)

@@ -37,17 +37,18 @@ from checker.analyse.period import PERIOD
 from checker.settings.wordlists import wordlist
 from .base import Finding, expect
 from .consistency_base import DraftCheck
+from checker.settings.lazy_regex import lazy_regex
 
 CHECKS = ("weekday", "order", "year")
-MEETING = re.compile(r"召开|会议|推进会|部署会|专题会|座谈会|调度会|动员会")
-DEADLINE_AFTER = re.compile(r"^[ \t\u3000]*(?:前|以前|之前|底前|起|开始|后|以后|之后|为止)")
-FUTURE_WORDS = re.compile(r"(?<!现)将|拟|计划|预计|定于|力争|争取|确保|要|下一步|届时|预定")
-YEAR_END = re.compile(r"^(?:12月(?:底|末|31日)|年底|年末)")
-LOOKING_BACK = re.compile(r"总结|述职|述责|述廉|年度|年报")
-REPORT_OF_PLANS = re.compile(r"计划|要点|打算|安排|思路|方案")
+MEETING = lazy_regex(r"召开|会议|推进会|部署会|专题会|座谈会|调度会|动员会")
+DEADLINE_AFTER = lazy_regex(r"^[ \t\u3000]*(?:前|以前|之前|底前|起|开始|后|以后|之后|为止)")
+FUTURE_WORDS = lazy_regex(r"(?<!现)将|拟|计划|预计|定于|力争|争取|确保|要|下一步|届时|预定")
+YEAR_END = lazy_regex(r"^(?:12月(?:底|末|31日)|年底|年末)")
+LOOKING_BACK = lazy_regex(r"总结|述职|述责|述廉|年度|年报")
+REPORT_OF_PLANS = lazy_regex(r"计划|要点|打算|安排|思路|方案")
 # a sentence telling the period's results under another year: 2024年我公司实现营业收入…,
 # 2024年1—6月完成投资… (the year, a part of it, the author, then 完成/实现)
-RESULTS_OF_YEAR = re.compile(
+RESULTS_OF_YEAR = lazy_regex(
     r"(?:^[ \t\u3000#*]*|[。；])(?P<year>(?:19|20)\d{2})年(?:度|上半年|下半年|前三季度|全年|1[—\-－~至到](?:1[0-2]|[1-9])月)?"
     r"[，,]?(?:[我全本][\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{0,6}?公司)?(?:共|累计|全年)?(?=完成|实现)")
 

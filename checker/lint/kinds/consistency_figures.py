@@ -36,16 +36,17 @@ from checker.analyse.quantities import Quantity
 from checker.settings.wordlists import wordlist
 from .base import Finding, expect
 from .consistency_base import DraftCheck
+from checker.settings.lazy_regex import lazy_regex
 
 CHECKS = ("sum", "growth", "conflict")
-CONNECTORS = re.compile(r"(?:共计|合计|总计|累计|达到|共|达|为|有|计|是)$")
-SCOPES = re.compile(r"累计|全年|上半年|下半年|前三季度|第?[一二三四]季度|新增|新建|现有|共有|拥有|辖有|总|年均|月均|人均|户均|"
+CONNECTORS = lazy_regex(r"(?:共计|合计|总计|累计|达到|共|达|为|有|计|是)$")
+SCOPES = lazy_regex(r"累计|全年|上半年|下半年|前三季度|第?[一二三四]季度|新增|新建|现有|共有|拥有|辖有|总|年均|月均|人均|户均|"
                     r"村均|平均|日均|当年|本年|其中|每")
 STOCK = ("累计", "现有", "共有", "拥有", "辖有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每")
 SAME_UNIT = {"名": "人", "位": "人"}  # 职工386人 … 386名职工: one unit
 BUCKET_SIZE = 8  # a thing's first mentions that a later one is compared with: the work stays linear
-FIGURE = re.compile(r"\d")
-OTHER_YEAR = re.compile(r"((?:19|20)\d{2})年")
+FIGURE = lazy_regex(r"\d")
+OTHER_YEAR = lazy_regex(r"((?:19|20)\d{2})年")
 
 
 def _format(value: float, decimals: int) -> str:

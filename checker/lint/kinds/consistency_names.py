@@ -32,11 +32,12 @@ from checker.analyse.people import TITLES, name_candidates, one_off_keys
 from checker.analyse.unit_mentions import TOWNSHIP_TYPES, UNIT_TYPES
 from .base import Finding, OptionError, expect
 from .consistency_base import DraftCheck
+from checker.settings.lazy_regex import lazy_regex
 
 CHECKS = ("unit", "name")
-TOLD_REFORM = re.compile(r"职责|整合|更名|改为|撤销|划入|组建|合并|改革")
-TITLE_BEFORE = re.compile(rf"(?:{TITLES})$")
-BLANK_NAME = re.compile(r"某|[XxＸｘ×*＊○□〇]")  # 某某街道, XX县: a name left blank is no name to compare
+TOLD_REFORM = lazy_regex(r"职责|整合|更名|改为|撤销|划入|组建|合并|改革")
+TITLE_BEFORE = lazy_regex(rf"(?:{TITLES})$")
+BLANK_NAME = lazy_regex(r"某|[XxＸｘ×*＊○□〇]")  # 某某街道, XX县: a name left blank is no name to compare
 
 
 class NameConsistencyRule(DraftCheck):

@@ -28,10 +28,11 @@ from checker.analyse.analysis import Facts
 from checker.model import Document, Enumerator, Paragraph, Section, Span
 from checker.numerals import parse_number
 from .base import Finding, OptionError, check_known, compile_regex, regex_list
+from checker.settings.lazy_regex import lazy_regex
 
 
-CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
-ENUMERATION_COMMA = re.compile("、")
+CLAUSE_BREAK = lazy_regex(f"[{CLAUSE_BREAKS}]")
+ENUMERATION_COMMA = lazy_regex("、")
 
 COUNTED_KINDS = ("shi", "circled", "paren")
 

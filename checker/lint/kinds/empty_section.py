@@ -19,14 +19,14 @@ Options:
 
 from __future__ import annotations
 
-import re
 from typing import Iterator, Optional
 
 from checker.analyse.analysis import Facts
 from checker.model import Document, Heading
 from .base import Finding, check_known, optional_message, regex_list
+from checker.settings.lazy_regex import lazy_regex
 
-LABEL_TAIL = re.compile(r"[：:][ \t\u3000]*(?P<rest>.*)$")
+LABEL_TAIL = lazy_regex(r"[：:][ \t\u3000]*(?P<rest>.*)$")
 
 
 class EmptySection:

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
+from checker.settings.lazy_regex import lazy_regex
 
 NUMERALS = "一二三四五六七八九十两双百"
-QUOTED = re.compile(r"“([^”\n]{2,8})”")
+QUOTED = lazy_regex(r"“([^”\n]{2,8})”")
 CJK = "[\u4e00-\u9fff]"
 
 

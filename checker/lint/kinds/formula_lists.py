@@ -30,11 +30,12 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from checker.lexicon import QUOTE_MARKS as QUOTES
+from checker.settings.lazy_regex import lazy_regex
 
-CLAUSE = re.compile(r"[^。；！？：;!?:，,（）()【】\[\]]+")
-LAST_JOINER = re.compile(r"和|及|与|以及")
+CLAUSE = lazy_regex(r"[^。；！？：;!?:，,（）()【】\[\]]+")
+LAST_JOINER = lazy_regex(r"和|及|与|以及")
 # what may follow the last item of a list inside its clause (…生活富裕的总要求, …稳预期工作)
-AFTER_LAST = re.compile(r"的|等|和|及|与|工作|战略|总体|理念|要求|目标|方针|制度|精神|布局|体系|$")
+AFTER_LAST = lazy_regex(r"的|等|和|及|与|工作|战略|总体|理念|要求|目标|方针|制度|精神|布局|体系|$")
 MAX_LEAD = 4  # 坚持, 必须坚持
 
 

@@ -35,14 +35,15 @@ from checker.analyse.analysis import Facts
 from checker.model import Document, Span
 from checker.parse import segment
 from .base import Finding, OptionError, check_known, expect
+from checker.settings.lazy_regex import lazy_regex
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
-FRAGMENT_OPENING = re.compile(r"^([\u4e00-\u9fff])[，；,;]")  # not 注：, 附：, 一、二季度
+HAN = lazy_regex(r"[\u4e00-\u9fff]")
+FRAGMENT_OPENING = lazy_regex(r"^([\u4e00-\u9fff])[，；,;]")  # not 注：, 附：, 一、二季度
 MARKUP = "*_ " + INDENT_CHARS
 SPAN = 4  # characters each side of the break that jieba reads
 
 
-RUN_IN_HEADING = re.compile(r"[。；;！？]")  # a heading line that goes on with body text
+RUN_IN_HEADING = lazy_regex(r"[。；;！？]")  # a heading line that goes on with body text
 
 
 class LostHeadRule:

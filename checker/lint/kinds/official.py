@@ -24,15 +24,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import re
 
 from checker.analyse.analysis import Facts
 from checker.lexicon import BLANKS, COMMAS, SEMICOLONS
 from checker.model import Document, Edit, Fix, Span
 from .base import Finding, OptionError, check_known, expect
 from .pattern import PatternRule
+from checker.settings.lazy_regex import lazy_regex
 
-SINGLE_ITEM = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*[：:][ \t\u3000]*(?P<number>[0-9０-９]{1,2}[ \t\u3000]*[.．、][ \t\u3000]*)")
+SINGLE_ITEM = lazy_regex(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*[：:][ \t\u3000]*(?P<number>[0-9０-９]{1,2}[ \t\u3000]*[.．、][ \t\u3000]*)")
 PARTS = ("number", "title", "recipient", "body", "attachment-note", "date", "copy-to")
 
 

@@ -53,8 +53,9 @@ from checker.settings.regex_literals import LiteralScan, required_literals
 from checker.settings.wordlists import lexicon_regex
 from checker.analyse.prose import is_masked
 from .base import Finding, OptionError, check_known, compile_regex, expect, regex_list
+from checker.settings.lazy_regex import lazy_regex
 
-MARKDOWN_MARKUP = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
+MARKDOWN_MARKUP = lazy_regex(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)([^*_\n]+?)(?<=\S)\3|^[ \t]*[*+-][ \t]+")
 FIX_ACTIONS = ("delete", "delete-line", "replace")
 PATTERN_KEYS = ("fix", "message", "regex", "replacement", "scope")
 SCOPES = ("one-unit", "not-anonymised")
@@ -63,7 +64,7 @@ SCOPES = ("one-unit", "not-anonymised")
 # clause break or at most one character before the next ** (bold sets off a
 # phrase: 推进**项目建设**); the measure words: rules/lexicon/structure.yaml
 FIGURE_BLANK = r"(?<=[\u4e00-\u9fff0-9])\*\*(?={lexicon:measure-words})"
-CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
+CLAUSE_BREAK = lazy_regex(f"[{CLAUSE_BREAKS}]")
 
 
 def _without_figure_blanks(line: str) -> str:
@@ -122,7 +123,7 @@ class Pattern:
         return None
 
 
-WRAP = re.compile(r"([^\\]*)\\1([^\\]*)")  # a replacement that keeps group 1 and replaces what is around it
+WRAP = lazy_regex(r"([^\\]*)\\1([^\\]*)")  # a replacement that keeps group 1 and replaces what is around it
 
 
 def _is_filler(ch: str) -> bool:

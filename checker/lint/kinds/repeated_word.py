@@ -34,9 +34,10 @@ from checker.analyse.analysis import Facts
 from checker.model import Document, Edit, Fix, Span
 from checker.analyse.prose import is_masked
 from .base import Finding, OptionError, check_known, expect, regex_list
+from checker.settings.lazy_regex import lazy_regex
 
 HAN = "\u4e00-\u9fff"
-CLAUSE_END = re.compile(r"[，。；：！？、,.;:!?（）()“”《》\s]")
+CLAUSE_END = lazy_regex(r"[，。；：！？、,.;:!?（）()“”《》\s]")
 WINDOW = 12  # characters of context on each side, within the clause
 
 

@@ -35,7 +35,6 @@ Options:
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.lexicon import INDENT_CHARS as INDENT
@@ -44,15 +43,16 @@ from checker.analyse.analysis import Facts
 from checker.analyse.headings import MARKDOWN_TRAILING, without_trailing
 from checker.model import Document, Paragraph, Span
 from .base import Finding, OptionError, check_known, expect, optional_message, regex_list
+from checker.settings.lazy_regex import lazy_regex
 
 LEAD_IN = COLONS
-MARKDOWN_STRUCTURE = re.compile(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
+MARKDOWN_STRUCTURE = lazy_regex(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
 TAIL_CHARS = 10
-PARALLEL_SEPARATOR = re.compile(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
+PARALLEL_SEPARATOR = lazy_regex(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
 PARALLEL_MIN_CHARS = 2
 PARALLEL_LENGTH_SLACK = 3
-DIGIT = re.compile(r"[0-9０-９]")
-ITEM_CLAUSE = re.compile(f"[{COMMAS}{SEMICOLONS}]")  # an item heading with a clause break is a sentence, not a label
+DIGIT = lazy_regex(r"[0-9０-９]")
+ITEM_CLAUSE = lazy_regex(f"[{COMMAS}{SEMICOLONS}]")  # an item heading with a clause break is a sentence, not a label
 OPENING_MARKS = "“‘「『《\"'"
 
 
