@@ -41,6 +41,15 @@ def test_a_paragraph_without_markers_loads_nothing_heavy(tmp_path):
     assert loaded_after(str(draft)) == []
 
 
+def test_a_run_from_the_filled_cache_reads_no_yaml(tmp_path):
+    """The packs, genres and lexicon come from the prepared cache: once it is
+    filled (the first run), a run imports no YAML parser."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    loaded_after(str(empty), watched=("yaml",))  # fills the per-user cache where it is empty
+    assert loaded_after(str(empty), watched=("yaml",)) == []
+
+
 def test_headings_load_the_parser_and_enumerators_no_jieba(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text("标题\n一、主要工作\n\u3000\u3000一是加强学习。二是健全制度。\n", encoding="utf-8")

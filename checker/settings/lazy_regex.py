@@ -12,11 +12,33 @@ binds the compiled regex's methods onto the object, so every later call costs
 what it costs on an ``re.Pattern``. ``.pattern`` and ``.flags`` are there
 without compiling (to build larger regexes from). What it is not: an argument
 to ``re.sub(X, ...)``/``re.compile(X)`` — call ``X.sub(...)``, or ``X.compiled()``.
+
+Compiling is kept across processes too (:func:`compile_cached`): Python's
+``re`` turns a pattern into a list of opcodes in Python code (most of the
+cost: parsing, and the character-class bitmaps over CJK ranges) and hands the
+list to the C engine (``_sre.compile``), which checks it. The lists of the
+regexes a run compiled are kept in the per-user cache (checker/read/cache.py),
+one file per Python version and regex engine, and handed to the engine
+directly the next time: the same compiled regex (it compares equal to
+``re.compile``'s) at a small part of the cost. A missing, damaged or foreign
+file costs the compile, never an error; off Python's own interpreter the cache
+is not used.
 """
 
 from __future__ import annotations
 
+import atexit
+import hashlib
+from array import array
+import marshal
 import re
+import sys
+
+try:
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - another interpreter, or a Python whose re moved
+    _sre = None
 
 METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
@@ -30,7 +52,7 @@ class LazyPattern:
         self.flags = flags
 
     def compiled(self) -> re.Pattern:
-        regex = re.compile(self.pattern, self.flags)
+        regex = compile_cached(self.pattern, self.flags)
         for method in METHODS:
             setattr(self, method, getattr(regex, method))
         self.groups, self.groupindex = regex.groups, regex.groupindex
@@ -46,8 +68,10 @@ class LazyPattern:
         return LazyPattern, (self.pattern, self.flags)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LazyPattern, re.Pattern)):
-            return (self.pattern, self.flags) == (other.pattern, other.flags)
+        if isinstance(other, LazyPattern):
+            other = other.compiled()
+        if isinstance(other, re.Pattern):  # as compiled (re.compile adds re.UNICODE to a str pattern's flags)
+            return self.compiled() == other
         return NotImplemented
 
     def __hash__(self) -> int:  # as the compiled regex's, so that the two mix in sets and dicts
@@ -60,3 +84,84 @@ class LazyPattern:
 def lazy_regex(pattern: str, flags: int = 0) -> LazyPattern:
     """``re.compile(pattern, flags)``, done when the regex is first used."""
     return LazyPattern(pattern, flags)
+
+
+# -- compiled code kept across processes -------------------------------------------------
+
+CODE_TYPE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 4)), "I")
+MAX_KEPT = 20_000  # regexes in the file; past this it starts again (user packs come and go)
+_known: dict | None = None  # (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup)
+_added: dict = {}
+
+
+def _store_name() -> str:
+    engine = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}".encode()
+    return f"regex-code-{hashlib.sha256(engine).hexdigest()[:20]}.marshal"
+
+
+def _read_store() -> dict:
+    from checker.read import cache
+
+    data = cache.read(_store_name())
+    if not data or len(data) < 32 or hashlib.sha256(data[32:]).digest() != data[:32]:
+        return {}
+    try:
+        value = marshal.loads(data[32:])
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _save() -> None:
+    """At exit: the regexes this process compiled, added to the file."""
+    if not _added:
+        return
+    from checker.read import cache
+
+    kept = _read_store()  # what other processes added meanwhile
+    if len(kept) + len(_added) > MAX_KEPT:
+        kept = {}
+    kept.update(_added)
+    _added.clear()
+    try:
+        payload = marshal.dumps(kept)
+    except ValueError:
+        return
+    cache.write(_store_name(), hashlib.sha256(payload).digest() + payload)
+
+
+def _store() -> dict:
+    global _known
+    if _known is None:
+        _known = _read_store()
+        atexit.register(_save)
+    return _known
+
+
+def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, from the code kept in the per-user cache
+    where this Python compiled the same pattern before."""
+    if _sre is None or not isinstance(pattern, str) or flags & (re.DEBUG | re.TEMPLATE):
+        return re.compile(pattern, flags)
+    flags = int(flags)
+    known = _store()
+    entry = known.get((pattern, flags))
+    if entry is not None:
+        try:
+            final, code, groups, groupindex, indexgroup = entry
+            opcodes = array(CODE_TYPE)
+            opcodes.frombytes(code)
+            return _sre.compile(pattern, final, opcodes.tolist(), groups, groupindex, indexgroup)
+        except Exception:  # noqa: BLE001 - a damaged entry: compile it again
+            known.pop((pattern, flags), None)
+    parsed = _parser.parse(pattern, flags)  # raises re.error as re.compile does
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    final, groups = flags | parsed.state.flags, parsed.state.groups - 1
+    regex = _sre.compile(pattern, final, code, groups, groupindex, tuple(indexgroup))
+    entry = (final, array(CODE_TYPE, code).tobytes(), groups, groupindex, tuple(indexgroup))
+    known[(pattern, flags)] = _added[(pattern, flags)] = entry
+    return regex

@@ -24,7 +24,7 @@ from typing import Iterable
 from checker import resources
 from .yamlfile import RuleFileError, read_entries, reject_unknown_keys
 from .yamlfile import at as _at
-from checker.settings.lazy_regex import LazyPattern, lazy_regex
+from checker.settings.lazy_regex import LazyPattern, compile_cached, lazy_regex
 
 LIST_ID = lazy_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 LIST_KEYS = {"description", "match", "words", "examples"}
@@ -68,7 +68,7 @@ class WordList:
 
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+    return compile_cached(pattern)
 
 
 def _strings(path: str, owner: dict, key: str, what: str) -> tuple[str, ...]:
@@ -157,7 +157,7 @@ def expand(pattern: str) -> str:
 @lru_cache(maxsize=None)
 def lexicon_regex(pattern: str) -> re.Pattern:
     """``pattern``, its lexicon references expanded, compiled (once)."""
-    return re.compile(expand(pattern))
+    return compile_cached(expand(pattern))
 
 
 class _LexiconPattern(LazyPattern):

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from typing import Any, Iterator
-
-import yaml
+from typing import TYPE_CHECKING, Any, Iterator
 
 from checker.read.safe_files import ReadError, read_text_limited
+
+if TYPE_CHECKING:
+    import yaml  # read_yaml imports it when a file is read
 
 
 MAX_YAML_BYTES = 1024 * 1024  # a rule or genre pack; the largest built-in one is under 30 KB
@@ -39,14 +40,6 @@ class Located(dict):
 class LocatedList(list):
     line: int = 0
     item_lines: list
-
-
-class _PythonLoader(yaml.SafeLoader):
-    pass
-
-
-# libyaml's parser with the same safe constructors, where PyYAML has it
-_CLoader = type("_CLoader", (yaml.CSafeLoader,), {}) if getattr(yaml, "__with_libyaml__", False) else None
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Located:
@@ -72,9 +65,28 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Loc
     return sequence
 
 
-for _loader_class in filter(None, (_PythonLoader, _CLoader)):
-    _loader_class.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    _loader_class.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+def _build_loaders() -> None:
+    """PyYAML's safe loader and libyaml's (where PyYAML has it) with the line-keeping
+    constructors: built on first read, so that a run whose packs come from the
+    prepared cache (checker/settings/prepared.py) never imports yaml."""
+    import yaml
+
+    class _PythonLoader(yaml.SafeLoader):
+        pass
+
+    # libyaml's parser with the same safe constructors, where PyYAML has it
+    c_loader = type("_CLoader", (yaml.CSafeLoader,), {}) if getattr(yaml, "__with_libyaml__", False) else None
+    for loader_class in filter(None, (_PythonLoader, c_loader)):
+        loader_class.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+        loader_class.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    globals().update(_PythonLoader=_PythonLoader, _CLoader=c_loader)
+
+
+def __getattr__(name: str):  # _PythonLoader, _CLoader: built on first need
+    if name in ("_PythonLoader", "_CLoader"):
+        _build_loaders()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _RECORDS: list[list[str]] = []  # open recordings (settings/prepared.py): the paths read_yaml reads
@@ -115,7 +127,12 @@ def read_yaml(path: str, what: str, pure_python: bool = False) -> Any:
         if error.kind == "undecodable":
             raise RuleFileError(f"{path}:1: {what} files must be UTF-8 ({error})") from None
         raise RuleFileError(f"{path}:1: {error}") from None
-    loader = (_PythonLoader if pure_python or _CLoader is None else _CLoader)(text)
+    import yaml
+
+    if "_PythonLoader" not in globals():
+        _build_loaders()
+    python_loader, c_loader = globals()["_PythonLoader"], globals()["_CLoader"]
+    loader = (python_loader if pure_python or c_loader is None else c_loader)(text)
     loader.name = path
     try:
         node = loader.get_single_node()
@@ -167,6 +184,8 @@ def _bound_expansion(path: str, root: yaml.Node) -> None:
 
 
 def _node_children(node: yaml.Node) -> list:
+    import yaml  # already loaded: read_yaml imported it
+
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
     if isinstance(node, yaml.SequenceNode):
