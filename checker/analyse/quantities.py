@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..settings.wordlists import wordlist
-from checker.settings.lazy_regex import lazy_regex
+from checker.settings.lazy_regex import compile_cached, lazy_regex
 
 MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
 DIGIT = lazy_regex(r"\d")
@@ -57,14 +57,14 @@ class Quantity:
 def quantity_regex() -> re.Pattern:
     units = sorted(wordlist("measure-units").words, key=len, reverse=True)
     approx_after = wordlist("approximate-after").alternation
-    return re.compile(
-        r"(?<![\d.A-Za-z])(?P<number>\d+(?:\.\d+)?)(?P<mid>余|多)?(?P<mult>万|亿)?"
+    return compile_cached(  # (?=\d): a position without a digit fails at once, before the lookbehind
+        r"(?=\d)(?<![\d.A-Za-z])(?P<number>\d+(?:\.\d+)?)(?P<mid>余|多)?(?P<mult>万|亿)?"
         rf"(?P<unit>%|％|个百分点|{'|'.join(units)})(?P<approx>{approx_after})?")
 
 
 @lru_cache(maxsize=1)
 def approximate_before() -> re.Pattern:
-    return re.compile("(?:" + wordlist("approximate-before").alternation + r")[ \t\u3000]*$")
+    return compile_cached("(?:" + wordlist("approximate-before").alternation + r")[ \t\u3000]*$")
 
 
 def _run_before(line: str, start: int) -> str:

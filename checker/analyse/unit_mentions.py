@@ -134,13 +134,15 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
     the county leading (在X县委…领导下), the county of the salutation."""
     found = []
     for number, line in enumerate(lines, 1):
-        for match in SUBJECT_TOWNSHIP.finditer(line):
+        # every match holds a township word (街道/镇/乡) or 领导: a line without is not scanned
+        township = "镇" in line or "乡" in line or "街道" in line
+        for match in SUBJECT_TOWNSHIP.finditer(line) if township else ():
             group = "name" if match.group("name") else "acting"
             name = match.group(group)
             if name[0] not in NOT_A_NAME and not NOT_IN_A_NAME.search(name):
                 found.append(UnitMention(number, match.start(group) + 1, match.end(group) + 1, name, "subject",
                                          place=name))
-        for match in LED_BY.finditer(line):
+        for match in LED_BY.finditer(line) if "领导" in line else ():
             place = match.group("county") or ""  # 在县委、县政府的领导下: the county left unnamed
             start, end = match.span("county") if place else match.span()
             found.append(UnitMention(number, start + 1, end + 1, match.group(0), "led-by", place=place))

