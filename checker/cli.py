@@ -193,7 +193,7 @@ class WholeNumber(click.IntRange):
 
 MAX_FILE_SIZE_OPTION = click.option(
     "--max-file-size", type=SizeParam(), default=None, metavar="SIZE",
-    help="Refuse files larger than this (bytes, or with K, M, G; default 8M for a text draft, 50M for a Word file, "
+    help="Refuse files larger than this (bytes, or with K, M, G; default 5M for a text draft, 50M for a Word file, "
          "or $REPORTLINT_MAX_FILE_SIZE).")
 
 

@@ -234,11 +234,11 @@ def test_the_size_limit_is_checked_before_reading(tmp_path, monkeypatch):
         read_source(str(big))
 
 
-def test_the_default_size_limit_is_8_mb_for_a_text_draft_and_50_mb_for_word():
+def test_the_default_size_limit_is_5_mb_for_a_text_draft_and_50_mb_for_word():
     """Issue 22, #8: at the old 50 MB a draft full of findings took 16 minutes and
-    3.7 GB; at 8 MB it finishes in about a minute under 1 GB in every format
+    3.7 GB; at 5 MB it takes 20-30 s of CPU, under 300 MB, in every format
     (docs/performance.md). A Word file keeps 50 MB: pictures are bytes, not text."""
-    assert max_file_size() == DEFAULT_MAX_FILE_SIZE == 8 * 1024 * 1024
+    assert max_file_size() == DEFAULT_MAX_FILE_SIZE == 5 * 1024 * 1024
     assert DEFAULT_MAX_WORD_SIZE == 50 * 1024 * 1024
 
 
@@ -253,18 +253,18 @@ def test_a_text_draft_over_the_default_is_refused_in_one_line_saying_how_to_rais
     said = run_cli("--lang", "zh", str(draft))
     assert said.returncode == 2 and said.stdout.decode().count("\n") == 1  # the summary: nothing read
     assert said.stderr.decode().splitlines() == [
-        f"reportlint: {draft}: 11 MB，超过文本草稿默认的大小上限 8 MB（可用 --max-file-size 11M 或 "
+        f"reportlint: {draft}: 8 MB，超过文本草稿默认的大小上限 5 MB（可用 --max-file-size 8M 或 "
         "REPORTLINT_MAX_FILE_SIZE 调高）"]
     english = run_cli("--lang", "en", str(draft))
     assert english.returncode == 2 and english.stderr.decode().splitlines() == [
-        f"reportlint: {draft}: 11 MB, over the default 8 MB limit of a text draft "
-        "(--max-file-size 11M or REPORTLINT_MAX_FILE_SIZE raises it)"]
-    raised = run_cli("--lang", "en", "--max-file-size", "11M", str(draft))
+        f"reportlint: {draft}: 8 MB, over the default 5 MB limit of a text draft "
+        "(--max-file-size 8M or REPORTLINT_MAX_FILE_SIZE raises it)"]
+    raised = run_cli("--lang", "en", "--max-file-size", "8M", str(draft))
     assert "limit" not in raised.stderr.decode()  # read: the zeros are a binary file, not a size problem
     piped = run_cli("--lang", "en", "-", stdin=b"x" * (DEFAULT_MAX_FILE_SIZE + 1))
     assert piped.returncode == 2 and piped.stderr.decode().splitlines() == [
-        "reportlint: -: 8 MB, over the default 8 MB limit of a text draft "
-        "(--max-file-size 9M or REPORTLINT_MAX_FILE_SIZE raises it)"]
+        "reportlint: -: 5 MB, over the default 5 MB limit of a text draft "
+        "(--max-file-size 6M or REPORTLINT_MAX_FILE_SIZE raises it)"]
 
 
 def test_a_word_file_over_the_text_default_is_still_read(tmp_path):

@@ -74,9 +74,9 @@ def test_closing_tags_and_properties_are_not_counted(tmp_path):
     assert len(read_source(str(path)).lines) == MAX_WORD_PARAGRAPHS
 
 
-def test_a_body_with_more_text_than_an_8_mb_draft_is_one_line(run_cli, tmp_path):
+def test_a_body_with_more_text_than_a_5_mb_draft_is_one_line(run_cli, tmp_path):
     """A Word body holds at most as many characters as the default text limit
-    (an 8 MB draft full of findings: about a minute, docs/performance.md)."""
+    (a 5 MB draft full of findings: within a minute, docs/performance.md)."""
     path = with_body(tmp_path, "<w:p><w:r><w:t>" + "某" * (MAX_WORD_CHARACTERS + 1) + "</w:t></w:r></w:p>")
     result = run_cli("--lang", "en", str(path))
     err = result.stderr.decode()

@@ -45,7 +45,7 @@ MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # a zip bomb is refused, not unpacked
 MAX_BODY_XML_BYTES = 64 * 1024 * 1024
 MAX_WORD_PARAGRAPHS = 200_000
 MAX_WORD_RUNS = 2_000_000
-MAX_WORD_CHARACTERS = 3_000_000  # as many as an 8 MB text draft (reading.DEFAULT_MAX_FILE_SIZE) holds
+MAX_WORD_CHARACTERS = 2_000_000  # about as many as a 5 MB text draft (reading.DEFAULT_MAX_FILE_SIZE) holds
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # inside a paragraph: what is not its visible text

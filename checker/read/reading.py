@@ -37,10 +37,10 @@ FOLDER_SUFFIXES = TEXT_SUFFIXES + (".docx",)  # what a folder given as input con
 
 
 # A text draft: a real one is a few hundred KB; one this large full of findings still
-# finishes in about a minute and under 1 GB in every output format (docs/performance.md,
-# bench/big_draft.py). A Word file is larger for its pictures; its text is bounded by
-# the counts of docx_reading.
-DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024
+# takes 20-30 s of CPU and under 300 MB in every output format, about a minute of wall
+# time on a busy machine (docs/performance.md, bench/big_draft.py). A Word file is
+# larger for its pictures; its text is bounded by the counts of docx_reading.
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 DEFAULT_MAX_WORD_SIZE = 50 * 1024 * 1024
 MEGABYTE = 1024 * 1024
 MAX_SIZE_LIMIT = 1024 * 1024 * 1024  # the most --max-file-size may allow
