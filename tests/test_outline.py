@@ -19,6 +19,8 @@ from conftest import parse_text
     ("四、三点体会", 1, 4, "N、"),
     ("一、2023年工作回顾", 1, 1, "N、"),
     ("三、2024年政府工作任务", 1, 3, "N、"),
+    ("2、2025年主要工作", 3, 2, "N、"),  # N、 before a year: a marker, not a list of numbers
+    ("12、2024年度考核情况", 3, 12, "N、"),
     ("（一）加强学习。", 2, 1, "（N）"),
     ("(三)严格党内生活。", 2, 3, "(N)"),
     ("（一）、加强学习。", 2, 1, "（N）、"),
@@ -48,6 +50,8 @@ def test_leading_whitespace_is_recorded_not_fatal(indent):
     "唯一是坚持。", "一是一、二是二。", "2023.3月召开会议。",
     "一、二季度，全县完成投资12亿元。", "三、四年级学生体质健康达标率98%。", "一、二等奖各3名。",
     "七、八月份是主汛期，累计发生强降雨过程6次。", "五、六月份降雨偏少。", "三、四楼为办公区域。",
+    "3.5万元全部拨付到位。", "2025年是“十四五”规划收官之年。", "2、3号楼已完成主体施工。", "3、4月份完成验收。",
+    "2024、2025年连续两年获评先进。",
 ])
 def test_sentences_that_start_with_a_number_are_not_headings(line):
     document = parse_text(f"标题行\n{line}")
@@ -275,3 +279,11 @@ def test_corpus_level1_headings(corpus_dir):
         document = parse_document(read_source(str(path)))
         levels[path.name[:3]] = [h.number for h in document.headings() if h.level == 1]
     assert levels == {"014": [1, 2, 3], "015": [1, 2, 3], "016": list(range(1, 16))}
+
+
+def test_a_marker_before_a_year_is_a_heading_on_its_own_line():
+    """2、2025年主要工作 between 一、 and 三、 is a heading (of another level's form), the line
+    with 3.5万元 or 2025年 at its start is text: exact lines and kinds."""
+    document = parse_text("标题行\n一、主要工作\n3.5万元全部拨付到位。\n2、2025年主要工作\n2025年是收官之年。\n三、存在问题")
+    assert [(h.line, h.number) for h in document.headings()] == [(2, 1), (4, 2), (6, 3)]
+    assert (document.line_kinds[3], document.line_kinds[5]) == ("paragraph", "paragraph")

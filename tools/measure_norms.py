@@ -9,7 +9,7 @@ alarms too (every draft of the folder is clean text). Also prints the warnings p
 10,000 characters on the corpus (/work/shared/corpus, or the path given) and on the
 clean drafts of tests/drafts/.
 
-    python tools/measure_norms.py [--set norms2] [CORPUS_DIR]
+    python tools/measure_norms.py [--set norms2|norms3] [CORPUS_DIR]
 """
 
 from __future__ import annotations

@@ -30,11 +30,11 @@ from checker.settings.lazy_regex import lazy_regex
 # a township-level unit named as the author: 青石镇党委, 某某街道办事处, 城关镇人民政府
 TOWNSHIP_AUTHOR = lazy_regex(r"[\u4e00-\u9fff]{1,6}?(?<![县市区省])(?:镇|乡|街道)(?=党委|党工委|人民政府|政府|办事处|纪委|"
                              r"[\s\u3000]|$)")
-ANONYMISING_TITLE = lazy_regex(r"通报|典型案例|典型问题|警示教育|案例汇编|以案促改|曝光")
+ANONYMISING_TITLE = lazy_regex(r"通报(?!表扬|表彰|嘉奖)|典型案例|典型问题|警示教育|案例汇编|以案促改|曝光")
 # the kinds of unit a template offers as alternatives: 局（委）, 区（县）, 党委（党组）, 镇（乡）
 UNIT_KIND = r"(?:街道|党工委|党委|党组|中心|[省市县区旗乡镇局委办厅处科所站])"
 ALTERNATIVE = lazy_regex(rf"(?<![各全诸每所有和及、乡])({UNIT_KIND})（[省市县区旗乡镇局委办厅处科所站街道党工组中心、/]{{1,8}}）")
-CASE_LINE = lazy_regex(r"案例|典型问题|以案|通报|曝光|警示教育")
+CASE_LINE = lazy_regex(r"案例|典型问题|以案|通报(?!表扬|表彰|嘉奖)|曝光|警示教育")
 
 
 def author_lines(document: Document, closing_lines: frozenset[int]) -> frozenset[int]:

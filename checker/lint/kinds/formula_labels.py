@@ -9,7 +9,9 @@ numerals (三会一课, 四议两公开), which no ordinary phrase resembles —
 word unquoted. It is reported when it has the length of a label, differs from
 it in exactly one character, and is no known label itself. The character that
 differs is not a numeral in the candidate (两个务必 and 三个务必 are two
-formulas); a numeral of the label may be replaced by another word only in a
+formulas), except a later numeral of a quoted label with two numerals
+(“四议三公开” for 四议两公开, “三会两课”): such labels vary only their first
+numeral (三位一体, 四位一体); a numeral of the label may be replaced by another word only in a
 quoted candidate (“一岗多责” for 一岗双责).
 
 A label with two numerals (三管三必须) may also have its last word of two
@@ -61,6 +63,10 @@ class LabelIndex:
             return None
         for index, char in enumerate(word):
             if char in NUMERALS:
+                label = self.shapes.get(word[:index] + "?" + word[index + 1:])
+                if quoted and index > 0 and label is not None and label[index] in NUMERALS \
+                        and sum(c in NUMERALS for c in label) >= 2:
+                    return label  # a later numeral of a two-numeral label (“四议三公开”); N位一体 vary the first
                 continue
             label = self.shapes.get(word[:index] + "?" + word[index + 1:])
             if label is not None and (quoted or (label in self.labels and label[index] not in NUMERALS)):

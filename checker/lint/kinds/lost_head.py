@@ -1,7 +1,7 @@
 """Rule type ``lost-head``: a body paragraph that lost its head — it begins
 mid-word or mid-sentence, the beginning cut off in copying.
 
-Two shapes, both judged only where they are unmistakable (precision first):
+Each shape is judged only where it is unmistakable (precision first):
 
 - the paragraph opens with a single character and a clause mark (年，我们坚持…;
   来，本人…; 剩；重大项目…): the tail of a word or phrase whose head is gone.
@@ -9,20 +9,38 @@ Two shapes, both judged only where they are unmistakable (precision first):
 - the paragraph opens with a single character and a word that needs the word
   before it whole (``bound``: 以来, 以后, 期间…): 职以来，本人… (任职以来), 汛以来，
   全县… (入汛以来); a character of ``openers`` (此以后) is not reported;
+- the paragraph opens with a function word that never opens a sentence as a word
+  of its own (``particles``: 的, 了, 和, 并, 等, 及…), jieba reading it alone there:
+  的工作机制…, 并已整改…; a word that begins with it (的确, 了解, 和谐, 并且, 等级,
+  及时) is a legitimate opening;
+- the paragraph's first few characters (``closer_reach``) hold a closing quote or
+  bracket (``closers``: ” 》 ）…) with no opening mark before it: ”活动以来…,
+  意见》精神…, 办）牵头… — the opening half was cut off; a list marker before it
+  (1）, a）) is not;
+- a number cut in two: the paragraph opens with a decimal point and digits
+  (.8%…), or with digits where the body line before ends with a digit (…达到1 /
+  26户); a year (2025年…) is not;
 - the line before is body text — a paragraph, or a run-in heading whose line
   goes on with its text (**（一）…。** 全年…) — that ends without punctuation, and
   a word runs across the break (…部分行业产能过 / 剩；… reads 产能过剩) — and jieba,
   segmenting the paragraph's beginning alone, agrees that it starts with a
-  fragment (one character that is not a word of its own there). Where no
-  dictionary word runs across (获得 / 感和满意度: jieba has no 获得感) nothing is
-  reported: a truncated line followed by a sentence that opens with a verb
-  (…新兴产业 / 建强支部12个) looks the same.
+  fragment (one character that is not a word of its own there). A page number of a
+  printed copy between the two (``page_number``: － 3 －, — 12 —) is looked through.
+  Where no dictionary word runs across (获得 / 感和满意度: jieba has no 获得感) nothing
+  is reported: a truncated line followed by a sentence that opens with a verb
+  (…新兴产业 / 建强支部12个) looks the same;
+- the paragraph opens with a character jieba reads alone, and the draft writes
+  its first two characters elsewhere at least ``echoes`` times, each time after a
+  character that makes one word with the first (新城街道… in the title and the
+  signature / 城街道坚持…: 新城); where the draft writes them even once at the
+  start of a sentence or without such a word, nothing is reported; nor where
+  the first character is a unit's short name (``abbreviations``: 局党组… after
+  县教育局党组, 镇党委… after 乡镇党委).
 
-jieba's full dictionary (segment.full_words) is asked only for the second shape,
-where a body line ends without punctuation before another body line, so a clean
-draft never loads it. Residue, Markdown code spans and table rows are looked
-through (the paragraph kinds come from the parser). Message field ``{head}``:
-the fragment the paragraph opens with.
+jieba's full dictionary (segment.full_words, a bisection over the word index) is
+asked only on candidate lines. Residue, Markdown code spans and table rows are
+looked through (the paragraph kinds come from the parser). Message field
+``{head}``: the fragment the paragraph opens with.
 """
 
 from __future__ import annotations
@@ -34,20 +52,25 @@ from checker.lexicon import INDENT_CHARS
 from checker.analyse.analysis import Facts
 from checker.model import Document, Span
 from checker.parse import segment
-from .base import Finding, OptionError, check_known, expect
+from .base import Finding, OptionError, check_known, compile_regex, expect
 from checker.settings.lazy_regex import lazy_regex
 
 HAN = lazy_regex(r"[\u4e00-\u9fff]")
 FRAGMENT_OPENING = lazy_regex(r"^([\u4e00-\u9fff])[，；,;]")  # not 注：, 附：, 一、二季度
 MARKUP = "*_ " + INDENT_CHARS
 SPAN = 4  # characters each side of the break that jieba reads
+OPENING_MARKS = "“‘《（「『【〈(["
+LIST_MARKER = lazy_regex(r"[0-9０-９A-Za-z一二三四五六七八九十]{1,3}")  # 1）, a）, 十）
+NUMBER_TAIL = lazy_regex(r"^[.．][0-9]+|^[0-9]+(?:[.．][0-9]+)?")
+YEAR = lazy_regex(r"^[0-9]{4}年")
 
 
 RUN_IN_HEADING = lazy_regex(r"[。；;！？]")  # a heading line that goes on with body text
 
 
 class LostHeadRule:
-    OPTIONS = {"openers": "", "bound": []}
+    OPTIONS = {"openers": "", "bound": [], "particles": "", "closers": "", "closer_reach": 8,
+               "page_number": None, "echoes": 0, "abbreviations": ""}
 
     def __init__(self, options: dict):
         options = check_known(options, self.OPTIONS)
@@ -56,18 +79,28 @@ class LostHeadRule:
         if not all(isinstance(word, str) and word for word in bound):
             raise OptionError("option 'bound': a list of words")
         self.bound = re.compile("^([\u4e00-\u9fff])(?:" + "|".join(map(re.escape, bound)) + ")") if bound else None
+        self.particles = set(expect(options["particles"], str, "particles", "a string of characters"))
+        self.closers = set(expect(options["closers"], str, "closers", "a string of characters"))
+        self.closer_reach = expect(options["closer_reach"], int, "closer_reach", "a whole number")
+        page_number = options["page_number"]
+        self.page_number = compile_regex(page_number, "page_number") if page_number is not None else None
+        self.echoes = expect(options["echoes"], int, "echoes", "a whole number")
+        self.abbreviations = set(expect(options["abbreviations"], str, "abbreviations", "a string of characters"))
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         previous: Optional[tuple[int, str, str]] = None  # (line, kind, text) of the last non-blank line
+        whole: list = []  # the draft as one text and its line starts, when the echo shape first needs them
         for number in range(1, len(document.lines) + 1):
             kind = document.line_kinds.get(number, "blank")
             if kind == "blank":
                 continue
             line = document.lines[number - 1]
             text = line.lstrip(MARKUP)
+            if self.page_number is not None and self.page_number.match(text.rstrip(MARKUP)):
+                continue  # a page number of a printed copy: the line before goes on after it
             start = len(line) - len(text)
             if kind == "paragraph":
-                head = self._head(text, previous)
+                head = self._head(text, previous) or self._echo(text, number, document, whole)
                 if head:
                     yield Finding(Span.on_line(number, start, start + len(head)), {"head": head})
             previous = (number, kind, line.rstrip(MARKUP))
@@ -76,19 +109,75 @@ class LostHeadRule:
         opening = FRAGMENT_OPENING.match(text) or (self.bound.match(text) if self.bound else None)
         if opening and opening.group(1) not in self.openers:
             return opening.group(1)
-        if previous is None or not previous[2] or not HAN.match(previous[2][-1]) or not HAN.match(text[:1]):
-            return ""
-        if previous[1] not in ("paragraph", "enumerated") and \
-                not (previous[1] == "heading" and RUN_IN_HEADING.search(previous[2][:-1])):
+        if text[:1] in self.particles and segment.full_words(text[: SPAN * 2])[:1] == [text[0]]:
+            return text[0]
+        closer = self._closer(text)
+        if closer:
+            return closer
+        body_before = previous is not None and bool(previous[2]) and (
+            previous[1] in ("paragraph", "enumerated")
+            or (previous[1] == "heading" and RUN_IN_HEADING.search(previous[2][:-1]) is not None))
+        number = NUMBER_TAIL.match(text)
+        if number and (not text[0].isdigit() or (body_before and previous[2][-1].isdigit() and not YEAR.match(text))):
+            return number.group(0)
+        if not body_before or not HAN.match(previous[2][-1]) or not HAN.match(text[:1]):
             return ""
         before, after = previous[2][-SPAN:], text[:SPAN]
         alone = segment.full_words(text[: SPAN * 2])
         if not alone or len(alone[0]) != 1 or alone[0] != after[0]:
             return ""  # jieba reads a whole word at the paragraph's beginning
+        return self._across(before, text)
+
+    @staticmethod
+    def _across(before: str, text: str) -> str:
+        """The paragraph's beginning up to the end of a word that runs into it from ``before``."""
         offset = 0
-        for word in segment.full_words(before + after):
+        for word in segment.full_words(before + text[:SPAN]):
             end = offset + len(word)
             if offset < len(before) < end:  # a word runs across the break
                 return text[: end - len(before)]
             offset = end
         return ""
+
+    def _closer(self, text: str) -> str:
+        for index, char in enumerate(text[: self.closer_reach]):
+            if char in OPENING_MARKS:
+                return ""
+            if char in self.closers:
+                return "" if LIST_MARKER.fullmatch(text[:index]) else text[: index + 1]
+        return ""
+
+    def _echo(self, text: str, number: int, document: Document, whole: list) -> str:
+        """The first character of a paragraph that the draft elsewhere always writes
+        as the end of a word with the character before it."""
+        pair = text[:2]
+        if self.echoes <= 0 or len(pair) < 2 or not HAN.fullmatch(pair[0]) or not HAN.fullmatch(pair[1]) \
+                or pair[0] in self.openers or pair[0] in self.particles or pair[0] in self.abbreviations:
+            return ""
+        if not whole:  # the draft as one text and where each line starts in it
+            whole.extend(("\n".join(document.lines), [0]))
+            for line in document.lines:
+                whole[1].append(whole[1][-1] + len(line) + 1)
+        draft, starts = whole
+        if draft.count(pair) <= self.echoes:  # this paragraph's own opening is one of them
+            return ""
+        own = starts[number - 1] + len(document.lines[number - 1]) - len(text)
+        others = []
+        for position in _occurrences(draft, pair):
+            if position != own:
+                if not position or not HAN.match(draft[position - 1]):
+                    return ""  # written elsewhere at a line start or after a mark (cheap, first)
+                others.append(position)
+        if segment.full_words(text[: SPAN * 2])[:1] != [pair[0]]:
+            return ""  # jieba reads a whole word at the paragraph's beginning
+        for position in others:
+            if not self._across(draft[max(0, position - SPAN): position], draft[position:]):
+                return ""  # written elsewhere without a word running into it
+        return pair[0]
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    position = text.find(part)
+    while position != -1:
+        yield position
+        position = text.find(part, position + 1)
