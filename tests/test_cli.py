@@ -357,17 +357,39 @@ def clean_outline() -> tuple[str, list[tuple[int, str]], list[tuple[int, str]]]:
     return lines[0], level1, level2
 
 
-def test_outline_text(run_cli):
+# the suite runs in English (conftest); a user's default is Chinese
+OUTLINE_WORDS = {
+    "en": ("(genre: 工作总结)", "title", r"\[level {}\]", "enumeration: "),
+    "zh": ("（体裁：工作总结）", "标题", r"\[第{}层\]", "列举："),
+}
+
+
+@pytest.mark.parametrize("language", sorted(OUTLINE_WORDS))
+def test_outline_text(run_cli, language):
+    genre, title_label, level, enumeration = OUTLINE_WORDS[language]
     title, level1, level2 = clean_outline()
-    result = run_cli("outline", "examples/clean.txt")
+    result = run_cli("outline", "--lang", language, "examples/clean.txt")
     assert result.returncode == 0, err(result)
     text = out(result)
-    assert text.startswith("examples/clean.txt  (genre: 工作总结)\n")
-    assert re.search(rf"^\s+1\s+title\s+{re.escape(title[:20])}", text, re.M)
-    for number, line in level1:
-        assert re.search(rf"^\s+{number}\s+{re.escape(line[:8])}.*\[level 1", text, re.M), line
-    for number, line in level2:
-        assert re.search(rf"^\s+{number}\s+{re.escape(line[:8])}.*\[level 2", text, re.M), line
+    assert text.startswith(f"examples/clean.txt  {genre}\n")
+    assert re.search(rf"^\s+1\s+{title_label}\s+{re.escape(title[:20])}", text, re.M)
+    for depth, headings in ((1, level1), (2, level2)):
+        for number, line in headings:
+            assert re.search(rf"^\s+{number}\s+{re.escape(line[:8])}.*{level.format(depth)}", text, re.M), line
+    assert re.search(rf"^\s+{enumeration}一是@\d+:\d+ 二是@", text, re.M)
+    if language == "zh":
+        assert not re.search(r"level|paragraph|title|enumeration|genre", text)
+
+
+def test_outline_counts_paragraphs_in_chinese(run_cli, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("某局工作总结\n一、主要工作\n全年完成任务。\n推进改革。\n\n二、存在问题\n学习不够。\n", encoding="utf-8")
+    chinese = out(run_cli("outline", "--lang", "zh", str(draft)))
+    assert re.search(r"^\s+2  一、主要工作  \[第1层\]\n\s+2 段（第 3-4 行）$", chinese, re.M), chinese
+    assert re.search(r"^\s+1 段（第 7 行）$", chinese, re.M), chinese
+    english = out(run_cli("outline", str(draft)))
+    assert re.search(r"^\s+2 paragraphs \(lines 3-4\)$", english, re.M), english
+    assert re.search(r"^\s+1 paragraph \(line 7\)$", english, re.M), english
 
 
 def test_outline_json(run_cli):

@@ -18,32 +18,33 @@ def _preview(text: str) -> str:
 
 
 def _heading_note(heading: Heading) -> str:
-    notes = [f"level {heading.level}"]
+    notes = [messages.text("outline.level", level=heading.level)]
     if heading.style != heading.standard_style:
-        notes.append(f"off-style {heading.style}")
+        notes.append(messages.text("outline.off_style", style=heading.style))
     if heading.indent:
-        notes.append("indented")
-    return ", ".join(notes)
+        notes.append(messages.text("outline.indented"))
+    return messages.text("list.notes").join(notes)
 
 
 def _enumerators_line(enumerators: list[Enumerator], indent: str) -> list[str]:
     if not enumerators:
         return []
     items = " ".join(f"{e.marker}@{e.span.line}:{e.span.column}" for e in enumerators)
-    return [f"{'':>5}  {indent}  enumeration: {items}"]
+    return [f"{'':>5}  {indent}  {messages.text('outline.enumeration')}{items}"]
 
 
 def render_text(document: Document, genre: str, facts: Optional[dict] = None) -> str:
     """The outline; with ``facts`` (api.draft_facts), the facts of the draft after it."""
-    out = [f"{document.path or '-'}  (genre: {genre})"]
+    out = [f"{document.path or '-'}  {messages.text('outline.genre', genre=genre)}"]
     if document.title:
-        out.append(f"{document.title.line:>5}  title       {_preview(document.title.text)}")
+        out.append(_row(document.title.line, messages.text("outline.title"), _preview(document.title.text)))
     elif not any(line.strip() for line in document.lines):
-        out.append("    -  (empty: no text)")
+        out.append(f"    -  {messages.text('outline.empty')}")
     else:
-        out.append("    -  title       (none: the first line is body text)")
+        out.append(_row(None, messages.text("outline.title"), messages.text("outline.no_title")))
     if document.salutation:
-        out.append(f"{document.salutation.line:>5}  salutation  {_preview(document.salutation.text)}")
+        out.append(_row(document.salutation.line, messages.text("outline.salutation"),
+                        _preview(document.salutation.text)))
     out.extend(_enumerators_line(document.root.enumerators, ""))
 
     def walk(section: Section, depth: int) -> None:
@@ -53,8 +54,8 @@ def render_text(document: Document, genre: str, facts: Optional[dict] = None) ->
         paragraphs = [p for p in section.paragraphs if p.line != heading.line]
         if paragraphs:
             lines = sorted({p.line for p in paragraphs})
-            out.append(f"{'':>5}  {indent}  {len(lines)} paragraph{'s' if len(lines) != 1 else ''} "
-                       f"(line{'s' if len(lines) != 1 else ''} {_ranges(lines)})")
+            out.append(f"{'':>5}  {indent}  "
+                       + messages.count("outline.paragraphs", len(lines), lines=_ranges(lines)))
         out.extend(_enumerators_line(section.enumerators, indent))
         for child in section.children:
             walk(child, depth + 1)
