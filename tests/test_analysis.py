@@ -147,3 +147,37 @@ def test_each_heading_knows_its_shape_among_its_siblings():
     assert (shapes[4].siblings, shapes[4].siblings_with_body) == (2, 0)
     assert (shapes[2].siblings, shapes[2].siblings_with_body) == (1, 0)  # 二、下步打算 has nothing under it
     assert (shapes[7].siblings, shapes[7].siblings_with_body) == (1, 1)
+
+
+def test_lines_that_read_as_an_unnumbered_subheading_above_their_paragraph():
+    """Short and unpunctuated, or two parallel phrases without figures, right
+    above a paragraph; not a phrase with a figure, not a line above a heading."""
+    text = ("某镇2024年工作总结\n一、主要工作\n"
+            "加强组织领导\n推进项目5个。\n"                       # lines 3-4: a subheading
+            "压实安全责任，筑牢安全防线\n全年无事故。\n"           # lines 5-6: two parallel phrases
+            "新建道路3公里，改造管网5公里\n全年完成投资。\n"       # lines 7-8: figures: no
+            "完善制度机制\n二、下步打算\n")                         # line 9: above a heading: no
+    assert analyse(parse_text(text)).subheading_lines == frozenset({3, 5})
+
+
+def test_item_headings_know_how_many_siblings_of_their_level_are_one_line_items():
+    text = ("某镇2024年工作总结\n一、主要工作\n（一）培训干部40名。\n（二）新建通道15公里，力争明年底前实现\n"
+            "（三）完成造林。\n")
+    shapes = analyse(parse_text(text)).heading_shapes
+    assert (shapes[4].level_siblings, shapes[4].level_siblings_one_line) == (2, 2)
+    assert (shapes[3].level_siblings, shapes[3].level_siblings_one_line) == (2, 1)
+
+
+def test_where_the_body_ends_before_the_closing_block_and_formulas():
+    text = ("某县2024年工作总结\n\n一、主要工作\n全年推进项目5个。\n特此报告。\n\n"
+            "某县人民政府\n2025年1月6日\n")
+    document = parse_text(text)
+    facts = analyse(document)
+    assert [document.line_kinds[n] for n in (5, 7, 8)] == ["paragraph", "closing", "closing"]
+    assert facts.last_body_line(len(document.lines)) == 4
+    assert facts.last_body_line(3) == 3 and facts.last_body_line(99) == 4
+
+
+def test_each_heading_level_has_the_indentation_most_of_its_headings_share():
+    text = "某镇2024年工作总结\n一、主要工作\n　（一）抓项目\n推进项目5个。\n　（二）抓民生\n新增就业。\n（三）抓党建\n建强支部。\n"
+    assert analyse(parse_text(text)).heading_indents == {1: "", 2: "\u3000"}

@@ -30,8 +30,8 @@ from .official import OfficialParts, official_parts
 from checker.settings.wordlists import lexicon_regex
 from checker.analyse import units
 from checker.analyse.prose import NotProse, not_prose_spans
-from checker.analyse.layout import body_indent
-from checker.analyse.headings import HeadingShape, heading_like_lines, heading_shapes
+from checker.analyse.layout import body_indent, heading_indents
+from checker.analyse.headings import HeadingShape, heading_like_lines, heading_shapes, subheading_lines
 
 SIGNATURE_MAX_CHARS = 30
 RESIDUE_LISTS = ("{lexicon:paywall-markers}", "{lexicon:watermarks}")
@@ -89,12 +89,24 @@ class Facts:
     # line -> the 0-based (start, end) stretches of that line that are not prose (residue,
     # Markdown code spans, table separator rows): the text rules look through them
     not_prose: NotProse = field(default_factory=dict)
-    # the indentation most body lines share ("" where they share none; checker/analyse/layout.py)
+    # the indentation most body lines share ("" where they share none), and per heading
+    # level the one most of its headings share (checker/analyse/layout.py)
     body_indent: str = ""
+    heading_indents: Mapping[int, str] = field(default_factory=dict)
     # lines of body paragraphs that read as a heading the outline did not take
-    # (一、2021年工作回顾), and each heading's shape among its siblings (checker/analyse/headings.py)
+    # (一、2021年工作回顾), lines that read as an unnumbered subheading above a paragraph
+    # (加强组织领导), and each heading's shape among its siblings (checker/analyse/headings.py)
     heading_like_lines: frozenset[int] = frozenset()
+    subheading_lines: frozenset[int] = frozenset()
     heading_shapes: Mapping[int, HeadingShape] = field(default_factory=dict)
+    # per line n, the last line of body text up to n (closing block, attachment list,
+    # notes and closing formulas are not body text; 1 where there is none): where the
+    # body of a section ending at n ends
+    body_ends: tuple[int, ...] = ()
+
+    def last_body_line(self, end: int) -> int:
+        """The last line of body text at or above line ``end`` (1 where there is none)."""
+        return self.body_ends[min(end, len(self.body_ends) - 1)] if self.body_ends else 1
 
 
 class AnalysisSettings(Protocol):
@@ -111,6 +123,8 @@ def analyse(document: Document, settings: Optional[AnalysisSettings] = None) -> 
     genres = settings.genres if settings is not None else None
     genre, genre_from = choose_genre(document, genres, declared)
     residue = residue_spans(document)
+    residue_patterns = tuple(map(lexicon_regex, RESIDUE_LISTS))
+    residue_lines = frozenset(span.line for span in residue)  # where a residue pattern matches
     closing = closing_block(document)
     block = tuple(title_block(document))
     authors = units.author_lines(document, closing.lines | ({closing.undated_signature} - {0}))
@@ -130,8 +144,11 @@ def analyse(document: Document, settings: Optional[AnalysisSettings] = None) -> 
         own_kind_lines=units.own_kind_lines(document, authors),
         draft=draft_facts(document, closing.lines),
         body_indent=body_indent(document),
-        heading_like_lines=heading_like_lines(document, map(lexicon_regex, RESIDUE_LISTS)),
+        heading_indents=heading_indents(document),
+        heading_like_lines=heading_like_lines(document, residue_patterns, residue_lines),
+        subheading_lines=subheading_lines(document, residue_patterns, residue_lines),
         heading_shapes=heading_shapes(document),
+        body_ends=body_ends(document, closing.formulas),
     )
 
 
@@ -192,6 +209,20 @@ def closing_formulas(document: Document) -> frozenset[int]:
             break
         found.add(number)
     return frozenset(found)
+
+
+def body_ends(document: Document, formulas: frozenset[int]) -> tuple[int, ...]:
+    """Per line n (0 to the last), the last line of body text up to n, else 1:
+    blank lines, the closing block, the attachment list, notes and the closing
+    formulas (以上报告，请审议。) are not body text — a missing part goes before them."""
+    ends = [1]
+    last = 1
+    for number in range(1, len(document.lines) + 1):
+        kind = document.line_kinds.get(number, "blank")
+        if kind not in ("blank", "closing", "attachment", "notes") and number not in formulas:
+            last = number
+        ends.append(last)
+    return tuple(ends)
 
 
 def undated_signature(document: Document) -> int:

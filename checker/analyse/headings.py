@@ -1,9 +1,11 @@
 """What the headings of a draft are, beyond what the parser took: the lines
-that read as a heading although the outline did not take them, and the shape
-of each heading among its siblings (a full sentence, a short label, how many of
-its siblings have a body).
+that read as a heading although the outline did not take them, the lines that
+read as an unnumbered subheading (加强组织领导 above its paragraph), and the
+shape of each heading among its siblings (a full sentence, a short label, how
+many of its siblings have a body, whether its siblings are one-line items).
 
-Rule types judge these facts (truncation leaves a heading-like line alone;
+Rule types judge these facts (truncation leaves a heading-like line and a
+subheading alone, and judges an item heading among one-line items;
 empty-section tells an item or a list from an empty section); they do not
 work them out again.
 """
@@ -12,10 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
-from checker.lexicon import ELLIPSIS, ENUMERATION_COMMA, INDENT_CHARS, INNER_BREAKS, SEMICOLONS, SENTENCE_END
-from checker.model import Document, Section
+from checker.lexicon import CLAUSE_BREAKS, ELLIPSIS, ENUMERATION_COMMA, INDENT_CHARS, INNER_BREAKS, PUNCTUATION, SEMICOLONS, SENTENCE_END
+from checker.model import Document, Paragraph, Section
 from checker.settings.genres import HEADING_LIKE_MARKER, heading_like
 from checker.settings.lazy_regex import lazy_regex
 from checker.settings.wordlists import lexicon_regex
@@ -28,6 +30,17 @@ SHORT_LABEL_MAX_CHARS = 12
 INNER_PUNCTUATION = lazy_regex(f"[{INNER_BREAKS}{ENUMERATION_COMMA}“”\"]")
 # Markdown emphasis markers closing a line (**加强组织领导**)
 MARKDOWN_TRAILING = lazy_regex(r"(?:\*\*|__|\*|_)+$")
+# an unnumbered subheading: at most this many characters, unpunctuated (加强组织领导),
+# or two phrases of at most this many each (压实安全责任，筑牢安全防线)
+SUBHEADING_MAX_CHARS = 12
+PARALLEL_SEPARATOR = lazy_regex(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
+PARALLEL_MIN_CHARS = 2
+PARALLEL_LENGTH_SLACK = 3
+DIGIT = lazy_regex(r"[0-9０-９]")
+MARKS = CLAUSE_BREAKS + ENUMERATION_COMMA  # what PUNCTUATION finds
+MARKUP_AND_BLANKS = INDENT_CHARS + "*_"
+# what ends a one-line item heading (（一）…40名。)
+ONE_LINE_ITEM_END = SENTENCE_END + SEMICOLONS
 
 
 def without_trailing(text: str, patterns: Iterable[re.Pattern]) -> str:
@@ -45,27 +58,75 @@ def without_trailing(text: str, patterns: Iterable[re.Pattern]) -> str:
     return text
 
 
-def heading_like_lines(document: Document, residue: Iterable[re.Pattern]) -> frozenset[int]:
-    """The lines of body paragraphs that start their line and read as a heading
-    the outline did not take (一、2021年工作回顾; genres.heading_like), judged on
-    the text without trailing Markdown emphasis and trailing ``residue``."""
-    residue = tuple(residue)
-    marker = lexicon_regex(HEADING_LIKE_MARKER)
+def _line_start_texts(document: Document, residue: tuple[re.Pattern, ...], residue_lines: frozenset[int],
+                      wanted: Callable[[Paragraph], bool]) -> Iterator[tuple[int, str]]:
+    """(line, text) of the body paragraphs that start their line and pass ``wanted(paragraph)``,
+    the text without trailing Markdown emphasis and trailing ``residue`` (looked for
+    only on ``residue_lines``, the lines where one of the patterns matches)."""
     markdown = document.source.is_markdown
-    lines = set()
     for paragraph in document.paragraphs():
+        if not wanted(paragraph):
+            continue
         line = document.lines[paragraph.line - 1]
         if paragraph.column != len(line) - len(line.lstrip(INDENT_CHARS)) + 1:
             continue  # text after a heading sentence on the heading's line
         text = paragraph.text.rstrip(INDENT_CHARS)
-        if not marker.match(text):
-            continue  # what is left after the stripping below starts as the text does
         if markdown:
             text = MARKDOWN_TRAILING.sub("", text).rstrip()
-        text = without_trailing(text, residue)
-        if text.strip() and heading_like(text) is not None:
-            lines.add(paragraph.line)
-    return frozenset(lines)
+        if paragraph.line in residue_lines:
+            text = without_trailing(text, residue)
+        if text.strip():
+            yield paragraph.line, text
+
+
+def heading_like_lines(document: Document, residue: Iterable[re.Pattern],
+                       residue_lines: frozenset[int]) -> frozenset[int]:
+    """The lines of body paragraphs that start their line and read as a heading
+    the outline did not take (一、2021年工作回顾; genres.heading_like), judged on
+    the text without trailing Markdown emphasis and trailing ``residue`` (which
+    matches on ``residue_lines`` only)."""
+    marker = lexicon_regex(HEADING_LIKE_MARKER)
+
+    def opens_with_a_marker(paragraph: Paragraph) -> bool:  # what is left after the stripping starts as the text does
+        return marker.match(paragraph.text.rstrip(INDENT_CHARS)) is not None
+
+    return frozenset(line for line, text in _line_start_texts(document, tuple(residue), residue_lines, opens_with_a_marker)
+                     if heading_like(text) is not None)
+
+
+def subheading_lines(document: Document, residue: Iterable[re.Pattern],
+                     residue_lines: frozenset[int]) -> frozenset[int]:
+    """The lines of body paragraphs that start their line, stand right above a
+    body paragraph and read as an unnumbered subheading: short and unpunctuated
+    (加强组织领导), or two parallel phrases (压实安全责任，筑牢安全防线; 聚焦主责主业
+    推动高质量发展); judged on the text as :func:`heading_like_lines` judges it."""
+    kinds = document.line_kinds
+
+    def candidate(paragraph: Paragraph) -> bool:
+        if kinds.get(paragraph.line + 1) not in ("paragraph", "enumerated"):
+            return False
+        # a line ending in a mark (推进项目5个。) is none, trailing emphasis or not; residue may hide one
+        return paragraph.line in residue_lines or paragraph.text.rstrip(MARKUP_AND_BLANKS)[-1:] not in MARKS
+
+    return frozenset(line for line, text in _line_start_texts(document, tuple(residue), residue_lines, candidate)
+                     if _subheading(text.strip()))
+
+
+def _subheading(text: str) -> bool:
+    return (len(text) <= SUBHEADING_MAX_CHARS and not PUNCTUATION.search(text)) or _parallel_phrases(text)
+
+
+def _parallel_phrases(text: str) -> bool:
+    """Two phrases of about the same length, without figures, joined by a comma
+    or a space: the shape of a heading, not of a broken sentence."""
+    if not SUBHEADING_MAX_CHARS:
+        return False
+    parts = PARALLEL_SEPARATOR.split(text)
+    if len(parts) != 2 or any(PUNCTUATION.search(part) or DIGIT.search(part) for part in parts):
+        return False
+    lengths = [len(part) for part in parts]
+    return all(PARALLEL_MIN_CHARS <= n <= SUBHEADING_MAX_CHARS for n in lengths) \
+        and max(lengths) - min(lengths) <= PARALLEL_LENGTH_SLACK
 
 
 @dataclass(frozen=True)
@@ -76,6 +137,10 @@ class HeadingShape:
     short_label: bool  # its title is short, without inner punctuation: a label even with a full stop
     siblings: int
     siblings_with_body: int  # siblings with a child heading, a table or a non-blank paragraph
+    # its siblings of its own level, and how many of them are one-line items: nothing
+    # under them (no paragraph, child or table) and a title ending in 。！？；
+    level_siblings: int = 0
+    level_siblings_one_line: int = 0
 
 
 def has_body(section: Section) -> bool:
@@ -85,20 +150,43 @@ def has_body(section: Section) -> bool:
 def heading_shapes(document: Document) -> Mapping[int, HeadingShape]:
     """Per heading line, its :class:`HeadingShape`; linear (each parent counts its
     children's bodies once)."""
+    markdown = document.source.is_markdown
     shapes = {}
     for parent in document.root.walk():
         children = parent.children
+        if not children:
+            continue
         bodies = [has_body(child) for child in children]
         with_body = sum(bodies)
-        for child, body in zip(children, bodies):
+        one_line = [_one_line_item(child, markdown) for child in children]
+        levels: dict[int, int] = {}
+        one_line_by_level: dict[int, int] = {}
+        for child, item in zip(children, one_line):
+            level = child.heading.level
+            levels[level] = levels.get(level, 0) + 1
+            one_line_by_level[level] = one_line_by_level.get(level, 0) + item
+        for child, body, item in zip(children, bodies, one_line):
             title = child.heading.title.strip()
+            level = child.heading.level
             shapes[child.heading.line] = HeadingShape(
                 sentence=bool(title) and title[-1] in ITEM_END,
                 short_label=_short_label(title),
                 siblings=len(children) - 1,
                 siblings_with_body=with_body - body,
+                level_siblings=levels[level] - 1,
+                level_siblings_one_line=one_line_by_level[level] - item,
             )
     return shapes
+
+
+def _one_line_item(section: Section, markdown: bool) -> bool:
+    """An item heading with nothing under it that ends with a sentence mark."""
+    if section.paragraphs or section.children or section.table_lines:
+        return False
+    title = section.heading.title.rstrip(INDENT_CHARS)
+    if markdown:
+        title = MARKDOWN_TRAILING.sub("", title).rstrip()
+    return bool(title) and title[-1] in ONE_LINE_ITEM_END
 
 
 def _short_label(title: str) -> bool:

@@ -1,4 +1,5 @@
-"""How the draft lays out its body: the indentation its body lines share.
+"""How the draft lays out its body: the indentation its body lines share, and
+the one the headings of each level share.
 
 A rule judging a heading's indentation (numbering-style) asks what the draft's
 own layout is; that is a fact of the draft, worked out here once.
@@ -7,6 +8,7 @@ own layout is; that is a fact of the draft, worked out here once.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Mapping
 
 from checker.lexicon import INDENT_CHARS
 from checker.model import Document
@@ -40,3 +42,12 @@ def _shared(indents: list[str]) -> str:
         return ""
     indent, count = Counter(indents).most_common(1)[0]
     return indent if indent and count >= BODY_INDENT_SHARE * len(indents) else ""
+
+
+def heading_indents(document: Document) -> Mapping[int, str]:
+    """Per heading level, the indentation most of its headings share ("" on a tie)."""
+    by_level: dict[int, Counter] = {}
+    for heading in document.headings():
+        by_level.setdefault(heading.level, Counter())[heading.indent] += 1
+    return {level: max(counts, key=lambda indent: (counts[indent], indent == ""))
+            for level, counts in by_level.items()}

@@ -86,19 +86,12 @@ class NumberingStyleRule:
                 else counts.most_common(1)[0][0]
         return expected
 
-    @staticmethod
-    def _level_indents(headings: list[Heading]) -> dict[int, str]:
-        """Per level, the indentation most of its headings share ("" on a tie)."""
-        by_level = _counts_by_level(headings, lambda heading: heading.indent)
-        return {level: max(counts, key=lambda indent: (counts[indent], indent == ""))
-                for level, counts in by_level.items()}
-
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         headings = document.headings()
         # a decimal heading (1.1, 2.2.1) is written in its own form; the others set the style of a level
         expected_styles = self._expected_styles([h for h in headings if not h.path])
         allowed_indent = facts.body_indent
-        level_indents = self._level_indents(headings)
+        level_indents = facts.heading_indents
         for heading in headings:
             if self.indent and heading.indent and \
                     (heading.indent != allowed_indent or heading.indent != level_indents[heading.level]):

@@ -16,10 +16,10 @@ at the end of the previous one (the message names both).
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Iterator
 
 from checker.analyse.analysis import Facts
-from checker.model import Document, Heading, Span
+from checker.model import Document, Heading, Section, Span
 from checker.messages import finding_words
 from .base import Finding, check_known, expect
 
@@ -28,22 +28,8 @@ def heading_text(heading: Heading) -> str:
     return (heading.marker + heading.title).strip().rstrip("。．.：:；;，,")
 
 
-def last_body_line(document: Document, facts: Facts, heading: Optional[Heading]) -> int:
-    """The last content line of the top-level section opened by ``heading``
-    (of the whole body where None): closing block, attachment list and closing
-    formulas (以上报告，请审议。) excluded, since a missing part goes before them."""
-    end = len(document.lines)
-    if heading is not None:
-        section = next(s for s in document.sections() if s.heading is heading)
-        end = section.end_line
-    for number in range(end, 0, -1):
-        kind = document.line_kinds.get(number, "blank")
-        if kind in ("blank", "closing", "attachment", "notes"):
-            continue
-        if number in facts.closing.formulas:
-            continue
-        return number
-    return 1
+def _section_of(document: Document, heading: Heading) -> Section:
+    return next(s for s in document.sections() if s.heading is heading)
 
 
 def end_span(document: Document, line: int) -> Span:
@@ -84,6 +70,9 @@ class RequiredSections:
             if before:
                 span = before.span
             else:
-                line = last_body_line(document, facts, after if after else None)
+                # the last body line of the part before (of the whole body where none is):
+                # before the closing block, attachments and closing formulas
+                end = _section_of(document, after).end_line if after else len(document.lines)
+                line = facts.last_body_line(end)
                 span = end_span(document, line)
             yield Finding(span, {"section": section.name, "genre": pack.name, "where": where})

@@ -22,8 +22,6 @@ Options:
             after a terminal mark (…抓实。”) or around a whole one-unit line
             (《某某管理办法》); 实施“青苗培养计划” has lost its full stop.
   ignore:   regexes; a paragraph in which one matches (re.search) is skipped.
-  subheading_max_chars: the longest line taken as an unnumbered subheading
-            (0: none).
   lead_in_message: where set, a lead-in ending in ： that nothing follows in its
             section (no later paragraph, no child heading: 主要做好以下工作： right
             before the next part) is reported with this message; {tail} as above.
@@ -38,7 +36,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from checker.lexicon import INDENT_CHARS as INDENT
-from checker.lexicon import COLONS, COMMAS, INNER_BREAKS, PUNCTUATION, SEMICOLONS, SENTENCE_END
+from checker.lexicon import COLONS, COMMAS, INNER_BREAKS, SEMICOLONS
 from checker.analyse.analysis import Facts
 from checker.analyse.headings import MARKDOWN_TRAILING, without_trailing
 from checker.model import Document, Paragraph, Span
@@ -48,16 +46,12 @@ from checker.settings.lazy_regex import lazy_regex
 LEAD_IN = COLONS
 MARKDOWN_STRUCTURE = lazy_regex(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
 TAIL_CHARS = 10
-PARALLEL_SEPARATOR = lazy_regex(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
-PARALLEL_MIN_CHARS = 2
-PARALLEL_LENGTH_SLACK = 3
-DIGIT = lazy_regex(r"[0-9０-９]")
 ITEM_CLAUSE = lazy_regex(f"[{COMMAS}{SEMICOLONS}]")  # an item heading with a clause break is a sentence, not a label
 OPENING_MARKS = "“‘「『《\"'"
 
 
 class Truncation:
-    OPTIONS = {"terminal": "。！？；…", "closing": "", "ignore": [], "subheading_max_chars": 12, "look_through": [],
+    OPTIONS = {"terminal": "。！？；…", "closing": "", "ignore": [], "look_through": [],
                "lead_in_message": None}
 
     def __init__(self, options: dict):
@@ -68,8 +62,6 @@ class Truncation:
         self.terminal = set(terminal)
         self.closing = expect(options["closing"], str, "closing", "a string of characters")
         self.ignore = regex_list(options["ignore"], "ignore")
-        self.subheading_max_chars = expect(options["subheading_max_chars"], int, "subheading_max_chars",
-                                           "a whole number")
         self.look_through = regex_list(options["look_through"], "look_through")
         self.lead_in_message = optional_message(options["lead_in_message"], "lead_in_message")
 
@@ -88,7 +80,7 @@ class Truncation:
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         markdown = document.source.is_markdown
         signature = facts.closing.undated_signature
-        yield from self._truncated_items(document, markdown)
+        yield from self._truncated_items(document, facts, markdown)
         for section in document.root.walk():
             for index, paragraph in enumerate(section.paragraphs):
                 if paragraph.line == signature and document.line_kinds.get(paragraph.line) != "heading":
@@ -100,66 +92,25 @@ class Truncation:
                 if finding:
                     yield finding
 
-    def _truncated_items(self, document: Document, markdown: bool) -> Iterator[Finding]:
+    def _truncated_items(self, document: Document, facts: Facts, markdown: bool) -> Iterator[Finding]:
         """A bodiless item heading that is a sentence (it has a comma) but stops
-        without a terminal mark in a list of one-line items that all end with one:
-        （二）加快防火通道建设，力争明年底前实现 after （一）…40名。 (a label
-        heading among sections with bodies, 坚持项目为王，推动经济发展, is not)."""
-        # per parent and level: the children, and how many are bodiless one-sentence
-        # items; each section then judges its siblings in O(1) (linear, not O(n²))
-        same_level: dict[tuple[int, int], int] = {}
-        items: dict[tuple[int, int], int] = {}
-        for section in document.sections():
-            key = (id(section.parent), section.heading.level)
-            same_level[key] = same_level.get(key, 0) + 1
-            items[key] = items.get(key, 0) + self._bodiless_sentence(section, markdown)
+        without a terminal mark in a list of one-line items that all end with one
+        (facts.heading_shapes): （二）加快防火通道建设，力争明年底前实现 after
+        （一）…40名。 (a label heading among sections with bodies, 坚持项目为王，推动经济发展,
+        is not)."""
         for section in document.sections():
             heading = section.heading
-            key = (id(section.parent), heading.level)
-            siblings = same_level[key] - 1
-            if section.paragraphs or section.children or section.table_lines or not siblings:
+            shape = facts.heading_shapes[heading.line]
+            if section.paragraphs or section.children or section.table_lines or not shape.level_siblings:
                 continue
             title = heading.title.rstrip(INDENT)
             if markdown:
                 title = MARKDOWN_TRAILING.sub("", title).rstrip()
             if not title or title[-1] in self.terminal or title[-1] in LEAD_IN or not ITEM_CLAUSE.search(title):
                 continue
-            if items[key] - self._bodiless_sentence(section, markdown) == siblings:
+            if shape.level_siblings_one_line == shape.level_siblings:
                 end = heading.marker_span.end_column + len(title) - (len(heading.title) - len(heading.title.lstrip()))
                 yield Finding(Span(heading.line, end - 1, heading.line, end), {"tail": title.strip()[-TAIL_CHARS:]})
-
-    def _bodiless_sentence(self, section, markdown: bool) -> bool:
-        """An item heading with nothing under it that ends with a sentence mark."""
-        return self._ends_sentence(section.heading.title, markdown) and not (section.paragraphs or section.children or section.table_lines)
-
-    @staticmethod
-    def _ends_sentence(title: str, markdown: bool) -> bool:
-        title = title.rstrip(INDENT)
-        if markdown:
-            title = MARKDOWN_TRAILING.sub("", title).rstrip()
-        return bool(title) and title[-1] in SENTENCE_END + SEMICOLONS
-
-    def _subheading(self, document: Document, paragraph: Paragraph, text: str) -> bool:
-        """A line right above a body paragraph that reads as an unnumbered
-        subheading: short and unpunctuated (加强组织领导), or two parallel
-        phrases (压实安全责任，筑牢安全防线; 聚焦主责主业 推动高质量发展)."""
-        text = text.strip()
-        short = len(text) <= self.subheading_max_chars and not PUNCTUATION.search(text)
-        if not (short or self._parallel_phrases(text)):
-            return False
-        return document.line_kinds.get(paragraph.line + 1) in ("paragraph", "enumerated")
-
-    def _parallel_phrases(self, text: str) -> bool:
-        """Two phrases of about the same length, without figures, joined by a
-        comma or a space: the shape of a heading, not of a broken sentence."""
-        if not self.subheading_max_chars:
-            return False
-        parts = PARALLEL_SEPARATOR.split(text)
-        if len(parts) != 2 or any(PUNCTUATION.search(part) or DIGIT.search(part) for part in parts):
-            return False
-        lengths = [len(part) for part in parts]
-        return all(PARALLEL_MIN_CHARS <= n <= self.subheading_max_chars for n in lengths) \
-            and max(lengths) - min(lengths) <= PARALLEL_LENGTH_SLACK
 
     @staticmethod
     def _line_start(document: Document, paragraph: Paragraph) -> int:
@@ -189,8 +140,8 @@ class Truncation:
         if paragraph.column == self._line_start(document, paragraph):
             if paragraph.line in facts.heading_like_lines:
                 return None  # a heading the outline did not take as one (一、2021年工作回顾)
-            if self._subheading(document, paragraph, text):
-                return None
+            if paragraph.line in facts.subheading_lines:
+                return None  # an unnumbered subheading above its paragraph (加强组织领导)
         end = paragraph.column + len(text)
         tail = text.strip()[-TAIL_CHARS:]
         return Finding(Span(paragraph.line, end - 1, paragraph.line, end), {"tail": tail})
