@@ -16,7 +16,7 @@ from .messages import rule_descriptions_zh
 from .read import cache
 from .settings.genres import GenrePack, builtin_genres
 from .lint.ruleset import Example, Rule
-from .settings.wordlists import WordList, builtin_wordlists
+from .settings.wordlists import Threshold, WordList, builtin_lexicon
 
 HEADER = """# Rule reference
 
@@ -135,7 +135,18 @@ def render_wordlists(lists: Sequence[WordList]) -> list[str]:
     return out
 
 
-def render_reference(rules: list[Rule], genres: Sequence[GenrePack] = (), lists: Sequence[WordList] = ()) -> str:
+def render_thresholds(thresholds: Sequence[Threshold]) -> list[str]:
+    """The lexicon's thresholds: the numbers the analysis step reads a draft by."""
+    out = ["### Thresholds", "",
+           "Numbers from `rules/lexicon/` that the analysis step reads a draft by.", "",
+           "| Threshold | Value | What it is |", "|---|---|---|"]
+    for found in sorted(thresholds, key=lambda t: t.name):
+        out.append(f"| `{found.name}` | {found.value} | {' '.join(found.description.split())} |")
+    return out + [""]
+
+
+def render_reference(rules: list[Rule], genres: Sequence[GenrePack] = (), lists: Sequence[WordList] = (),
+                     thresholds: Sequence[Threshold] = ()) -> str:
     out = [HEADER]
     for pack, pack_rules in groupby(rules, key=lambda r: r.pack):
         out.append(f"## Pack `{pack}`")
@@ -146,6 +157,8 @@ def render_reference(rules: list[Rule], genres: Sequence[GenrePack] = (), lists:
         out.extend(render_genres(genres))
     if lists:
         out.extend(render_wordlists(lists))
+    if thresholds:
+        out.extend(render_thresholds(thresholds))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -162,4 +175,6 @@ def cached_reference(rules: Sequence[Rule], version: str) -> Optional[Path]:
 def full_reference(rules: Sequence[Rule]) -> str:
     """The reference for ``rules`` with the built-in genres and word lists: for
     the built-in rules, exactly docs/rules.md."""
-    return render_reference(list(rules), builtin_genres(), tuple(builtin_wordlists().values()))
+    lexicon = builtin_lexicon()
+    return render_reference(list(rules), builtin_genres(), tuple(lexicon.lists.values()),
+                            tuple(lexicon.thresholds.values()))

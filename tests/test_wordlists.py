@@ -3,13 +3,16 @@ file:line errors, and references from rule packs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.lint.kinds.base import OptionError, compile_regex
-from checker.settings.wordlists import builtin_wordlists, expand, load_wordlists
+from checker.settings.wordlists import builtin_lexicon, builtin_wordlists, expand, load_lexicon, load_wordlists
 from checker.settings.yamlfile import RuleFileError
 
 LISTS = builtin_wordlists()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("name", sorted(LISTS))
@@ -43,9 +46,53 @@ def test_an_unknown_list_is_an_option_error():
      "    colour: red\n", 7, "unknown key 'colour'"),
 ])
 def test_lexicon_file_errors_name_file_and_line(tmp_path, body, line, message):
+    assert_refused_at(tmp_path, body, line, message)
+
+
+def assert_refused_at(tmp_path, body: str, line: int, message: str) -> None:
     path = tmp_path / "words.yaml"
     path.write_text(body, encoding="utf-8")
     with pytest.raises(RuleFileError) as error:
         load_wordlists([path])
     assert str(error.value).startswith(f"{path}:{line}: ")
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize("body, line, message", [
+    ("lists: {}\nthresholds:\n  Max:\n    description: x\n    value: 3\n", 3, "must be kebab-case"),
+    ("lists: {}\nthresholds:\n  max-chars:\n    description: x\n", 3, "needs 'value'"),
+    ("lists: {}\nthresholds:\n  max-chars:\n    value: 3\n", 3, "needs 'description'"),
+    ("lists: {}\nthresholds:\n  max-chars:\n    description: x\n    value: many\n", 5,
+     "'value' must be a number, 0 or more, not 'many'"),
+    ("lists: {}\nthresholds:\n  max-chars:\n    description: x\n    value: -1\n", 5, "0 or more"),
+    ("lists: {}\nthresholds:\n  max-chars:\n    description: x\n    value: true\n", 5, "must be a number"),
+    ("lists: {}\nthresholds:\n  max-chars:\n    description: x\n    value: 3\n    unit: chars\n", 6,
+     "unknown key 'unit'"),
+    ("lists: {}\nthresholds: [3]\n", 2, "'thresholds' of a lexicon file maps names to"),
+    ("lists: {}\nlimits: {}\n", 2, "unknown key 'limits'"),
+])
+def test_threshold_errors_name_file_and_line(tmp_path, body, line, message):
+    assert_refused_at(tmp_path, body, line, message)
+
+
+def test_a_threshold_is_defined_once_across_the_lexicon(tmp_path):
+    entry = "lists: {}\nthresholds:\n  max-chars:\n    description: x\n    value: 3\n"
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(entry, encoding="utf-8")
+    second.write_text(entry, encoding="utf-8")
+    with pytest.raises(RuleFileError, match=rf"^{second}:3: threshold 'max-chars' is already defined at {first}:3$"):
+        load_lexicon([first, second])
+    assert load_lexicon([first]).thresholds["max-chars"].value == 3
+
+
+def test_every_threshold_is_read_by_the_analysis_step_and_no_constant_is_left_there():
+    """Each threshold of the lexicon is read (threshold("NAME")) in checker/analyse/,
+    where no module keeps a number of its own under a *_MAX_CHARS or *_SHARE name."""
+    import re
+
+    source = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "checker" / "analyse").glob("*.py")}
+    used = {name for text in source.values() for name in re.findall(r'threshold\("([a-z-]+)"\)', text)}
+    assert used == set(builtin_lexicon().thresholds)
+    constants = [f"{name}: {match}" for name, text in source.items()
+                 for match in re.findall(r"^[A-Z_]*(?:MAX_CHARS|_SHARE|_LINES) = [0-9.]+", text, re.M)]
+    assert constants == []

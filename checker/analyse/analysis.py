@@ -27,13 +27,12 @@ from checker.settings.genres import GenrePack, OutlineMatch, builtin_genres, det
 from checker.lexicon import INDENT_CHARS, PUNCTUATION
 from checker.model import Document, Span
 from .official import OfficialParts, official_parts
-from checker.settings.wordlists import lexicon_regex
+from checker.settings.wordlists import lexicon_regex, threshold
 from checker.analyse import units
 from checker.analyse.prose import NotProse, not_prose_spans
 from checker.analyse.layout import body_indent, heading_indents
 from checker.analyse.headings import HeadingShape, heading_like_lines, heading_shapes, subheading_lines
 
-SIGNATURE_MAX_CHARS = 30
 RESIDUE_LISTS = ("{lexicon:paywall-markers}", "{lexicon:watermarks}")
 RESIDUE = "|".join(RESIDUE_LISTS)
 # a line that is only a closing formula: 特此报告。 以上报告，请审议。 妥否，请批示。
@@ -228,7 +227,8 @@ def body_ends(document: Document, formulas: frozenset[int]) -> tuple[int, ...]:
 def undated_signature(document: Document) -> int:
     """The last content line when it may be an undated signature (某某镇党委):
     a paragraph line, short, unpunctuated, set apart by a blank line or
-    indentation; else 0."""
+    indentation; else 0. How short: signature-max-chars (rules/lexicon/structure.yaml)."""
+    max_chars = threshold("signature-max-chars")
     for number in sorted(document.line_kinds, reverse=True):
         kind = document.line_kinds[number]
         if kind == "blank":
@@ -236,7 +236,7 @@ def undated_signature(document: Document) -> int:
         line = document.lines[number - 1]
         text = line.strip()
         set_apart = number == 1 or not document.lines[number - 2].strip() or line[:1] in INDENT_CHARS
-        if kind == "paragraph" and set_apart and len(text) <= SIGNATURE_MAX_CHARS and not PUNCTUATION.search(text):
+        if kind == "paragraph" and set_apart and len(text) <= max_chars and not PUNCTUATION.search(text):
             return number
         return 0
     return 0

@@ -20,22 +20,19 @@ from checker.lexicon import CLAUSE_BREAKS, ELLIPSIS, ENUMERATION_COMMA, INDENT_C
 from checker.model import Document, Paragraph, Section
 from checker.settings.genres import HEADING_LIKE_MARKER, heading_like
 from checker.settings.lazy_regex import lazy_regex
-from checker.settings.wordlists import lexicon_regex
+from checker.settings.wordlists import lexicon_regex, threshold
 
 # what ends a heading that is a full sentence (（一）农业产业链条偏短。)
 ITEM_END = SENTENCE_END + SEMICOLONS + ELLIPSIS
-# a heading sentence this short, without inner punctuation, is a section's label
-# (（二）加大执法力度。), not a statement
-SHORT_LABEL_MAX_CHARS = 12
+# a heading sentence short (short-label-max-chars, rules/lexicon/structure.yaml) and
+# without inner punctuation is a section's label (（二）加大执法力度。), not a statement
 INNER_PUNCTUATION = lazy_regex(f"[{INNER_BREAKS}{ENUMERATION_COMMA}“”\"]")
 # Markdown emphasis markers closing a line (**加强组织领导**)
 MARKDOWN_TRAILING = lazy_regex(r"(?:\*\*|__|\*|_)+$")
-# an unnumbered subheading: at most this many characters, unpunctuated (加强组织领导),
-# or two phrases of at most this many each (压实安全责任，筑牢安全防线)
-SUBHEADING_MAX_CHARS = 12
+# an unnumbered subheading: short and unpunctuated (加强组织领导), or two phrases about
+# as long (压实安全责任，筑牢安全防线); how short: subheading-max-chars,
+# parallel-phrase-min-chars and parallel-phrase-length-slack (rules/lexicon/structure.yaml)
 PARALLEL_SEPARATOR = lazy_regex(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
-PARALLEL_MIN_CHARS = 2
-PARALLEL_LENGTH_SLACK = 3
 DIGIT = lazy_regex(r"[0-9０-９]")
 MARKS = CLAUSE_BREAKS + ENUMERATION_COMMA  # what PUNCTUATION finds
 MARKUP_AND_BLANKS = INDENT_CHARS + "*_"
@@ -101,6 +98,7 @@ def subheading_lines(document: Document, residue: Iterable[re.Pattern],
     (加强组织领导), or two parallel phrases (压实安全责任，筑牢安全防线; 聚焦主责主业
     推动高质量发展); judged on the text as :func:`heading_like_lines` judges it."""
     kinds = document.line_kinds
+    shape = SubheadingShape.from_lexicon()
 
     def candidate(paragraph: Paragraph) -> bool:
         if kinds.get(paragraph.line + 1) not in ("paragraph", "enumerated"):
@@ -109,24 +107,36 @@ def subheading_lines(document: Document, residue: Iterable[re.Pattern],
         return paragraph.line in residue_lines or paragraph.text.rstrip(MARKUP_AND_BLANKS)[-1:] not in MARKS
 
     return frozenset(line for line, text in _line_start_texts(document, tuple(residue), residue_lines, candidate)
-                     if _subheading(text.strip()))
+                     if shape.subheading(text.strip()))
 
 
-def _subheading(text: str) -> bool:
-    return (len(text) <= SUBHEADING_MAX_CHARS and not PUNCTUATION.search(text)) or _parallel_phrases(text)
+@dataclass(frozen=True)
+class SubheadingShape:
+    """How short an unnumbered subheading is (rules/lexicon/structure.yaml)."""
 
+    max_chars: float
+    phrase_min_chars: float
+    phrase_length_slack: float
 
-def _parallel_phrases(text: str) -> bool:
-    """Two phrases of about the same length, without figures, joined by a comma
-    or a space: the shape of a heading, not of a broken sentence."""
-    if not SUBHEADING_MAX_CHARS:
-        return False
-    parts = PARALLEL_SEPARATOR.split(text)
-    if len(parts) != 2 or any(PUNCTUATION.search(part) or DIGIT.search(part) for part in parts):
-        return False
-    lengths = [len(part) for part in parts]
-    return all(PARALLEL_MIN_CHARS <= n <= SUBHEADING_MAX_CHARS for n in lengths) \
-        and max(lengths) - min(lengths) <= PARALLEL_LENGTH_SLACK
+    @classmethod
+    def from_lexicon(cls) -> "SubheadingShape":
+        return cls(threshold("subheading-max-chars"), threshold("parallel-phrase-min-chars"),
+                   threshold("parallel-phrase-length-slack"))
+
+    def subheading(self, text: str) -> bool:
+        return (len(text) <= self.max_chars and not PUNCTUATION.search(text)) or self.parallel_phrases(text)
+
+    def parallel_phrases(self, text: str) -> bool:
+        """Two phrases of about the same length, without figures, joined by a comma
+        or a space: the shape of a heading, not of a broken sentence."""
+        if not self.max_chars:
+            return False
+        parts = PARALLEL_SEPARATOR.split(text)
+        if len(parts) != 2 or any(PUNCTUATION.search(part) or DIGIT.search(part) for part in parts):
+            return False
+        lengths = [len(part) for part in parts]
+        return all(self.phrase_min_chars <= n <= self.max_chars for n in lengths) \
+            and max(lengths) - min(lengths) <= self.phrase_length_slack
 
 
 @dataclass(frozen=True)
@@ -151,6 +161,7 @@ def heading_shapes(document: Document) -> Mapping[int, HeadingShape]:
     """Per heading line, its :class:`HeadingShape`; linear (each parent counts its
     children's bodies once)."""
     markdown = document.source.is_markdown
+    short_label_max_chars = threshold("short-label-max-chars")
     shapes = {}
     for parent in document.root.walk():
         children = parent.children
@@ -170,7 +181,7 @@ def heading_shapes(document: Document) -> Mapping[int, HeadingShape]:
             level = child.heading.level
             shapes[child.heading.line] = HeadingShape(
                 sentence=bool(title) and title[-1] in ITEM_END,
-                short_label=_short_label(title),
+                short_label=_short_label(title, short_label_max_chars),
                 siblings=len(children) - 1,
                 siblings_with_body=with_body - body,
                 level_siblings=levels[level] - 1,
@@ -189,6 +200,6 @@ def _one_line_item(section: Section, markdown: bool) -> bool:
     return bool(title) and title[-1] in ONE_LINE_ITEM_END
 
 
-def _short_label(title: str) -> bool:
+def _short_label(title: str, max_chars: float) -> bool:
     text = title.rstrip(ITEM_END)
-    return len(text) <= SHORT_LABEL_MAX_CHARS and not INNER_PUNCTUATION.search(text)
+    return len(text) <= max_chars and not INNER_PUNCTUATION.search(text)

@@ -13,11 +13,11 @@ from typing import Mapping
 from checker.lexicon import INDENT_CHARS
 from checker.model import Document
 from checker.settings.lazy_regex import lazy_regex
+from checker.settings.wordlists import threshold
 
-BODY_INDENT_SHARE = 0.8
-# Deeper indentation sets a line right or centre (a signature, a date, a
-# centred table caption), not a body paragraph; such lines do not count.
-BODY_INDENT_MAX_CHARS = 4
+# How many body lines must share an indentation (body-indent-share), and how deep
+# it may be: deeper sets a line right or centre (a signature, a date, a centred
+# table caption), not a body paragraph (body-indent-max-chars): rules/lexicon/structure.yaml
 TABLE_ROW = lazy_regex(r"\S[ \u3000]*\t")  # cells split by tabs
 
 
@@ -27,21 +27,23 @@ def body_indent(document: Document) -> str:
     come first: a draft that sets its level-1 headings flush left and indents
     everything else still indents its body. Table rows pasted with tabs are not
     body text and do not count."""
+    max_chars = threshold("body-indent-max-chars")
     indents: dict[str, list[str]] = {"paragraph": [], "heading": []}
     for line, kind in document.line_kinds.items():
         text = document.lines[line - 1]
         if kind in ("paragraph", "enumerated", "heading") and not TABLE_ROW.search(text):
             indent = text[: len(text) - len(text.lstrip(INDENT_CHARS))]
-            if len(indent) <= BODY_INDENT_MAX_CHARS:
+            if len(indent) <= max_chars:
                 indents["heading" if kind == "heading" else "paragraph"].append(indent)
-    return _shared(indents["paragraph"]) or _shared(indents["paragraph"] + indents["heading"])
+    share = threshold("body-indent-share")
+    return _shared(indents["paragraph"], share) or _shared(indents["paragraph"] + indents["heading"], share)
 
 
-def _shared(indents: list[str]) -> str:
+def _shared(indents: list[str], share: float) -> str:
     if not indents:
         return ""
     indent, count = Counter(indents).most_common(1)[0]
-    return indent if indent and count >= BODY_INDENT_SHARE * len(indents) else ""
+    return indent if indent and count >= share * len(indents) else ""
 
 
 def heading_indents(document: Document) -> Mapping[int, str]:

@@ -23,12 +23,12 @@ from typing import Optional
 from checker.model import Document
 from checker.lexicon import BLANKS, COMMAS, FULLWIDTH_SENTENCE_END
 from checker.settings.lazy_regex import lazy_regex
+from checker.settings.wordlists import threshold
 
 # an issuing number as written, right or wrong: 机关代字 + year in some brackets + serial (+ 号)
 DOCUMENT_NUMBER = lazy_regex(
     r"^[ \t\u3000]*[\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔\[【(（［﹝][ \t\u3000]*[0-9０-９]{2,4}[ \t\u3000]*"
     r"[〕\]】)）］﹞][ \t\u3000]*第?[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*号?[ \t\u3000]*$")
-HEADER_LINES = 4  # the 发文机关标志, the number and the title stand in the first lines
 # the 文种 at the end of a title (条例 第八条, and the report genres in common use)
 KIND_AT_END = lazy_regex(r"(报告|请示|通知|通报|意见|决定|决议|批复|函|纪要|公报|公告|通告|命令|议案|讲话|发言|致辞|总结|"
                          r"方案|规划|计划|办法|规定|细则|材料)[ \t\u3000]*$")
@@ -94,7 +94,7 @@ def official_parts(document: Document) -> OfficialParts:
     lines = document.lines
     kinds = document.line_kinds
     content = [n for n in range(1, len(lines) + 1) if lines[n - 1].strip(BLANKS)]
-    head = content[:HEADER_LINES]
+    head = content[:int(threshold("header-lines"))]  # where the 发文机关标志, the number and the title stand
     number_line = next((n for n in head if DOCUMENT_NUMBER.match(lines[n - 1])), 0)
     title_line = _title_line(document, content, number_line)
     title_kind = ""

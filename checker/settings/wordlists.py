@@ -1,5 +1,6 @@
-"""The Chinese word lists that steer the structural heuristics, read from
-``rules/lexicon/*.yaml`` (format in docs/rules-schema.md, *Lexicon*).
+"""The Chinese word lists and the thresholds that steer the structural
+heuristics, read from ``rules/lexicon/*.yaml`` (format in docs/rules-schema.md,
+*Lexicon*).
 
 Each list holds words or short regular expressions and says how it is matched
 (``match: start`` — the text opens with one, leading blanks allowed; ``end`` —
@@ -8,6 +9,10 @@ text, blanks around it allowed, is one). Its examples say what it must and must
 not match, and the test suite runs them. A list is also reachable from any
 regular expression of a rule or genre pack as ``{lexicon:NAME}``, which stands
 for ``(?:word|word|…)``, so a regex two packs share is written once.
+
+A threshold is a number the analysis step reads a draft by (the longest line
+taken as an undated signature, the share of body lines that sets the body's
+indentation…): ``threshold(NAME)``, each with a description saying what it is.
 
 Files are read with the rule-pack loader: every problem is a
 :class:`~checker.settings.yamlfile.RuleFileError` reading ``file:line: what is wrong``.
@@ -22,12 +27,11 @@ from pathlib import Path
 from typing import Iterable
 
 from checker import resources
-from .yamlfile import RuleFileError, read_entries, reject_unknown_keys
+from .yamlfile import RuleFileError, read_sections, reject_unknown_keys
 from .yamlfile import at as _at
 from checker.settings.lazy_regex import LazyPattern, compile_cached, lazy_regex
 
 LIST_ID = lazy_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-LIST_KEYS = {"description", "match", "words", "examples"}
 EXAMPLE_KEYS = {"match", "no_match"}
 MATCH_MODES = {
     "start": r"^[ \t\u3000]*(?:{})",
@@ -78,24 +82,40 @@ def _strings(path: str, owner: dict, key: str, what: str) -> tuple[str, ...]:
     return tuple(node)
 
 
+@dataclass(frozen=True)
+class Threshold:
+    name: str
+    description: str
+    value: float  # an int where the file writes one
+    source: str = ""  # file:line
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lists: dict[str, WordList]
+    thresholds: dict[str, Threshold]
+
+
 def load_wordlists(paths: Iterable[Path | str]) -> dict[str, WordList]:
+    """The word lists of lexicon files (:func:`load_lexicon`)."""
+    return load_lexicon(paths).lists
+
+
+def load_lexicon(paths: Iterable[Path | str]) -> Lexicon:
     """Read lexicon files: each a mapping with ``lists`` (list names mapped to
-    description, match, words, examples); a name may be defined only once."""
+    description, match, words, examples) and optionally ``thresholds``
+    (threshold names mapped to description and value); a name may be defined
+    only once."""
     lists: dict[str, WordList] = {}
+    thresholds: dict[str, Threshold] = {}
     for path in map(str, paths):
-        for name, node, where in read_entries(path, "lists", "lexicon", "list names mapped to their words"):
-            if not LIST_ID.match(name):
-                raise RuleFileError(f"{where}: list name {name!r} must be kebab-case (like 'sentence-openers')")
-            if name in lists:
-                raise RuleFileError(f"{where}: list '{name}' is already defined at {lists[name].source}")
-            if not isinstance(node, dict):
-                raise RuleFileError(f"{where}: list '{name}' is a mapping with 'match', 'words' and 'examples'")
-            reject_unknown_keys(path, node, LIST_KEYS, f" in list '{name}'")
-            for key in ("description", "match", "words", "examples"):
-                if key not in node:
-                    raise RuleFileError(f"{where}: list '{name}' needs '{key}'")
-            if not isinstance(node["description"], str) or not node["description"].strip():
-                raise RuleFileError(f"{_at(path, node, 'description')}: 'description' must be a non-empty string")
+        sections = read_sections(path, "lexicon", {"lists": "list names mapped to their words"},
+                                 {"thresholds": "threshold names mapped to description and value"})
+        for name, node, where in sections["thresholds"]:
+            thresholds[name] = _threshold(path, name, node, where, thresholds)
+        for name, node, where in sections["lists"]:
+            _check_entry(path, ("list", "sentence-openers"), name, node, where, lists,
+                         ("description", "match", "words", "examples"))
             if node["match"] not in MATCH_MODES:
                 raise RuleFileError(f"{_at(path, node, 'match')}: 'match' must be one of "
                                     f"{', '.join(MATCH_MODES)}, not {node['match']!r}")
@@ -118,7 +138,38 @@ def load_wordlists(paths: Iterable[Path | str]) -> dict[str, WordList]:
                 if "no_match" in examples else (),
                 source=where,
             )
-    return lists
+    return Lexicon(lists, thresholds)
+
+
+def _check_entry(path: str, kind: tuple[str, str], name: str, node: object, where: str, defined: dict,
+                 keys: tuple[str, ...]) -> None:
+    """What every lexicon entry must be: a kebab-case name (``kind``: what it is
+    and a name to show) defined once, a mapping with ``keys`` (and no other),
+    a non-empty description."""
+    what, like = kind
+    if not LIST_ID.match(name):
+        raise RuleFileError(f"{where}: {what} name {name!r} must be kebab-case (like '{like}')")
+    if name in defined:
+        raise RuleFileError(f"{where}: {what} '{name}' is already defined at {defined[name].source}")
+    if not isinstance(node, dict):
+        named = ", ".join(f"'{key}'" for key in keys[1:-1])
+        raise RuleFileError(f"{where}: {what} '{name}' is a mapping with {named + ' and ' if named else ''}'{keys[-1]}'")
+    reject_unknown_keys(path, node, set(keys), f" in {what} '{name}'")
+    for key in keys:
+        if key not in node:
+            raise RuleFileError(f"{where}: {what} '{name}' needs '{key}'")
+    if not isinstance(node["description"], str) or not node["description"].strip():
+        raise RuleFileError(f"{_at(path, node, 'description')}: 'description' must be a non-empty string")
+
+
+def _threshold(path: str, name: str, node: object, where: str, defined: dict[str, Threshold]) -> Threshold:
+    """One threshold entry: a number, 0 or more, with its description."""
+    _check_entry(path, ("threshold", "signature-max-chars"), name, node, where, defined, ("description", "value"))
+    value = node["value"]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise RuleFileError(f"{_at(path, node, 'value')}: threshold '{name}': 'value' must be a number, "
+                            f"0 or more, not {value!r}")
+    return Threshold(name, node["description"].strip(), value, where)
 
 
 def builtin_wordlist_paths() -> list[Path]:
@@ -126,12 +177,22 @@ def builtin_wordlist_paths() -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def builtin_wordlists() -> dict[str, WordList]:
-    """The built-in lists, read and checked once per user (the prepared cache,
-    checker/settings/prepared.py, keyed by the files' contents)."""
+def builtin_lexicon() -> Lexicon:
+    """The built-in lists and thresholds, read and checked once per user (the
+    prepared cache, checker/settings/prepared.py, keyed by the files' contents)."""
     from .prepared import prepared
 
-    return prepared("lexicon", lambda: load_wordlists(builtin_wordlist_paths()))
+    return prepared("lexicon", lambda: load_lexicon(builtin_wordlist_paths()))
+
+
+def builtin_wordlists() -> dict[str, WordList]:
+    """The built-in lists."""
+    return builtin_lexicon().lists
+
+
+def threshold(name: str) -> float:
+    """A built-in threshold by name (a KeyError names one no file defines)."""
+    return builtin_lexicon().thresholds[name].value
 
 
 def wordlist(name: str) -> WordList:

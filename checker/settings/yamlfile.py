@@ -215,11 +215,29 @@ def reject_unknown_keys(path: str, node: dict, known: set, context: str = "") ->
 
 def read_entries(path: str, key: str, what: str, described: str) -> Iterator[tuple[str, Any, str]]:
     """The entries of a file that is one mapping ``{key: {name: node, …}}`` (a
-    parts library, a lexicon): ``(name, node, file:line of the name)``;
+    parts library): ``(name, node, file:line of the name)``;
     ``what`` names the kind of file and ``described`` its entries in errors."""
+    yield from read_sections(path, what, {key: described})[key]
+
+
+def read_sections(path: str, what: str, sections: dict[str, str],
+                  optional: dict[str, str] | None = None) -> dict[str, list[tuple[str, Any, str]]]:
+    """The entries of a file that is one mapping of sections, each ``{name:
+    node, …}`` (a lexicon: ``lists`` and ``thresholds``): per section, ``(name,
+    node, file:line of the name)``. ``sections`` are required, ``optional``
+    may be left out, each mapped to how its entries are described in errors."""
+    optional = optional or {}
     data = read_yaml(path, what)
-    if not isinstance(data, dict) or not isinstance(data.get(key), dict):
-        raise RuleFileError(f"{where(path, data)}: a {what} file is a mapping with '{key}' ({described})")
-    reject_unknown_keys(path, data, {key})
-    for name, node in data[key].items():
-        yield name, node, at(path, data[key], name)
+    first = next(iter(sections))
+    if not isinstance(data, dict) or not isinstance(data.get(first), dict):
+        raise RuleFileError(f"{where(path, data)}: a {what} file is a mapping with '{first}' ({sections[first]})")
+    reject_unknown_keys(path, data, set(sections) | set(optional))
+    found = {}
+    for key, described in {**sections, **optional}.items():
+        if key not in data and key in optional:
+            found[key] = []
+            continue
+        if not isinstance(data.get(key), dict):
+            raise RuleFileError(f"{at(path, data, key)}: '{key}' of a {what} file maps names to {described}")
+        found[key] = [(name, node, at(path, data[key], name)) for name, node in data[key].items()]
+    return found
