@@ -64,6 +64,8 @@ def test_a_fix_writes_the_canonical_form():
     ("expressions:\n  - canonical: x\n    pattern: '('\n    advice: a\n    source: b\n    examples: {fail: [x], pass: [y]}\n",
      ":3: invalid regular expression"),
     ("expressions:\n  - canonical: x\n    wrong: [y]\n    advise: a\n", ":4: unknown key 'advise'"),
+    ("expressions:\n  - canonical: x\n    wrong: [y]\n    advice: a\n    source: b\n    examples:\n"
+     "      match: [y]\n", ":7: 'match' is a word list's example; a rule's and an expression's examples are 'fail' and 'pass'"),
 ])
 def test_a_malformed_expression_file_names_its_line(tmp_path, entry_text, problem):
     path = tmp_path / "mine.yaml"

@@ -102,6 +102,8 @@ CASES = [
      "草稿标记", ["message"]),
     ("message-positional-field", GOOD.replace("草稿标记“{match}”未删除", "草稿标记“{0}”未删除"),
      "草稿标记", ["message", "{0}"]),
+    ("word-list-examples", GOOD.replace("      fail:\n", "      match:\n"),
+     "      match:", ["'match' is a word list's example", "a rule's and an expression's examples are 'fail' and 'pass'"]),
     ("yields-to-not-a-list", GOOD.replace("    severity: warning\n", "    severity: warning\n    yields_to: ad-residue\n"),
      "yields_to: ad-residue", ["yields_to", "list of rule names"]),
 ]

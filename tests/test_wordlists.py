@@ -44,6 +44,8 @@ def test_an_unknown_list_is_an_option_error():
     ("lists:\n  openers:\n    description: x\n    match: start\n    words: [a]\n", 2, "needs 'examples'"),
     ("lists:\n  openers:\n    description: x\n    match: start\n    words: [a]\n    examples: {match: [a]}\n"
      "    colour: red\n", 7, "unknown key 'colour'"),
+    ("lists:\n  openers:\n    description: x\n    match: start\n    words: [a]\n    examples:\n      fail: [a]\n",
+     7, "'fail' is a rule's and an expression's example; a word list's examples are 'match' and 'no_match'"),
 ])
 def test_lexicon_file_errors_name_file_and_line(tmp_path, body, line, message):
     assert_refused_at(tmp_path, body, line, message)

@@ -18,7 +18,8 @@ from .engine import run_rules
 from .kinds import RULE_TYPES, OptionError
 from checker.model import SEVERITIES
 from .rule import Example, Rule
-from checker.settings.yamlfile import Located, LocatedList, RuleFileError, read_yaml, reject_unknown_keys
+from checker.settings.yamlfile import Located, LocatedList, RuleFileError, read_yaml, reject_other_example_form
+from checker.settings.yamlfile import EXAMPLE_FORMS, reject_unknown_keys
 from checker.settings.yamlfile import at as _at
 from checker.settings.yamlfile import where as _where
 from checker.settings.lazy_regex import lazy_regex
@@ -30,7 +31,7 @@ PACK_KEYS = {"pack", "description", "rules"}
 RULE_KEYS = {"name", "code", "type", "severity", "message", "description", "options", "examples", "enabled",
              "yields_to", "fix"}
 REQUIRED_RULE_KEYS = ("name", "code", "type", "severity", "message", "description", "examples")
-EXAMPLE_KEYS = {"pass", "fail"}
+EXAMPLE_KEYS = set(EXAMPLE_FORMS["rule"])
 PASS_EXAMPLE_KEYS = {"text", "path"}
 FAIL_EXAMPLE_KEYS = {"text", "count", "lines", "path", "fixed"}
 FIX_APPLICABILITIES = ("safe", "unsafe")
@@ -141,6 +142,7 @@ def build_rule(path: str, node: Any, pack: str) -> Rule:
         where_options = f"{path}:{line}" if line else _where(path, options, node.line)
         raise RuleFileError(f"{where_options}: rule '{name}': {error}") from None
     examples = node["examples"]
+    reject_other_example_form(path, examples, "rule")
     if not isinstance(examples, dict) or set(examples) - EXAMPLE_KEYS or not examples.get("fail"):
         raise RuleFileError(f"{_where(path, examples, node.line)}: rule '{name}': examples needs 'fail' "
                             f"(and may have 'pass'), each a non-empty list")

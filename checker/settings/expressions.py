@@ -15,7 +15,7 @@ from typing import Optional
 
 from checker.lexicon import QUOTE_MARKS as QUOTES
 from .patterns import PatternError, compile_pattern
-from .yamlfile import RuleFileError, at, read_yaml, reject_unknown_keys, where
+from .yamlfile import EXAMPLE_FORMS, RuleFileError, at, read_yaml, reject_other_example_form, reject_unknown_keys, where
 
 ENTRY_KEYS = {"canonical", "wrong", "pattern", "members", "strangers", "min_members", "ordered", "label", "fix",
               "advice", "source", "examples"}
@@ -127,7 +127,8 @@ def _entry(path: str, node) -> Expression:
         item = re.compile(words)
         run = re.compile(f"(?:{words})(?:{JOINERS}(?:{words}))+")
     examples = node["examples"]
-    if not isinstance(examples, dict) or set(examples) - {"fail", "pass"} or not examples.get("fail") \
+    reject_other_example_form(path, examples, "rule")
+    if not isinstance(examples, dict) or set(examples) - set(EXAMPLE_FORMS["rule"]) or not examples.get("fail") \
             or not examples.get("pass"):
         raise RuleFileError(f"{at(path, node, 'examples')}: 'examples' needs 'fail' and 'pass', each a non-empty list")
     fails, passes = _strings(path, examples, "fail"), _strings(path, examples, "pass")

@@ -27,12 +27,12 @@ from pathlib import Path
 from typing import Iterable
 
 from checker import resources
-from .yamlfile import RuleFileError, read_sections, reject_unknown_keys
+from .yamlfile import EXAMPLE_FORMS, RuleFileError, read_sections, reject_other_example_form, reject_unknown_keys
 from .yamlfile import at as _at
 from checker.settings.lazy_regex import LazyPattern, compile_cached, lazy_regex
 
 LIST_ID = lazy_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-EXAMPLE_KEYS = {"match", "no_match"}
+EXAMPLE_KEYS = set(EXAMPLE_FORMS["list"])
 MATCH_MODES = {
     "start": r"^[ \t\u3000]*(?:{})",
     "end": r"(?:{})[ \t\u3000]*$",
@@ -127,6 +127,7 @@ def load_lexicon(paths: Iterable[Path | str]) -> Lexicon:
                     raise RuleFileError(f"{_at(path, node, 'words')}: list '{name}': invalid regular expression "
                                         f"{word!r}: {error}") from None
             examples = node["examples"]
+            reject_other_example_form(path, examples, "list")
             if not isinstance(examples, dict) or not examples.get("match"):
                 raise RuleFileError(f"{_at(path, node, 'examples')}: list '{name}': examples needs 'match' "
                                     "(and may have 'no_match'), each a non-empty list")

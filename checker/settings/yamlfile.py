@@ -213,6 +213,26 @@ def reject_unknown_keys(path: str, node: dict, known: set, context: str = "") ->
                             f"(known: {', '.join(sorted(known))})")
 
 
+# The two forms of examples (docs/rules-schema.md, "Examples: two forms"): a rule's and an
+# expression's say what is reported and what is not; a word list reports nothing, its
+# examples say what it matches and what it does not.
+EXAMPLE_FORMS = {"rule": ("fail", "pass"), "list": ("match", "no_match")}
+EXAMPLE_FORM_OWNERS = {"rule": "a rule's and an expression's", "list": "a word list's"}
+
+
+def reject_other_example_form(path: str, examples: Any, form: str) -> None:
+    """Raise at the first key of ``examples`` that belongs to the other form of
+    examples than ``form`` ("rule": fail/pass, "list": match/no_match)."""
+    if not isinstance(examples, dict):
+        return
+    other = next(name for name in EXAMPLE_FORMS if name != form)
+    wrong = [key for key in examples if key in EXAMPLE_FORMS[other]]
+    if wrong:
+        right = " and ".join(f"'{key}'" for key in EXAMPLE_FORMS[form])
+        raise RuleFileError(f"{at(path, examples, wrong[0])}: '{wrong[0]}' is {EXAMPLE_FORM_OWNERS[other]} example; "
+                            f"{EXAMPLE_FORM_OWNERS[form]} examples are {right}")
+
+
 def read_entries(path: str, key: str, what: str, described: str) -> Iterator[tuple[str, Any, str]]:
     """The entries of a file that is one mapping ``{key: {name: node, …}}`` (a
     parts library): ``(name, node, file:line of the name)``;
