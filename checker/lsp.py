@@ -457,7 +457,6 @@ async def code_action(ls: ReportlintServer, params: types.CodeActionParams) -> l
     wants = (lambda kind: not only or any(kind == k or kind.startswith(f"{k}.") for k in only))
     if wants(types.CodeActionKind.QuickFix) and not linted.problem:
         positions = Positions(linted.lines, ls.encoding())
-        document = ls.workspace.get_text_document(uri)
         newline = LINE_BREAK.search(linted.text).group(0) if LINE_BREAK.search(linted.text) else "\n"
         for diagnostic in linted.diagnostics:
             lsp_diagnostic = ls.to_lsp(linted, diagnostic)

@@ -14,6 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
+from .safe_files import remove_temporary
+
 
 def cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -44,11 +46,7 @@ def write(name: str, data: bytes) -> bool:
     except OSError:
         return False
     finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+        remove_temporary(temporary)
 
 
 def mapped(name: str):

@@ -213,12 +213,8 @@ class AtomicWriter:
 
     def _discard(self) -> None:
         self.stream.close()
-        if self.temporary is not None:
-            try:
-                os.unlink(self.temporary)
-            except OSError:
-                pass
-            self.temporary = None
+        remove_temporary(self.temporary)
+        self.temporary = None
 
     def __enter__(self) -> "AtomicWriter":
         return self
@@ -229,6 +225,16 @@ class AtomicWriter:
                 self._commit()
         finally:
             self._discard()
+
+
+def remove_temporary(path: Optional[str]) -> None:
+    """Remove a temporary file left by a write that did not finish (None: there
+    is none); a file that cannot be removed is left, never an error."""
+    if path is not None:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 def _keep_owner(path: str, temporary: str, status: os.stat_result) -> None:

@@ -57,10 +57,6 @@ def _name(day: int) -> str:
     return WEEKDAYS[day]
 
 
-def _when(date: datetime.date) -> str:
-    return f"{date.year}年{date.month}月{date.day}日"
-
-
 class DateConsistencyRule(DraftCheck):
     CHECKS = CHECKS
     OPTIONS = {"check": None, "signing_grace_years": 1, "signing_early_days": 60}
