@@ -35,6 +35,8 @@ BLANKS = " \t\u3000"
 PUNCTUATION = lazy_regex(f"[{CLAUSE_BREAKS}、]")
 # the blanks that indent a line (grammar/outline.lark's INDENT takes the same)
 INDENT_CHARS = " \t\u00a0\u2002\u2003\u3000\ufeff"
+# those blanks and Markdown emphasis marks (**加强组织领导**), around a line's text
+MARKUP_AND_BLANKS = INDENT_CHARS + "*_"
 # quotes and title marks around an item of a listed formula (“创新”、“协调”…)
 QUOTE_MARKS = "“”\"‘’'《》"
 

@@ -181,3 +181,14 @@ def test_where_the_body_ends_before_the_closing_block_and_formulas():
 def test_each_heading_level_has_the_indentation_most_of_its_headings_share():
     text = "某镇2024年工作总结\n一、主要工作\n　（一）抓项目\n推进项目5个。\n　（二）抓民生\n新增就业。\n（三）抓党建\n建强支部。\n"
     assert analyse(parse_text(text)).heading_indents == {1: "", 2: "\u3000"}
+
+
+def test_page_numbers_run_in_headings_and_markdown_structure_are_facts():
+    text = ("某镇2024年工作总结\n一、主要工作\n（一）抓项目。全年推进项目5个。\n（二）抓民生\n全年改造危\n"
+            "－ 3 －\n房86户。\n**— 12 —**\n")
+    facts = analyse(parse_text(text))
+    assert facts.page_number_lines == frozenset({6, 8})  # emphasis and blanks around it looked through
+    assert facts.run_in_heading_lines == frozenset({3})  # （二）抓民生 ends where its line does
+    assert facts.markdown_structure_lines == frozenset()  # a text draft has none
+    markdown = "# 某镇2024年工作总结\n\n| 指标 | 数值 |\n|---|---|\n全年推进项目5个\n> 引文\n"
+    assert analyse(parse_text(markdown, "draft.md")).markdown_structure_lines == frozenset({1, 3, 4, 6})

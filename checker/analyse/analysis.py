@@ -29,9 +29,10 @@ from checker.model import Document, Span
 from .official import OfficialParts, official_parts
 from checker.settings.wordlists import lexicon_regex, threshold
 from checker.analyse import units
-from checker.analyse.prose import NotProse, not_prose_spans
-from checker.analyse.layout import body_indent, heading_indents
-from checker.analyse.headings import HeadingShape, heading_like_lines, heading_shapes, subheading_lines
+from checker.analyse.prose import NotProse, markdown_structure_lines, not_prose_spans
+from checker.analyse.layout import body_indent, heading_indents, page_number_lines
+from checker.analyse.headings import HeadingShape, heading_like_lines, heading_shapes, run_in_heading_lines
+from checker.analyse.headings import subheading_lines
 
 RESIDUE_LISTS = ("{lexicon:paywall-markers}", "{lexicon:watermarks}")
 RESIDUE = "|".join(RESIDUE_LISTS)
@@ -97,6 +98,12 @@ class Facts:
     # (加强组织领导), and each heading's shape among its siblings (checker/analyse/headings.py)
     heading_like_lines: frozenset[int] = frozenset()
     subheading_lines: frozenset[int] = frozenset()
+    # heading lines that go on with body text after the heading (（一）抓项目。全年推进…)
+    run_in_heading_lines: frozenset[int] = frozenset()
+    # lines that are a page number of a printed copy (－ 3 －; checker/analyse/layout.py), and
+    # in Markdown the lines of its structure: # headings, table rows, fences… (prose.py)
+    page_number_lines: frozenset[int] = frozenset()
+    markdown_structure_lines: frozenset[int] = frozenset()
     heading_shapes: Mapping[int, HeadingShape] = field(default_factory=dict)
     # per line n, the last line of body text up to n (closing block, attachment list,
     # notes and closing formulas are not body text; 1 where there is none): where the
@@ -146,6 +153,9 @@ def analyse(document: Document, settings: Optional[AnalysisSettings] = None) -> 
         heading_indents=heading_indents(document),
         heading_like_lines=heading_like_lines(document, residue_patterns, residue_lines),
         subheading_lines=subheading_lines(document, residue_patterns, residue_lines),
+        run_in_heading_lines=run_in_heading_lines(document),
+        page_number_lines=page_number_lines(document),
+        markdown_structure_lines=markdown_structure_lines(document),
         heading_shapes=heading_shapes(document),
         body_ends=body_ends(document, closing.formulas),
     )

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Mapping
 
-from checker.lexicon import CLAUSE_BREAKS, ELLIPSIS, ENUMERATION_COMMA, INDENT_CHARS, INNER_BREAKS, PUNCTUATION, SEMICOLONS, SENTENCE_END
+from checker.lexicon import CLAUSE_BREAKS, ELLIPSIS, ENUMERATION_COMMA, INDENT_CHARS, INNER_BREAKS, MARKUP_AND_BLANKS
+from checker.lexicon import PUNCTUATION, SEMICOLONS, SENTENCE_END
 from checker.model import Document, Paragraph, Section
 from checker.settings.genres import HEADING_LIKE_MARKER, heading_like
 from checker.settings.lazy_regex import lazy_regex
@@ -35,7 +36,6 @@ MARKDOWN_TRAILING = lazy_regex(r"(?:\*\*|__|\*|_)+$")
 PARALLEL_SEPARATOR = lazy_regex(r"[ \u3000]*[，,][ \u3000]*|[ \u3000]+")
 DIGIT = lazy_regex(r"[0-9０-９]")
 MARKS = CLAUSE_BREAKS + ENUMERATION_COMMA  # what PUNCTUATION finds
-MARKUP_AND_BLANKS = INDENT_CHARS + "*_"
 # what ends a one-line item heading (（一）…40名。)
 ONE_LINE_ITEM_END = SENTENCE_END + SEMICOLONS
 
@@ -74,6 +74,23 @@ def _line_start_texts(document: Document, residue: tuple[re.Pattern, ...], resid
             text = without_trailing(text, residue)
         if text.strip():
             yield paragraph.line, text
+
+
+# a sentence mark before a heading line's last character: the line goes on with body text
+RUN_IN = lazy_regex(r"[。；;！？]")
+
+
+def run_in_heading_lines(document: Document) -> frozenset[int]:
+    """The heading lines that go on with body text after the heading
+    (**（一）抓项目。** 全年推进…): a sentence mark before the line's last
+    character, trailing emphasis and blanks left out."""
+    lines = set()
+    for number, kind in document.line_kinds.items():
+        if kind == "heading":
+            text = document.lines[number - 1].rstrip(MARKUP_AND_BLANKS)
+            if RUN_IN.search(text[:-1]):
+                lines.add(number)
+    return frozenset(lines)
 
 
 def heading_like_lines(document: Document, residue: Iterable[re.Pattern],

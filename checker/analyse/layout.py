@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from typing import Mapping
 
-from checker.lexicon import INDENT_CHARS
+from checker.lexicon import INDENT_CHARS, MARKUP_AND_BLANKS
 from checker.model import Document
 from checker.settings.lazy_regex import lazy_regex
-from checker.settings.wordlists import threshold
+from checker.settings.wordlists import lexicon_regex, threshold
 
 # How many body lines must share an indentation (body-indent-share), and how deep
 # it may be: deeper sets a line right or centre (a signature, a date, a centred
 # table caption), not a body paragraph (body-indent-max-chars): rules/lexicon/structure.yaml
 TABLE_ROW = lazy_regex(r"\S[ \u3000]*\t")  # cells split by tabs
+PAGE_NUMBER = "^{lexicon:page-numbers}$"
 
 
 def body_indent(document: Document) -> str:
@@ -44,6 +45,15 @@ def _shared(indents: list[str], share: float) -> str:
         return ""
     indent, count = Counter(indents).most_common(1)[0]
     return indent if indent and count >= share * len(indents) else ""
+
+
+def page_number_lines(document: Document) -> frozenset[int]:
+    """The lines that are a page number of a printed copy (－ 3 －; the lexicon's
+    page-numbers), emphasis and blanks around it left out: a page break of the
+    copy, across which a sentence cut by it goes on."""
+    page_number = lexicon_regex(PAGE_NUMBER)
+    return frozenset(number for number, text in enumerate(document.lines, 1)
+                     if text and page_number.match(text.strip(MARKUP_AND_BLANKS)))
 
 
 def heading_indents(document: Document) -> Mapping[int, str]:

@@ -9,6 +9,10 @@ running text. They stay out of:
 - in Markdown, code spans (`` `a,b` ``) and the separator row of a table
   (``|---|:--:|``).
 
+And in Markdown, the lines that are its structure rather than sentences
+(``Facts.markdown_structure_lines``: # headings, table rows, fences, quotes,
+rules, comments), which truncation does not judge as paragraphs.
+
 :func:`not_prose_spans` gives, per line, the 0-based ``(start, end)`` offsets
 to look through; the analysis step computes it once per document
 (``Facts.not_prose``).
@@ -24,6 +28,9 @@ from checker.settings.lazy_regex import lazy_regex
 CODE_SPAN = lazy_regex(r"(`+)(?!`).+?(?<!`)\1")
 TABLE_SEPARATOR = lazy_regex(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
 NotProse = dict[int, list[tuple[int, int]]]
+# a line of Markdown structure: an ATX heading, a table row, a fence, a quote, a thematic
+# break, a setext underline, an HTML comment
+MARKDOWN_STRUCTURE = lazy_regex(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
 
 
 def not_prose_spans(document: Document, residue: tuple[Span, ...]) -> dict[int, list[tuple[int, int]]]:
@@ -42,6 +49,14 @@ def not_prose_spans(document: Document, residue: tuple[Span, ...]) -> dict[int, 
             if "`" in text:
                 spans.setdefault(number, []).extend(m.span() for m in CODE_SPAN.finditer(text))
     return spans
+
+
+def markdown_structure_lines(document: Document) -> frozenset[int]:
+    """The lines of a Markdown draft that are Markdown structure, not sentences
+    (none in a text draft)."""
+    if not document.source.is_markdown:
+        return frozenset()
+    return frozenset(number for number, text in enumerate(document.lines, 1) if MARKDOWN_STRUCTURE.match(text))
 
 
 def is_masked(spans: Optional[list[tuple[int, int]]], start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ Each shape is judged only where it is unmistakable (precision first):
   a word runs across the break (…部分行业产能过 / 剩；… reads 产能过剩) — and jieba,
   segmenting the paragraph's beginning alone, agrees that it starts with a
   fragment (one character that is not a word of its own there). A page number of a
-  printed copy between the two (``page_number``: － 3 －, — 12 —) is looked through.
+  printed copy between the two (－ 3 －, — 12 —: ``facts.page_number_lines``) is looked through.
   Where no dictionary word runs across (获得 / 感和满意度: jieba has no 获得感) nothing
   is reported: a truncated line followed by a sentence that opens with a verb
   (…新兴产业 / 建强支部12个) looks the same;
@@ -48,16 +48,15 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from checker.lexicon import INDENT_CHARS
+from checker.lexicon import MARKUP_AND_BLANKS
 from checker.analyse.analysis import Facts
 from checker.model import Document, Span
 from checker.parse import segment
-from .base import Finding, OptionError, check_known, compile_regex, expect
+from .base import Finding, OptionError, check_known, expect
 from checker.settings.lazy_regex import lazy_regex
 
 HAN = lazy_regex(r"[\u4e00-\u9fff]")
 FRAGMENT_OPENING = lazy_regex(r"^([\u4e00-\u9fff])[，；,;]")  # not 注：, 附：, 一、二季度
-MARKUP = "*_ " + INDENT_CHARS
 SPAN = 4  # characters each side of the break that jieba reads
 OPENING_MARKS = "“‘《（「『【〈(["
 LIST_MARKER = lazy_regex(r"[0-9０-９A-Za-z一二三四五六七八九十]{1,3}")  # 1）, a）, 十）
@@ -65,12 +64,9 @@ NUMBER_TAIL = lazy_regex(r"^[.．][0-9]+|^[0-9]+(?:[.．][0-9]+)?")
 YEAR = lazy_regex(r"^[0-9]{4}年")
 
 
-RUN_IN_HEADING = lazy_regex(r"[。；;！？]")  # a heading line that goes on with body text
-
-
 class LostHeadRule:
     OPTIONS = {"openers": "", "bound": [], "particles": "", "closers": "", "closer_reach": 8,
-               "page_number": None, "echoes": 0, "abbreviations": ""}
+               "echoes": 0, "abbreviations": ""}
 
     def __init__(self, options: dict):
         options = check_known(options, self.OPTIONS)
@@ -82,8 +78,6 @@ class LostHeadRule:
         self.particles = set(expect(options["particles"], str, "particles", "a string of characters"))
         self.closers = set(expect(options["closers"], str, "closers", "a string of characters"))
         self.closer_reach = expect(options["closer_reach"], int, "closer_reach", "a whole number")
-        page_number = options["page_number"]
-        self.page_number = compile_regex(page_number, "page_number") if page_number is not None else None
         self.echoes = expect(options["echoes"], int, "echoes", "a whole number")
         self.abbreviations = set(expect(options["abbreviations"], str, "abbreviations", "a string of characters"))
 
@@ -95,17 +89,17 @@ class LostHeadRule:
             if kind == "blank":
                 continue
             line = document.lines[number - 1]
-            text = line.lstrip(MARKUP)
-            if self.page_number is not None and self.page_number.match(text.rstrip(MARKUP)):
+            text = line.lstrip(MARKUP_AND_BLANKS)
+            if number in facts.page_number_lines:
                 continue  # a page number of a printed copy: the line before goes on after it
             start = len(line) - len(text)
             if kind == "paragraph":
-                head = self._head(text, previous) or self._echo(text, number, document, whole)
+                head = self._head(text, previous, facts) or self._echo(text, number, document, whole)
                 if head:
                     yield Finding(Span.on_line(number, start, start + len(head)), {"head": head})
-            previous = (number, kind, line.rstrip(MARKUP))
+            previous = (number, kind, line.rstrip(MARKUP_AND_BLANKS))
 
-    def _head(self, text: str, previous: Optional[tuple[int, str, str]]) -> str:
+    def _head(self, text: str, previous: Optional[tuple[int, str, str]], facts: Facts) -> str:
         opening = FRAGMENT_OPENING.match(text) or (self.bound.match(text) if self.bound else None)
         if opening and opening.group(1) not in self.openers:
             return opening.group(1)
@@ -116,7 +110,7 @@ class LostHeadRule:
             return closer
         body_before = previous is not None and bool(previous[2]) and (
             previous[1] in ("paragraph", "enumerated")
-            or (previous[1] == "heading" and RUN_IN_HEADING.search(previous[2][:-1]) is not None))
+            or (previous[1] == "heading" and previous[0] in facts.run_in_heading_lines))
         number = NUMBER_TAIL.match(text)
         if number and (not text[0].isdigit() or (body_before and previous[2][-1].isdigit() and not YEAR.match(text))):
             return number.group(0)

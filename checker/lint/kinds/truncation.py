@@ -44,7 +44,6 @@ from .base import Finding, OptionError, check_known, expect, optional_message, r
 from checker.settings.lazy_regex import lazy_regex
 
 LEAD_IN = COLONS
-MARKDOWN_STRUCTURE = lazy_regex(r"^[ \t]*(?:#|\||```|~~~|>|(?:[-*_][ \t]*){3,}$|={3,}[ \t]*$|<!--)")
 TAIL_CHARS = 10
 ITEM_CLAUSE = lazy_regex(f"[{COMMAS}{SEMICOLONS}]")  # an item heading with a clause break is a sentence, not a label
 OPENING_MARKS = "“‘「『《\"'"
@@ -120,8 +119,8 @@ class Truncation:
     def _check(self, document: Document, facts: Facts, paragraph: Paragraph, markdown: bool, followed: bool = True):
         text = paragraph.text.rstrip(INDENT)
         if markdown:
-            if MARKDOWN_STRUCTURE.match(document.lines[paragraph.line - 1]):
-                return None
+            if paragraph.line in facts.markdown_structure_lines:
+                return None  # a # heading, a table row, a fence… (the analysis step's)
             text = MARKDOWN_TRAILING.sub("", text).rstrip()
         text = without_trailing(text, self.look_through)
         if not text.strip():
