@@ -87,3 +87,24 @@ def run_cli():
         )
 
     return run
+
+
+@pytest.fixture
+def fresh_table(tmp_path, monkeypatch):
+    """``fresh_table(module)``: the module's table kept in the per-user cache
+    (read/cache.KeptTable) replaced by an empty one in a cache folder of the
+    test's own; returns that folder. Nothing is written at exit."""
+    from checker.read.cache import KeptTable
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    made = []
+
+    def fresh(module):
+        table = module._table
+        made.append(KeptTable(table.name, table.max_kept, table.valid))
+        monkeypatch.setattr(module, "_table", made[-1])
+        return tmp_path / "reportlint"
+
+    yield fresh
+    for table in made:
+        table.added.clear()

@@ -22,11 +22,8 @@ PATTERNS = [
 
 
 @pytest.fixture
-def fresh_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(lazy_regex, "_known", None)
-    monkeypatch.setattr(lazy_regex, "_added", {})
-    return tmp_path / "reportlint"
+def fresh_store(fresh_table):
+    return fresh_table(lazy_regex)
 
 
 def same(a: re.Pattern, b: re.Pattern) -> bool:
@@ -37,13 +34,13 @@ def same(a: re.Pattern, b: re.Pattern) -> bool:
 def test_compiled_and_read_back_equal_re_compile(fresh_store, monkeypatch):
     for pattern, flags in PATTERNS:
         assert same(compile_cached(pattern, flags), re.compile(pattern, flags))
-    lazy_regex._save()
+    lazy_regex._table.save()
     [store] = fresh_store.glob("regex-code-*.marshal")
-    monkeypatch.setattr(lazy_regex, "_known", None)  # another process: reads the store
+    monkeypatch.setattr(lazy_regex._table, "known", None)  # another process: reads the store
     for pattern, flags in PATTERNS:
         read_back = compile_cached(pattern, flags)
         assert same(read_back, re.compile(pattern, flags))
-        assert (pattern, flags) not in lazy_regex._added  # from the store, not compiled again
+        assert (pattern, flags) not in lazy_regex._table.added  # from the store, not compiled again
     assert read_back.search("x ab").group(0) == "ab"  # the inline (?x) kept
     assert compile_cached(*PATTERNS[0]).search("于2024年12月召开").group("month") == "12"
 
@@ -55,8 +52,8 @@ def test_every_regex_of_the_rules_reads_back_as_compiled(fresh_store, monkeypatc
     assert len(sources) > 50
     for pattern, flags in sources:
         compile_cached(pattern, flags)
-    lazy_regex._save()
-    monkeypatch.setattr(lazy_regex, "_known", None)
+    lazy_regex._table.save()
+    monkeypatch.setattr(lazy_regex._table, "known", None)
     for pattern, flags in sources:
         assert same(compile_cached(pattern, flags), re.compile(pattern, flags))
 
@@ -83,7 +80,7 @@ def _patterns(value, seen=None):
 @pytest.mark.parametrize("damage", [b"", b"x" * 40, b"\0" * 32 + b"not marshal", "good-checksum-bad-code"])
 def test_a_damaged_store_costs_the_compile_never_an_error(fresh_store, monkeypatch, damage):
     compile_cached(*PATTERNS[0])
-    lazy_regex._save()
+    lazy_regex._table.save()
     [store] = fresh_store.glob("regex-code-*.marshal")
     if damage == "good-checksum-bad-code":
         import hashlib
@@ -93,7 +90,7 @@ def test_a_damaged_store_costs_the_compile_never_an_error(fresh_store, monkeypat
         store.write_bytes(hashlib.sha256(payload).digest() + payload)
     else:
         store.write_bytes(damage)
-    monkeypatch.setattr(lazy_regex, "_known", None)
+    monkeypatch.setattr(lazy_regex._table, "known", None)
     assert same(compile_cached(*PATTERNS[0]), re.compile(*PATTERNS[0]))
 
 

@@ -115,8 +115,10 @@ def run_segment(cache_home: Path) -> subprocess.CompletedProcess:
 
 def word_indexes(cache_home: Path) -> list[Path]:
     """The word index files, and any temporary left behind (the regexes' code,
-    checker/settings/lazy_regex.py, is another file of the same cache)."""
-    return [path for path in (cache_home / "reportlint").iterdir() if not path.name.startswith("regex-code-")]
+    checker/settings/lazy_regex.py, and the dataclasses' code,
+    checker/settings/dataclass_code.py, are other files of the same cache)."""
+    return [path for path in (cache_home / "reportlint").iterdir()
+            if not path.name.startswith(("regex-code-", "dataclass-code-"))]
 
 
 def test_the_full_dictionary_is_cached_per_user_without_leftovers(tmp_path):

@@ -9,10 +9,10 @@ that cannot be read or written costs time, never an error.
 
 from __future__ import annotations
 
+import atexit
 import os
-import tempfile
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from .safe_files import remove_temporary
 
@@ -36,6 +36,8 @@ def write(name: str, data: bytes) -> bool:
     path = cache_dir() / name
     temporary = None
     try:
+        import tempfile  # only where something is written
+
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(descriptor, "wb") as stream:
@@ -59,3 +61,65 @@ def mapped(name: str):
             return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
         return None
+
+
+# -- a table kept across processes (compiled regex and dataclass code) --------------------
+
+def read_table(name: str) -> dict:
+    """The marshalled dict stored as ``name`` by :func:`add_to_table`, or an
+    empty one where it is absent, damaged (its checksum) or not a dict."""
+    import hashlib
+    import marshal
+
+    data = read(name)
+    if not data or len(data) < 32 or hashlib.sha256(data[32:]).digest() != data[:32]:
+        return {}
+    try:
+        value = marshal.loads(data[32:])
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def add_to_table(name: str, added: dict, max_kept: int) -> None:
+    """Add ``added`` to the table ``name`` (with what other processes added
+    meanwhile; past ``max_kept`` entries it starts again), written atomically
+    with its checksum."""
+    import hashlib
+    import marshal
+
+    kept = read_table(name)
+    if len(kept) + len(added) > max_kept:
+        kept = {}
+    kept.update(added)
+    try:
+        payload = marshal.dumps(kept)
+    except ValueError:
+        return
+    write(name, hashlib.sha256(payload).digest() + payload)
+
+
+class KeptTable:
+    """A dict kept across processes in the cache file ``name``: read on first
+    use (the entries ``valid`` accepts), what this process added written back
+    when it exits (:meth:`save`)."""
+
+    def __init__(self, name: str, max_kept: int, valid: Optional[Callable[[object, object], bool]] = None):
+        self.name, self.max_kept, self.valid = name, max_kept, valid
+        self.known: Optional[dict] = None
+        self.added: dict = {}
+
+    def entries(self) -> dict:
+        if self.known is None:
+            table = read_table(self.name)
+            self.known = {key: value for key, value in table.items() if self.valid(key, value)} if self.valid else table
+            atexit.register(self.save)
+        return self.known
+
+    def add(self, key, value) -> None:
+        self.entries()[key] = self.added[key] = value
+
+    def save(self) -> None:
+        if self.added:
+            add_to_table(self.name, self.added, self.max_kept)
+            self.added.clear()

@@ -27,12 +27,12 @@ is not used.
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 from array import array
-import marshal
 import re
 import sys
+
+from checker.read import cache
 
 try:
     import _sre
@@ -90,8 +90,6 @@ def lazy_regex(pattern: str, flags: int = 0) -> LazyPattern:
 
 CODE_TYPE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 4)), "I")
 MAX_KEPT = 20_000  # regexes in the file; past this it starts again (user packs come and go)
-_known: dict | None = None  # (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup)
-_added: dict = {}
 
 
 def _store_name() -> str:
@@ -99,43 +97,8 @@ def _store_name() -> str:
     return f"regex-code-{hashlib.sha256(engine).hexdigest()[:20]}.marshal"
 
 
-def _read_store() -> dict:
-    from checker.read import cache
-
-    data = cache.read(_store_name())
-    if not data or len(data) < 32 or hashlib.sha256(data[32:]).digest() != data[:32]:
-        return {}
-    try:
-        value = marshal.loads(data[32:])
-    except (EOFError, ValueError, TypeError):
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def _save() -> None:
-    """At exit: the regexes this process compiled, added to the file."""
-    if not _added:
-        return
-    from checker.read import cache
-
-    kept = _read_store()  # what other processes added meanwhile
-    if len(kept) + len(_added) > MAX_KEPT:
-        kept = {}
-    kept.update(_added)
-    _added.clear()
-    try:
-        payload = marshal.dumps(kept)
-    except ValueError:
-        return
-    cache.write(_store_name(), hashlib.sha256(payload).digest() + payload)
-
-
-def _store() -> dict:
-    global _known
-    if _known is None:
-        _known = _read_store()
-        atexit.register(_save)
-    return _known
+# (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup)
+_table = cache.KeptTable(_store_name(), MAX_KEPT)
 
 
 def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
@@ -144,7 +107,7 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
     if _sre is None or not isinstance(pattern, str) or flags & (re.DEBUG | re.TEMPLATE):
         return re.compile(pattern, flags)
     flags = int(flags)
-    known = _store()
+    known = _table.entries()
     entry = known.get((pattern, flags))
     if entry is not None:
         try:
@@ -163,5 +126,5 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
     final, groups = flags | parsed.state.flags, parsed.state.groups - 1
     regex = _sre.compile(pattern, final, code, groups, groupindex, tuple(indexgroup))
     entry = (final, array(CODE_TYPE, code).tobytes(), groups, groupindex, tuple(indexgroup))
-    known[(pattern, flags)] = _added[(pattern, flags)] = entry
+    _table.add((pattern, flags), entry)
     return regex
