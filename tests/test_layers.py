@@ -46,6 +46,75 @@ def test_the_parsed_document_is_frozen():
     assert Document.__dataclass_params__.frozen
 
 
+# attribute writes outside parse/ whose names a parsed type's field shares, each on an
+# object that is no part of a parsed document (the whole list)
+NOT_THE_DOCUMENT = {("checker/fixing.py", ".text ="),                # a FixOutcome's text
+                    ("checker/read/word_review.py", ".text ="),      # an XML element's
+                    ("checker/settings/yamlfile.py", ".line ="),     # a Located mapping's
+                    ("checker/settings/config.py", "__setattr__"),   # Config's own __post_init__
+                    ("checker/settings/lazy_regex.py", "setattr")}   # a LazyPattern binds its methods
+
+
+def document_writes(package: Path = PACKAGE) -> set[tuple[str, str]]:
+    """(module, what) of every statement outside parse/ that assigns, deletes or
+    mutates in place (append, update…) an attribute named like a field of the
+    parse's types (Document, Section, Heading, Paragraph, Enumerator, SourceText)
+    on anything but ``self``, or calls setattr/__setattr__."""
+    import dataclasses
+
+    from checker import model
+
+    types = (model.Document, model.Section, model.Heading, model.Paragraph, model.Enumerator, model.SourceText)
+    fields = {field.name for kind in types for field in dataclasses.fields(kind)}
+    mutators = {"append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "sort", "add",
+                "discard", "popitem", "reverse"}
+
+    def on_a_field(node) -> bool:
+        node = node.value if isinstance(node, ast.Subscript) else node
+        return isinstance(node, ast.Attribute) and node.attr in fields \
+            and not (isinstance(node.value, ast.Name) and node.value.id == "self")
+
+    found = set()
+    for path in package.rglob("*.py"):
+        if "parse" in path.relative_to(package).parts:
+            continue
+        module = str(path.relative_to(package.parent))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else \
+                [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            for target in targets:
+                if on_a_field(target):
+                    attribute = target.value if isinstance(target, ast.Subscript) else target
+                    found.add((module, f".{attribute.attr} ="))
+            if isinstance(node, ast.Call):
+                function = node.func
+                if isinstance(function, ast.Attribute) and function.attr in mutators and on_a_field(function.value):
+                    found.add((module, f".{function.value.attr}.{function.attr}()"))
+                elif isinstance(function, ast.Name) and function.id in ("setattr", "delattr"):
+                    found.add((module, function.id))
+                elif isinstance(function, ast.Attribute) and function.attr in ("__setattr__", "__delattr__"):
+                    found.add((module, function.attr))
+    return found
+
+
+def test_nothing_outside_the_parser_writes_to_a_parsed_document():
+    """Document is frozen, but its Sections (built by the parser bit by bit) are
+    not: no module outside parse/ assigns or mutates their fields."""
+    assert document_writes() == NOT_THE_DOCUMENT
+
+
+def test_the_write_finder_finds_a_write(tmp_path):
+    (tmp_path / "checker" / "lint").mkdir(parents=True)
+    (tmp_path / "checker" / "parse").mkdir()
+    writes = ("def f(document, section):\n    section.children.append(1)\n"
+              "    document.line_kinds[3] = 'x'\n    object.__setattr__(document, 'genre', 'y')\n")
+    (tmp_path / "checker" / "lint" / "probe.py").write_text(writes, encoding="utf-8")
+    (tmp_path / "checker" / "parse" / "builder.py").write_text(writes, encoding="utf-8")  # the parser may
+    assert document_writes(tmp_path / "checker") == {("checker/lint/probe.py", ".children.append()"),
+                                                     ("checker/lint/probe.py", ".line_kinds ="),
+                                                     ("checker/lint/probe.py", "__setattr__")}
+
+
 # -- the import graph, counting imports inside functions --------------------------------
 
 FACES = ("checker.cli", "checker.lsp", "checker.formats")
