@@ -62,8 +62,8 @@ def assert_refused_at(tmp_path, body: str, line: int, message: str) -> None:
 
 @pytest.mark.parametrize("body, line, message", [
     ("lists: {}\nthresholds:\n  Max:\n    description: x\n    value: 3\n", 3, "must be kebab-case"),
-    ("lists: {}\nthresholds:\n  max-chars:\n    description: x\n", 3, "needs 'value'"),
-    ("lists: {}\nthresholds:\n  max-chars:\n    value: 3\n", 3, "needs 'description'"),
+    ("lists: {}\nthresholds:\n  max-chars:\n    description: x\n", 3, "needs 'description' (a non-empty string) and 'value'"),
+    ("lists: {}\nthresholds:\n  max-chars:\n    value: 3\n", 3, "needs 'description' (a non-empty string) and 'value'"),
     ("lists: {}\nthresholds:\n  max-chars:\n    description: x\n    value: many\n", 5,
      "'value' must be a number, 0 or more, not 'many'"),
     ("lists: {}\nthresholds:\n  max-chars:\n    description: x\n    value: -1\n", 5, "0 or more"),

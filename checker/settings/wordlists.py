@@ -32,6 +32,7 @@ from .yamlfile import at as _at
 from checker.settings.lazy_regex import LazyPattern, compile_cached, lazy_regex
 
 LIST_ID = lazy_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+LIST_KEYS = {"description", "match", "words", "examples"}
 EXAMPLE_KEYS = set(EXAMPLE_FORMS["list"])
 MATCH_MODES = {
     "start": r"^[ \t\u3000]*(?:{})",
@@ -114,8 +115,18 @@ def load_lexicon(paths: Iterable[Path | str]) -> Lexicon:
         for name, node, where in sections["thresholds"]:
             thresholds[name] = _threshold(path, name, node, where, thresholds)
         for name, node, where in sections["lists"]:
-            _check_entry(path, ("list", "sentence-openers"), name, node, where, lists,
-                         ("description", "match", "words", "examples"))
+            if not LIST_ID.match(name):
+                raise RuleFileError(f"{where}: list name {name!r} must be kebab-case (like 'sentence-openers')")
+            if name in lists:
+                raise RuleFileError(f"{where}: list '{name}' is already defined at {lists[name].source}")
+            if not isinstance(node, dict):
+                raise RuleFileError(f"{where}: list '{name}' is a mapping with 'match', 'words' and 'examples'")
+            reject_unknown_keys(path, node, LIST_KEYS, f" in list '{name}'")
+            for key in ("description", "match", "words", "examples"):
+                if key not in node:
+                    raise RuleFileError(f"{where}: list '{name}' needs '{key}'")
+            if not isinstance(node["description"], str) or not node["description"].strip():
+                raise RuleFileError(f"{_at(path, node, 'description')}: 'description' must be a non-empty string")
             if node["match"] not in MATCH_MODES:
                 raise RuleFileError(f"{_at(path, node, 'match')}: 'match' must be one of "
                                     f"{', '.join(MATCH_MODES)}, not {node['match']!r}")
@@ -142,30 +153,16 @@ def load_lexicon(paths: Iterable[Path | str]) -> Lexicon:
     return Lexicon(lists, thresholds)
 
 
-def _check_entry(path: str, kind: tuple[str, str], name: str, node: object, where: str, defined: dict,
-                 keys: tuple[str, ...]) -> None:
-    """What every lexicon entry must be: a kebab-case name (``kind``: what it is
-    and a name to show) defined once, a mapping with ``keys`` (and no other),
-    a non-empty description."""
-    what, like = kind
-    if not LIST_ID.match(name):
-        raise RuleFileError(f"{where}: {what} name {name!r} must be kebab-case (like '{like}')")
-    if name in defined:
-        raise RuleFileError(f"{where}: {what} '{name}' is already defined at {defined[name].source}")
-    if not isinstance(node, dict):
-        named = ", ".join(f"'{key}'" for key in keys[1:-1])
-        raise RuleFileError(f"{where}: {what} '{name}' is a mapping with {named + ' and ' if named else ''}'{keys[-1]}'")
-    reject_unknown_keys(path, node, set(keys), f" in {what} '{name}'")
-    for key in keys:
-        if key not in node:
-            raise RuleFileError(f"{where}: {what} '{name}' needs '{key}'")
-    if not isinstance(node["description"], str) or not node["description"].strip():
-        raise RuleFileError(f"{_at(path, node, 'description')}: 'description' must be a non-empty string")
-
-
 def _threshold(path: str, name: str, node: object, where: str, defined: dict[str, Threshold]) -> Threshold:
     """One threshold entry: a number, 0 or more, with its description."""
-    _check_entry(path, ("threshold", "signature-max-chars"), name, node, where, defined, ("description", "value"))
+    if not LIST_ID.match(name):
+        raise RuleFileError(f"{where}: threshold name {name!r} must be kebab-case (like 'signature-max-chars')")
+    if name in defined:
+        raise RuleFileError(f"{where}: threshold '{name}' is already defined at {defined[name].source}")
+    if not isinstance(node, dict) or "value" not in node or not isinstance(node.get("description"), str) \
+            or not node["description"].strip():
+        raise RuleFileError(f"{where}: threshold '{name}' needs 'description' (a non-empty string) and 'value'")
+    reject_unknown_keys(path, node, {"description", "value"}, f" in threshold '{name}'")
     value = node["value"]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise RuleFileError(f"{_at(path, node, 'value')}: threshold '{name}': 'value' must be a number, "

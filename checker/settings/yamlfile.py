@@ -217,7 +217,6 @@ def reject_unknown_keys(path: str, node: dict, known: set, context: str = "") ->
 # expression's say what is reported and what is not; a word list reports nothing, its
 # examples say what it matches and what it does not.
 EXAMPLE_FORMS = {"rule": ("fail", "pass"), "list": ("match", "no_match")}
-EXAMPLE_FORM_OWNERS = {"rule": "a rule's and an expression's", "list": "a word list's"}
 
 
 def reject_other_example_form(path: str, examples: Any, form: str) -> None:
@@ -226,11 +225,13 @@ def reject_other_example_form(path: str, examples: Any, form: str) -> None:
     if not isinstance(examples, dict):
         return
     other = next(name for name in EXAMPLE_FORMS if name != form)
-    wrong = [key for key in examples if key in EXAMPLE_FORMS[other]]
-    if wrong:
-        right = " and ".join(f"'{key}'" for key in EXAMPLE_FORMS[form])
-        raise RuleFileError(f"{at(path, examples, wrong[0])}: '{wrong[0]}' is {EXAMPLE_FORM_OWNERS[other]} example; "
-                            f"{EXAMPLE_FORM_OWNERS[form]} examples are {right}")
+    wrong = next((key for key in examples if key in EXAMPLE_FORMS[other]), None)
+    if wrong is not None and form == "rule":
+        raise RuleFileError(f"{at(path, examples, wrong)}: '{wrong}' is a word list's example; "
+                            "a rule's and an expression's examples are 'fail' and 'pass'")
+    if wrong is not None:
+        raise RuleFileError(f"{at(path, examples, wrong)}: '{wrong}' is a rule's and an expression's example; "
+                            "a word list's examples are 'match' and 'no_match'")
 
 
 def read_entries(path: str, key: str, what: str, described: str) -> Iterator[tuple[str, Any, str]]:
