@@ -96,6 +96,36 @@ def test_the_word_index_answers_as_jiebas_prefix_table(jieba_full):
     assert {jieba_full.FREQ.get(f) is None for f in fragments} == {True, False}  # both kinds met
 
 
+SMALL_DICTIONARIES = ["", "中国 5 ns\n", "中国 5\n中 7\n中国人 2\n中国 9 n\nab 3\nAT&T 3 nz\n中 1\n",
+                      "乙 1\n甲 2\n乙 3\n甲乙 4\n甲 5\n丙 6\n乙 7\n"]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 4_096])
+@pytest.mark.parametrize("text", SMALL_DICTIONARIES)
+def test_the_index_built_in_chunks_is_jiebas_table(monkeypatch, text, chunk):
+    """Built through sorted chunks merged (repeated words in different chunks:
+    the last line gives the frequency), the index answers every word and
+    prefix as gen_pfdict's table does, with its total."""
+    import io
+
+    import jieba
+
+    monkeypatch.setattr(word_index, "CHUNK", chunk)
+    built = io.BytesIO()
+    word_index.build(io.BytesIO(text.encode("utf-8")), built)
+    index = word_index.WordIndex(built.getvalue())
+    table, total = jieba.Tokenizer.gen_pfdict(io.BytesIO(text.encode("utf-8")))
+    assert index.total == total and index.count == len({line.split(" ")[0] for line in text.splitlines()})
+    assert {key: index.get(key) for key in [*table, "中华", "乙丙", "z"]} == {**table, "中华": None, "乙丙": None, "z": None}
+
+
+def test_a_bad_dictionary_line_is_named():
+    import io
+
+    with pytest.raises(ValueError, match="line 2"):
+        word_index.build(io.BytesIO("中国 5\n中国\n".encode("utf-8")), io.BytesIO())
+
+
 @pytest.mark.parametrize("clause, first", [("一是加强学习", "一"), ("十二是压实责任", "十二"),
                                            ("一是一", "一是一"), ("二是二", "二是二")])
 def test_first_words(clause, first):

@@ -11,7 +11,9 @@ question is one bisection over it (≈20 probes touching a few pages).
 The file is built once per user from the installed jieba's dict.txt exactly
 as jieba reads it (``Tokenizer.gen_pfdict``: the last line of a word gives
 its frequency, every line counts in the total), named by that file's size and
-time, and written atomically; one whose header, length or checksum does not
+time, and written atomically as it is built (an external merge sort through
+temporary files: building holds under a megabyte, so a first run stays as
+small as any other); one whose header, length or checksum does not
 hold is built again. Where the cache cannot be written, the built index lives
 in memory for the process (slower, never an error).
 
@@ -23,13 +25,16 @@ Layout (this machine's byte order; the cache is per user and per machine):
 
 from __future__ import annotations
 
+import heapq
 import importlib.util
+import io
 import struct
 import zlib
 from array import array
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
-from typing import Optional
+from typing import BinaryIO, Iterator, Optional
 
 from checker.read import cache
 
@@ -88,26 +93,106 @@ class WordIndex:
         return 0 if word.startswith(key) else None
 
 
-def build(dictionary) -> bytes:
-    """The index file of a jieba dictionary (an open binary file), read as
-    jieba's gen_pfdict reads it."""
-    frequencies: dict[bytes, int] = {}
+CHUNK = 4_096  # dictionary lines sorted at a time: what building holds in memory
+
+
+def build(dictionary: BinaryIO, out: BinaryIO) -> None:
+    """Write the index file of a jieba dictionary (an open binary file), read
+    as jieba's gen_pfdict reads it, to ``out`` (seekable).
+
+    Holding its 349,045 words as Python objects to sort them took ≈60 MB (a
+    first run peaked at ≈95 MB); instead the lines are sorted a chunk at a time
+    into temporary files and merged (an external merge sort), and the offsets,
+    frequencies and words go to temporary files too, so building holds about a
+    chunk (< 1 MB)."""
     total = 0
+    runs: list[BinaryIO] = []
+    chunk: list[tuple[bytes, int, int]] = []
     for number, line in enumerate(dictionary, 1):
         try:
             word, frequency = line.strip().decode("utf-8").split(" ")[:2]
-            frequencies[word.encode("utf-8")] = int(frequency)
-            total += int(frequency)
+            chunk.append((word.encode("utf-8"), number, int(frequency)))
         except ValueError:
             raise ValueError(f"invalid dictionary entry at line {number}: {line!r}") from None
-    words = sorted(frequencies)
-    offsets = array("I", [0])
-    position = 0
-    for word in words:
-        position += len(word)
-        offsets.append(position)
-    body = offsets.tobytes() + array("I", (frequencies[word] for word in words)).tobytes() + b"".join(words)
-    return HEADER.pack(MAGIC, len(words), total, zlib.crc32(body)) + body
+        total += chunk[-1][2]
+        if len(chunk) == CHUNK:
+            runs.append(_sorted_run(chunk))
+            chunk = []
+    runs.append(_sorted_run(chunk))
+    with _scratch() as offsets, _scratch() as frequencies, _scratch() as words:
+        count = position = 0
+        batch_offsets, batch_frequencies, batch_words = array("I", [0]), array("I"), []
+        previous = None
+        for word, frequency in heapq.merge(*map(_records, runs), key=itemgetter(0)):  # stable: later lines last
+            if word == previous:  # the last line of a word gives its frequency
+                batch_frequencies[-1] = frequency
+                continue
+            if len(batch_words) == CHUNK:  # written a batch at a time (the last word stays until the next)
+                _write_batch(batch_offsets, batch_frequencies, batch_words, offsets, frequencies, words)
+            position += len(word)
+            batch_offsets.append(position)
+            batch_frequencies.append(frequency)
+            batch_words.append(word)
+            count += 1
+            previous = word
+        _write_batch(batch_offsets, batch_frequencies, batch_words, offsets, frequencies, words)
+        checksum = 0
+        for part in (offsets, frequencies, words):
+            for block in _blocks(part):
+                checksum = zlib.crc32(block, checksum)
+        out.write(HEADER.pack(MAGIC, count, total, checksum))
+        for part in (offsets, frequencies, words):
+            for block in _blocks(part):
+                out.write(block)
+    for run in runs:
+        run.close()
+
+
+def _write_batch(batch_offsets: array, batch_frequencies: array, batch_words: list[bytes],
+                 offsets: BinaryIO, frequencies: BinaryIO, words: BinaryIO) -> None:
+    offsets.write(batch_offsets)
+    frequencies.write(batch_frequencies)
+    words.write(b"".join(batch_words))
+    del batch_offsets[:], batch_frequencies[:], batch_words[:]
+
+
+RECORD = struct.Struct("<Iq")  # a word's length, its frequency
+
+
+def _sorted_run(chunk: list[tuple[bytes, int, int]]) -> BinaryIO:
+    """The chunk's words sorted, each with the frequency of its last line, in a temporary file."""
+    chunk.sort()
+    run = _scratch()
+    run.write(b"".join(RECORD.pack(len(word), frequency) + word
+                       for index, (word, _, frequency) in enumerate(chunk)
+                       if index + 1 == len(chunk) or chunk[index + 1][0] != word))
+    run.seek(0)
+    return run
+
+
+def _records(run: BinaryIO) -> Iterator[tuple[bytes, int]]:
+    while True:
+        head = run.read(RECORD.size)
+        if not head:
+            return
+        length, frequency = RECORD.unpack(head)
+        yield run.read(length), frequency
+
+
+def _blocks(stream: BinaryIO, size: int = 1 << 20) -> Iterator[bytes]:
+    stream.seek(0)
+    while block := stream.read(size):
+        yield block
+
+
+def _scratch() -> BinaryIO:
+    """A temporary file (in memory where none can be made)."""
+    import tempfile
+
+    try:
+        return tempfile.TemporaryFile()
+    except OSError:
+        return io.BytesIO()
 
 
 @lru_cache(maxsize=1)
@@ -122,9 +207,13 @@ def full_index() -> WordIndex:
         try:
             return WordIndex(mapped)
         except (ValueError, TypeError, struct.error):
-            pass  # damaged: build it again
+            mapped = None  # damaged: build it again
     with open(dictionary, "rb") as source:
-        data = build(source)
-    cache.write(name, data)
-    mapped = cache.mapped(name)
-    return WordIndex(mapped if mapped is not None else data)
+        if cache.write_with(name, lambda stream: build(source, stream)):
+            mapped = cache.mapped(name)
+    if mapped is not None:
+        return WordIndex(mapped)
+    built = io.BytesIO()  # the cache cannot be written: the index lives in memory for this process
+    with open(dictionary, "rb") as source:
+        build(source, built)
+    return WordIndex(built.getvalue())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import atexit
 import os
 from pathlib import Path
-from typing import Callable, Optional
+from typing import BinaryIO, Callable, Optional
 
 from .safe_files import remove_temporary
 
@@ -33,6 +33,13 @@ def read(name: str) -> Optional[bytes]:
 def write(name: str, data: bytes) -> bool:
     """Store ``data`` as ``name``; False (and nothing left behind) where the
     cache directory cannot be written."""
+    return write_with(name, lambda stream: stream.write(data))
+
+
+def write_with(name: str, fill: Callable[[BinaryIO], object]) -> bool:
+    """Store as ``name`` what ``fill`` writes to the (binary, seekable) stream
+    it is given; False (and nothing left behind) where the cache directory
+    cannot be written. An error ``fill`` raises leaves nothing behind either."""
     path = cache_dir() / name
     temporary = None
     try:
@@ -41,7 +48,7 @@ def write(name: str, data: bytes) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            fill(stream)
         os.replace(temporary, path)
         temporary = None
         return True
