@@ -25,6 +25,22 @@ def test_every_layer_is_a_folder_the_architecture_shows():
         assert re.search(rf"^\s+{layer}/\s", architecture, re.M), f"docs/architecture.md does not show {layer}/"
 
 
+def test_the_architectures_folder_tree_names_every_module_there_is():
+    """docs/architecture.md's tree of checker/ names each module of each layer folder
+    (the rule types as kinds/, a formatter by its format: text for text_format.py), and
+    no module that is not there."""
+    architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    tree = architecture.split("```\nchecker/", 1)[1].split("```", 1)[0]
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", tree))
+    modules_there = {path.name for path in PACKAGE.glob("*.py")} | {path.name for path in PACKAGE.glob("*/*.py")}
+    assert named <= modules_there, named - modules_there
+    for layer in LAYERS:
+        for path in (PACKAGE / layer).glob("*.py"):
+            name = path.name.removesuffix("_format.py") if layer == "formats" else path.name
+            if name != "__init__.py" and not re.search(rf"\b{re.escape(name)}\b", tree):
+                raise AssertionError(f"docs/architecture.md's tree does not name {layer}/{path.name}")
+
+
 def test_every_package_folder_ships_in_the_wheel():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     listed = set(re.findall(r'"(checker(?:\.[\w]+)*)"', pyproject.split("packages = [", 1)[1].split("]", 1)[0]))
