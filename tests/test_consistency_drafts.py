@@ -24,6 +24,10 @@ SECOND = DRAFTS / "consistency2"
 # the third (session 3): new genres and unit types (街道党工委, 县发改委, 乡, 国有公司), written
 # before the rules were changed for it and measured then (30/48; docs/consistency.md)
 THIRD = DRAFTS / "consistency3"
+# the fourth (session 4): written blind by another helper who never saw the rules (4 drafts: 县卫生健康局年度总结,
+# 镇党委书记述职述廉, 区市场监管局自查报告, 街道上半年情况报告); its look-alikes name their changed line
+FOURTH = DRAFTS / "consistency4"
+SETS = (FOLDER, SECOND, THIRD, FOURTH)
 CONSISTENCY_RULES = {
     "year-mismatch", "unit-mismatch", "name-mismatch", "sum-mismatch",
     "growth-mismatch", "figure-conflict", "weekday-mismatch", "date-order",
@@ -75,14 +79,14 @@ def test_the_set_plants_every_rule_and_enough_look_alikes():
     assert sum(row.rule == QUIET for row in rows) >= 25
 
 
-BOTH = [(folder, row) for folder in (FOLDER, SECOND, THIRD) for row in injections(folder)]
+BOTH = [(folder, row) for folder in SETS for row in injections(folder)]
 
 
 @pytest.mark.parametrize("folder, row", BOTH, ids=lambda item: f"{item.draft}:{item.rule}:{item.replace[:12]}"
                          if isinstance(item, Injection) else item.name)
 def test_each_injection_applies_once_and_names_a_line_of_the_draft(folder, row):
     injected = row.apply(draft_text(row.draft, folder))
-    if row.rule == QUIET:
+    if row.rule == QUIET and folder != FOURTH:
         assert row.line == 0
     else:
         assert 1 <= row.line <= len(injected.splitlines())
@@ -93,6 +97,18 @@ def test_each_injection_applies_once_and_names_a_line_of_the_draft(folder, row):
                          ids=lambda item: getattr(item, "name", item))
 def test_clean_draft_draws_no_finding_at_all(folder, name):
     assert [(d.rule, d.line) for d in lint_text(draft_text(name, folder), path=name)] == []
+
+
+# the blind writer left 五是 before 四是 in draft A (lines 51-52): a real defect, not ours to change
+FOURTH_AS_WRITTEN = {"A_weijianju_2025_zongjie.txt": [("numbering-order", 52)]}
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(
+    strict=True, reason="BEFORE: figure-conflict A:8 and growth-mismatch A:40 on the clean draft"))
+    if name.startswith("A_") else name for name in clean_drafts(FOURTH)])
+def test_the_fourth_sets_clean_drafts_draw_only_their_own_defects(name):
+    assert [(d.rule, d.line) for d in lint_text(draft_text(name, FOURTH), path=name)] \
+        == FOURTH_AS_WRITTEN.get(name, [])
 
 
 def measure(folder: Path = FOLDER) -> dict[str, dict[str, int]]:
@@ -148,3 +164,12 @@ def test_the_third_set_plants_every_rule_and_meets_the_bar():
     precision ≥ 0.95, every look-alike quiet."""
     assert {row.rule for row in injections(THIRD)} == CONSISTENCY_RULES | {QUIET}
     assert_the_bar(THIRD)
+
+
+@pytest.mark.xfail(strict=True, reason="blind BEFORE figure: 56/89 (0.63), two false alarms on clean draft A")
+def test_the_fourth_set_meets_the_bar():
+    """The fourth set (written blind by another helper in session 4; BEFORE, on main
+    76a968d: 56/89 within 12 lines of a two-place key, see its header and
+    docs/consistency.md): recall ≥ 0.80, precision ≥ 0.95, every look-alike quiet."""
+    assert {row.rule for row in injections(FOURTH)} == CONSISTENCY_RULES | {QUIET}
+    assert_the_bar(FOURTH)
