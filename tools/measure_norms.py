@@ -1,5 +1,6 @@
 """Measure the text-norm rules on a measurement set of issue 23 (tests/drafts/norms/, the
-first set, or tests/drafts/norms2/, the second, written before session 2 changed a rule).
+first set; norms2/ and norms3/, written by engineer `norms` before sessions 2 and 3 changed a
+rule; norms4/, written blind in session 4 by a helper who never saw the rules).
 
 Each row of the set's injections.tsv changes one clean draft of that folder,
 alone. A planted row (rule given) is found when its rule reports on its line; a
@@ -7,9 +8,10 @@ look-alike row (rule '-') is a false alarm when any finding appears on its line
 that the clean draft does not have there. The clean drafts' own findings are false
 alarms too (every draft of the folder is clean text). Also prints the warnings per
 10,000 characters on the corpus (/work/shared/corpus, or the path given) and on the
-clean drafts of tests/drafts/.
+clean drafts of tests/drafts/ and on the clean text written blind in session 4
+(tests/drafts/clean4/ and the clean drafts of tests/drafts/norms4/).
 
-    python tools/measure_norms.py [--set norms2|norms3] [CORPUS_DIR]
+    python tools/measure_norms.py [--set norms2|norms3|norms4] [CORPUS_DIR]
 """
 
 from __future__ import annotations
@@ -84,6 +86,10 @@ def warnings_per_10k(paths: list[Path]) -> tuple[int, int, dict]:
     return warnings, chars, dict(by_rule)
 
 
+def _drafts(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))
+
+
 def _table(header: str, total_label: str, counts: dict) -> None:
     print(header)
     total = [0, 0]
@@ -109,8 +115,10 @@ def main() -> None:
     for line in problems:
         print("  " + line)
     corpus = Path(args[0]) if args else Path("/work/shared/corpus")
-    drafts = sorted(p for p in (ROOT / "tests" / "drafts").iterdir() if p.suffix in (".txt", ".md"))
-    for label, paths in (("corpus", sorted(corpus.glob("*.txt"))), ("tests/drafts", drafts)):
+    drafts = _drafts(ROOT / "tests" / "drafts")
+    blind = _drafts(ROOT / "tests" / "drafts" / "clean4") + _drafts(ROOT / "tests" / "drafts" / "norms4")
+    for label, paths in (("corpus", sorted(corpus.glob("*.txt"))), ("tests/drafts", drafts),
+                         ("clean4 + norms4 clean drafts", blind)):
         warnings, chars, by_rule = warnings_per_10k(paths)
         print(f"{label}: {warnings} warnings/errors in {chars} chars = {warnings * 10000 / max(chars, 1):.2f} per 10,000 {by_rule}")
 
