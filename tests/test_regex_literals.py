@@ -62,6 +62,20 @@ def test_a_regex_the_scan_passes_over_has_no_match_on_the_line():
     assert skipped > runs // 2  # most regexes are not run on most lines
 
 
+def test_the_scan_of_the_lines_joined_names_what_each_lines_scan_names():
+    """candidates_by_line (the lines joined, one scan) gives every line the
+    candidates its own scan gives, and skips only lines with none."""
+    scans = [rule.rule_type.scan for rule in load_rules() if isinstance(rule.rule_type, (PatternRule, FixedExpressionRule))]
+    scans.append(LiteralScan([frozenset(["AB"]), frozenset(["BC", "中国"])]))
+    lines = all_lines() + ["ABC", "", "BC中国", "A", "B"]
+    for scan in scans:
+        expected = [(index, scan.candidates(line)) for index, line in enumerate(lines) if scan.candidates(line)]
+        assert list(scan.candidates_by_line(lines)) == expected
+        assert list(scan.candidates_by_line(["ABC\nBC", "中国"])) == [
+            (index, scan.candidates(line)) for index, line in enumerate(["ABC\nBC", "中国"]) if scan.candidates(line)]
+    assert any(not scan.always for scan in scans)  # the joined scan is taken
+
+
 @pytest.mark.parametrize("literals, line, expected", [
     (["AB", "BC"], "ABC", {0, 1}),  # the scan finds AB only: BC overlaps it
     (["中国特色社会主义", "社会主义"], "坚持中国特色社会主义道路", {0, 1}),  # one inside the other

@@ -15,7 +15,9 @@ understand (case-insensitive parts, back references, classes such as \\w or
 from __future__ import annotations
 
 import re
-from typing import Optional
+from bisect import bisect_right
+from itertools import accumulate
+from typing import Iterator, Optional, Sequence
 
 try:  # Python 3.11+
     from re import _constants as _sre
@@ -141,6 +143,34 @@ class LiteralScan:
         found = frozenset(self.regex.findall(line))
         if not found:
             return self.ordered_always
+        return self._chosen_for(found)
+
+    def candidates_by_line(self, lines: Sequence[str]) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """(index in ``lines``, ``candidates(line)``) of each line with any
+        candidate, in order. Where every regex needs a literal, the lines are
+        scanned joined, in one call: a line holding none of the literals is
+        never looked at (no literal holds a line break, so the occurrences
+        found on each line are those a scan of the line alone finds)."""
+        text = "\n".join(lines)
+        if self.regex is None or self.always or text.count("\n") != len(lines) - 1:
+            for index, line in enumerate(lines):
+                chosen = self.candidates(line)
+                if chosen:
+                    yield index, chosen
+            return
+        ends = list(accumulate(len(line) + 1 for line in lines))  # where each line's break stands, plus one
+        current, found = -1, []
+        for match in self.regex.finditer(text):
+            index = bisect_right(ends, match.start())
+            if index != current:
+                if found:
+                    yield current, self._chosen_for(frozenset(found))
+                current, found = index, []
+            found.append(match.group())
+        if found:
+            yield current, self._chosen_for(frozenset(found))
+
+    def _chosen_for(self, found: frozenset[str]) -> tuple[int, ...]:
         known = self._chosen.get(found)
         if known is None:
             if len(self._chosen) > 4096:

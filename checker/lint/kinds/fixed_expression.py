@@ -109,6 +109,13 @@ class FixedExpressionRule:
         self.scan = LiteralScan([required_literals(regex) if regex is not None else frozenset()
                                  for e in self.checked for regex in (e.regex, e.run)])
         self.grouped = tuple(e for e in self.expressions if e.groups)
+        # which grouped entries a member found on a line can concern (member_findings needs all but one
+        # member of a group present: an entry none of whose members stands there is passed over)
+        self.grouped_by_member: dict[str, frozenset[int]] = {}
+        for index, entry in enumerate(self.grouped):
+            for member in {m for group in entry.groups for m in group}:
+                self.grouped_by_member[member] = self.grouped_by_member.get(member, frozenset()) | {index}
+        self.grouped_always = frozenset(i for i, e in enumerate(self.grouped) if any(len(g) <= 1 for g in e.groups))
         members = {member for e in self.grouped for group in e.groups for member in group}
         self.members = re.compile("|".join(re.escape(m) for m in sorted(members, key=len, reverse=True)) or "(?!)")
         self.can_fix = self.needs_fix_declaration = any(e.fix is not None for e in self.expressions)
@@ -134,7 +141,8 @@ class FixedExpressionRule:
                     yield self._finding(number, start, end, text, replacement, expression, advice)
             present = set(self.members.findall(line)) if "、" in line else set()
             chains = list_chains(line) if len(present) >= 2 else []
-            for expression in (self.grouped if chains else ()):
+            concerned = self.grouped_always.union(*map(self.grouped_by_member.get, present)) if chains else ()
+            for expression in map(self.grouped.__getitem__, sorted(concerned)):
                 for start, end, text, replacement, advice in member_findings(expression, line, chains, present):
                     if is_masked(not_prose.get(number), start, end) or is_masked(taken, start, end):
                         continue

@@ -200,9 +200,16 @@ class PatternRule:
         return SpanIndex(spans)
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
-        return self.check_lines(document, facts, enumerate(document.lines, 1))
+        lines = document.lines  # only the lines where a pattern may match (one scan of them all)
+        return self._check(document, facts, ((index + 1, lines[index], candidates)
+                                              for index, candidates in self.scan.candidates_by_line(lines)))
 
     def check_lines(self, document: Document, facts: Facts, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
+        """What ``check`` finds, on ``lines`` (line number, text) only."""
+        return self._check(document, facts, ((number, line, self.scan.candidates(line)) for number, line in lines))
+
+    def _check(self, document: Document, facts: Facts, lines: Iterable[tuple[int, str, tuple[int, ...]]]
+               ) -> Iterator[Finding]:
         """Each pattern's matches on each line, minus those inside an ignored
         span and those overlapping a match of an earlier pattern.
 
@@ -216,13 +223,13 @@ class PatternRule:
         markdown = document.source.is_markdown
         not_prose = facts.not_prose if self.prose else {}
         lines_for = {id(p): p.applies(document, facts) for p in self.patterns if p.scope}
-        for number, line in lines:
+        for number, line, candidates in lines:
             if not line.strip():
                 continue
             masked: Optional[SpanIndex] = None
             taken = bytearray()  # 1 where an earlier match stands
             found: list[tuple[Pattern, re.Match]] = []
-            for index in self.scan.candidates(line):
+            for index in candidates:
                 pattern = self.patterns[index]
                 if pattern.scope and lines_for[id(pattern)] is not None and number not in lines_for[id(pattern)]:
                     continue
