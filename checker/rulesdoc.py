@@ -136,9 +136,9 @@ def render_wordlists(lists: Sequence[WordList]) -> list[str]:
 
 
 def render_thresholds(thresholds: Sequence[Threshold]) -> list[str]:
-    """The lexicon's thresholds: the numbers the analysis step reads a draft by."""
+    """The lexicon's thresholds: the numbers the parser and the analysis step read a draft by."""
     out = ["### Thresholds", "",
-           "Numbers from `rules/lexicon/` that the analysis step reads a draft by.", "",
+           "Numbers from `rules/lexicon/` that the parser and the analysis step read a draft by.", "",
            "| Threshold | Value | What it is |", "|---|---|---|"]
     for found in sorted(thresholds, key=lambda t: t.name):
         out.append(f"| `{found.name}` | {found.value} | {' '.join(found.description.split())} |")

@@ -87,14 +87,17 @@ def test_a_threshold_is_defined_once_across_the_lexicon(tmp_path):
     assert load_lexicon([first]).thresholds["max-chars"].value == 3
 
 
-def test_every_threshold_is_read_by_the_analysis_step_and_no_constant_is_left_there():
-    """Each threshold of the lexicon is read (threshold("NAME")) in checker/analyse/,
-    where no module keeps a number of its own under a *_MAX_CHARS or *_SHARE name."""
+def test_every_threshold_is_read_where_a_draft_is_read_and_no_constant_is_left_there():
+    """Each threshold of the lexicon is read (threshold("NAME")) by the parser, the
+    analysis step or the genre matching, where no module keeps a number of its own
+    under a *_MAX_CHARS, *_MAX, *_SHARE or *_LINES name."""
     import re
 
-    source = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "checker" / "analyse").glob("*.py")}
+    package = ROOT / "checker"
+    paths = [*(package / "parse").glob("*.py"), *(package / "analyse").glob("*.py"), package / "settings" / "genres.py"]
+    source = {path.name: path.read_text(encoding="utf-8") for path in paths}
     used = {name for text in source.values() for name in re.findall(r'threshold\("([a-z-]+)"\)', text)}
     assert used == set(builtin_lexicon().thresholds)
     constants = [f"{name}: {match}" for name, text in source.items()
-                 for match in re.findall(r"^[A-Z_]*(?:MAX_CHARS|_SHARE|_LINES) = [0-9.]+", text, re.M)]
+                 for match in re.findall(r"^[A-Z_]*(?:_MAX_CHARS|_MAX|_SHARE|_LINES) = [0-9.]+", text, re.M)]
     assert constants == []

@@ -27,16 +27,14 @@ from .enumerations import find_enumerators, is_enumerator
 from checker.lexicon import CIRCLED_LEVEL, COLONS, FULLWIDTH_SENTENCE_END, COMMAS, INDENT_CHARS, PUNCTUATION, SEMICOLONS, SENTENCE_END, STANDARD_STYLES
 from checker.model import Document, Heading, Paragraph, Section, SourceText, Span
 from checker.numerals import parse_number
-from checker.settings.wordlists import lexicon_regex, wordlist
+from checker.settings.wordlists import lexicon_regex, threshold, wordlist
 from checker.settings.lazy_regex import lazy_regex
 
 if TYPE_CHECKING:
     from lark import Lark, Token
 
 HEADING_LEVELS = {"level1": 1, "level2": 2, "level3": 3, "level4": 4, "circled": 5}
-TITLE_MAX_CHARS = 60
 FOUR_DIGITS = 1000  # a heading number this large must continue its list
-BYLINE_MAX_CHARS = 40
 PAIRED_MARKS = ("《》", "“”", "（）", "()", "【】", "「」", "〔〕")
 NUMERAL_RUN = lazy_regex(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+|[①-⑳]")
 MARKDOWN_HEADING = lazy_regex(r"#{1,6}[ \t]+")
@@ -51,10 +49,7 @@ DATE_LINE = lazy_regex(
     r"(?:[0-9一二三四五六七八九十]{1,2}|" + DATE_BLANK + r")月"
     r"((?:[0-9一二三四五六七八九十]{1,3}|" + DATE_BLANK + r")日)?[）)]?[ \t\u3000]*$"
 )
-CLOSING_NAME_MAX_CHARS = 30
-AFTER_DATE_MAX = 2  # unknown lines after a signed date that still close the draft
 MARKER_START = lazy_regex(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.．、])")
-CLOSING_NAMES_MAX = 4  # signature lines above the date (joint reports carry several)
 # Lines that may follow the signature and date: the 版记 (抄送：…, …印发) and a
 # bracketed note (（此件公开发布）, （联系人：…）).
 # (the labels and the notes' openings: rules/lexicon/structure.yaml)
@@ -82,7 +77,6 @@ PART_LINE = r"^[ \t\u3000]*第[一二三四五六七八九十]{1,3}{lexicon:part
 DECIMAL_HEADING = lazy_regex(r"^(?P<indent>[ \t\u3000]*)(?P<marker>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,2})"
                              r"(?![.．0-9０-９%％])(?P<gap>[ \t\u3000]*)(?P<text>\S.*)$")
 DECIMAL_BASE_LEVEL = 4  # 1.1 is one level below 1. (level 3)
-DECIMAL_TITLE_MAX = 20
 DECIMAL_NOT_TITLE = "万亿千百十元个件项人次户家倍年月日号米吨亩%％‰"
 # the label over an attachment appended after the signature (GB/T 9704 7.3.7): 附件, 附件1, 附件2
 APPENDED_ATTACHMENT = lazy_regex(
@@ -355,7 +349,7 @@ def looks_like_title(text: str) -> bool:
     (第一部分　…): a draft that starts with one of those has lost its title."""
     stripped = text.strip()
     return (
-        0 < len(stripped) <= TITLE_MAX_CHARS
+        0 < len(stripped) <= threshold("title-max-chars")
         and stripped[-1] not in SENTENCE_END + SEMICOLONS + COMMAS + COLONS
         and not any(mark in stripped for mark in FULLWIDTH_SENTENCE_END)
         and not UNDER_TITLE.match(stripped)
@@ -369,16 +363,18 @@ def looks_like_byline(text: str) -> bool:
     without sentence punctuation, not opening like a report's first sentence
     (根据…, 按照…, 今年以来…), every bracket and quote it opens closed (根据
     《某某方案 is a first sentence cut short, not a byline)."""
-    return (len(text.strip()) <= BYLINE_MAX_CHARS and not any(m in text for m in "。！？，；")
+    return (len(text.strip()) <= threshold("byline-max-chars") and not any(m in text for m in "。！？，；")
             and not wordlist("sentence-openers").matches(text)
             and all(text.count(opening) <= text.count(closing) for opening, closing in PAIRED_MARKS))
 
 
 def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
     """1-based numbers of the trailing signature/date block, if any: up to
-    CLOSING_NAMES_MAX signature lines, the date, and after it the 版记 lines
-    (抄送：…), a bracketed note (（此件公开发布）), or — below a signed date —
-    up to AFTER_DATE_MAX other lines (an advert left by the template site)."""
+    closing-names-max signature lines (joint reports carry several) of at most
+    signature-max-chars, the date, and after it the 版记 lines (抄送：…), a
+    bracketed note (（此件公开发布）), or — below a signed date — up to
+    lines-after-date-max other lines (an advert left by the template site);
+    the thresholds: rules/lexicon/structure.yaml."""
     def text_of(number: int) -> str:
         text = lines[number - 1].strip()
         return MARKDOWN_EMPHASIS.sub("", text).strip() if markdown else text
@@ -405,7 +401,7 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
             trailing.append(content.pop())
     # a line or two after a signed date that the 版记 does not know (an advert, a note)
     # close the draft too: they are not body text cut short
-    after_date = next((extra for extra in range(1, AFTER_DATE_MAX + 1) if len(content) > extra + 2
+    after_date = next((extra for extra in range(1, int(threshold("lines-after-date-max")) + 1) if len(content) > extra + 2
                        and DATE_LINE.match(text_of(content[-1 - extra]))
                        and not any(MARKER_START.match(text_of(n)) for n in content[-extra:])), 0) \
         if content and not DATE_LINE.match(text_of(content[-1])) else 0
@@ -417,9 +413,10 @@ def closing_lines(lines: tuple[str, ...], markdown: bool = False) -> set[int]:
         return closing
     closing.add(content[-1])
     names = 0
+    name_max_chars, names_max = threshold("signature-max-chars"), threshold("closing-names-max")
     for number in reversed(content[1:-1]):  # the first content line opens the draft, it signs nothing
         text = text_of(number)
-        if (len(text) <= CLOSING_NAME_MAX_CHARS and names < CLOSING_NAMES_MAX
+        if (len(text) <= name_max_chars and names < names_max
                 and (SIGNATURE_LABEL.match(text) or not PUNCTUATION.search(text) and not NOT_A_NAME.match(text))):
             closing.add(number)
             names += 1
@@ -576,7 +573,7 @@ def decimal_heading(line_number: int, line: str) -> Optional[Heading]:
     if match is None:
         return None
     marker, gap, text = match.group("marker"), match.group("gap"), match.group("text")
-    if not gap and (len(text) > DECIMAL_TITLE_MAX or PUNCTUATION.search(text) or text[0] in DECIMAL_NOT_TITLE):
+    if not gap and (len(text) > threshold("decimal-title-max-chars") or PUNCTUATION.search(text) or text[0] in DECIMAL_NOT_TITLE):
         return None
     path = tuple(parse_number(part) for part in re.split(r"[.．]", marker))
     separator = "．" if "．" in marker else "."

@@ -29,7 +29,7 @@ from checker.lexicon import COLONS
 from checker.model import Document, Heading, Paragraph
 from .timebound import BoundedPattern
 from .patterns import PatternError, compile_pattern
-from .wordlists import lexicon_regex, wordlist
+from .wordlists import lexicon_regex, threshold, wordlist
 from .yamlfile import RuleFileError, read_entries, read_yaml, reject_unknown_keys
 from .yamlfile import at as _at
 from .yamlfile import where as _where
@@ -40,9 +40,6 @@ PACK_KEYS = {"genre", "names", "description", "title", "opening", "priority", "s
 SECTION_KEYS = {"part", "name", "aliases", "exclude", "required", "covers_thematic"}
 PART_KEYS = {"name", "aliases", "exclude"}
 TRAILING = " \t\u3000。．.：:；;，,！!？?"
-LEAD_IN_MAX_CHARS = 40  # a paragraph label before ：, such as 但也存在一些不足：
-SHORT_LEAD_IN_MAX_CHARS = 10  # a label before ，, such as 下一步， or 在今后的工作中，
-HEADING_LIKE_MAX_CHARS = 40
 # A line the outline did not take as a heading although it reads as one: a
 # marker and a short title with no sentence punctuation (一、2021年工作回顾,
 # 第一部分 主要工作).
@@ -333,7 +330,7 @@ def heading_like(text: str) -> Optional[str]:
     """The title of a line that reads as a heading although the outline did not
     take it as one (一、2021年工作回顾), else None."""
     match = lexicon_regex(HEADING_LIKE).match(text)
-    if match and len(text.strip()) <= HEADING_LIKE_MAX_CHARS:
+    if match and len(text.strip()) <= threshold("heading-like-max-chars"):
         return match.group("title").strip()
     return None
 
@@ -357,7 +354,8 @@ def lead_in_label(document: Document, paragraph: Paragraph) -> str:
     title = heading_like(text)
     if title:
         return title
-    for mark, limit in (("：", LEAD_IN_MAX_CHARS), (":", LEAD_IN_MAX_CHARS), ("，", SHORT_LEAD_IN_MAX_CHARS)):
+    lead_in, short_lead_in = threshold("lead-in-max-chars"), threshold("short-lead-in-max-chars")
+    for mark, limit in (("：", lead_in), (":", lead_in), ("，", short_lead_in)):
         index = text.find(mark)
         if 0 < index <= limit:
             return "" if wordlist("not-a-label").matches(text) else text[:index]
