@@ -17,7 +17,8 @@ What keeps it quiet on clean text:
   深化医药卫生体制改革 before the list does not count);
 - the stranger looks like the missing member: as long as it, or sharing its first
   or last character, or the affix all members share; no digits, no brackets. The
-  last item ends before a word that may follow a list (…生活富裕的总要求) or, when
+  last item ends before a word that may follow a list (…生活富裕的总要求), before an
+  opening quotation mark (…党的建设“五位一体”: the label after the list) or, when
   nothing marks its end, after as many characters as the member it replaces
   (…美育、安全教育五育并举: 安全教育).
 - an item may carry a short lead word shared by the list (坚持人民至上、坚持自信自立).
@@ -109,6 +110,8 @@ def _stranger(offset: int, text: str, where: str, missing: str) -> Optional[Segm
         # where the item may end: before a word that may follow a list (的, 等, 工作…) or, with
         # no such word (安全教育五育并举, 规范化一流营商环境), after as many characters as the
         # member it replaces
+        # no item runs across an opening quotation mark (…党的建设“五位一体”)
+        text = text[:next((i for i, char in enumerate(text) if char in "“\"‘《"), len(text))]
         cuts = [cut for cut in range(2, min(len(text), len(missing) + 2) + 1)
                 if AFTER_LAST.match(text, cut) or cut == len(missing)]
         if not cuts:
