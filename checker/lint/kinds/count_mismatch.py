@@ -49,26 +49,31 @@ class CountMismatchRule:
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         for section in document.root.walk():
-            index = SectionIndex(section)
+            index: Optional[SectionIndex] = None  # built where a statement stands
             heading = section.heading
             if heading is not None:
                 match = self._statement(heading.title)
                 if match:
+                    index = SectionIndex(section)
                     column = heading.marker_span.end_column
                     actual = index.child_count(after_line=0) or self._first_run_length(counted(section))
                     yield from self._judge(match, heading.line, column, actual)
             for position, paragraph in enumerate(section.paragraphs):
                 match = self._statement(paragraph.text)
                 if match:
+                    index = index if index is not None else SectionIndex(section)
                     actual = self._items_after(index, position, paragraph, match)
                     yield from self._judge(match, paragraph.line, paragraph.column, actual)
 
     def _statement(self, text: str) -> Optional[re.Match]:
         """The last statement in ``text`` that does not count back. Linear in
         the text: the clause breaks and 、 are found once, each match bisects."""
+        matches = list(self.statement.finditer(text))
+        if not matches:
+            return None
         breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
         commas = [m.start() for m in ENUMERATION_COMMA.finditer(text)]
-        matches = [m for m in self.statement.finditer(text) if not self._counts_back(m, breaks, commas)]
+        matches = [m for m in matches if not self._counts_back(m, breaks, commas)]
         return matches[-1] if matches else None
 
     @staticmethod
