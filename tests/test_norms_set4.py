@@ -47,3 +47,44 @@ def test_aligned_signature_and_spaced_title_are_not_blanks_in_a_sentence():
 ])
 def test_a_formula_with_a_member_or_word_off(text, column):
     assert at(text, "fixed-expression") == [(2, column)]
+
+
+TOWN = "青山乡乡长2025年度述职报告\n"
+
+
+def test_a_township_report_with_its_own_unit_offered_with_another():
+    text = TOWN + "在乡党委和乡（镇）人大的监督下，全乡（镇）完成任务。\n主持乡政府（街道办事处）常务会议。\n"
+    assert at(text, "template-residue") == [(2, 6), (2, 18), (3, 3)]
+
+
+def test_facilities_on_several_levels_and_general_units_are_no_alternatives():
+    text = TOWN + "建成新时代文明实践所（站）12个，便民服务中心（站）全覆盖，实行村（社区）干部坐班。\n"
+    assert at(text, "template-residue") == []
+    county = "县民政局关于养老服务的报告\n全县各乡镇（街道）和村（社区）全覆盖，全镇（乡）一词不出现在县局的报告里。\n"
+    assert at(county, "template-residue") == []
+
+
+def test_an_addressee_offered_with_another_in_brackets():
+    text = "县统计局关于统计执法检查的报告\n县统计局（县人民政府）：\n现将情况报告如下。\n"
+    assert at(text, "template-residue") == [(2, 5)]
+    alias = "县市场监督管理局关于食品安全工作的报告\n县人民政府：\n县市场监督管理局（县知识产权局）现将情况报告如下：\n"
+    assert at(alias, "template-residue") == []
+
+
+def test_an_instruction_that_sets_a_length_is_residue_not_a_placeholder():
+    text = "标题\n全年新增就业320人。（此处补充一个就业帮扶的典型事例，300字左右）\n新建项目（此处补充）个。\n"
+    assert at(text, "template-residue") == [(2, 12)]
+    assert at(text, "placeholder") == [(3, 5)]
+
+
+def test_mouxx_before_a_long_project_name():
+    text = "关于乡村振兴工作的报告\n牵头推进某某生态茶叶加工园扩建项目，查处某企业和张某某。\n"
+    assert at(text, "placeholder") == [(2, 5)]
+
+
+def test_a_count_in_a_name_or_with_its_items_in_words_is_not_judged():
+    text = ("（一）严格执行中央八项规定精神。\n1.规范公务接待。\n2.规范公务用车。\n（二）加强廉政教育。\n"
+            "整治分三个步骤推进：第一步摸底，第二步整治，第三步巩固。\n1.摸底排查。\n2.集中整治。\n3.建章立制。\n4.巩固提升。\n")
+    assert at(text, "count-mismatch") == []
+    stated = "一、存在问题\n主要有以下三个方面：\n（一）学习不深。\n（二）责任不实。\n"
+    assert at(stated, "count-mismatch") == [(2, 6)]

@@ -3,7 +3,7 @@ township-level unit, and whether its genre anonymises the people it names.
 
 - ``author_lines``: the title, the bylines under it and the closing block (the
   signature above the date) — the places where a draft names its own unit.
-- ``one_unit``: the author lines name one 镇, 乡 or 街道 (青石镇党委书记 周立新,
+- ``one_unit``: the author lines name one 镇, 乡 or 街道 (青石镇党委书记 周立新, 柳林镇镇长,
   落款 某某街道办事处): such a draft speaks of itself, so 乡镇（街道） in it is a
   template alternative left unchosen. A county department writing about
   乡镇（街道） in general (全县乡镇（街道）便民服务中心全部建成) is not.
@@ -29,7 +29,7 @@ from checker.settings.lazy_regex import lazy_regex
 
 # a township-level unit named as the author: 青石镇党委, 某某街道办事处, 城关镇人民政府
 TOWNSHIP_AUTHOR = lazy_regex(r"[\u4e00-\u9fff]{1,6}?(?<![县市区省])(?:镇|乡|街道)(?=党委|党工委|人民政府|政府|办事处|纪委|"
-                             r"[\s\u3000]|$)")
+                             r"副?(?:镇长|乡长)|[\s\u3000]|$)")
 ANONYMISING_TITLE = lazy_regex(r"通报(?!表扬|表彰|嘉奖)|典型案例|典型问题|警示教育|案例汇编|以案促改|曝光")
 # the kinds of unit a template offers as alternatives: 局（委）, 区（县）, 党委（党组）, 镇（乡）
 UNIT_KIND = r"(?:街道|党工委|党委|党组|中心|[省市县区旗乡镇局委办厅处科所站])"

@@ -12,7 +12,9 @@ its clause (“三会一课”、主题党日、谈心谈话三项制度); the i
      next item carries the next number; where all open with an enumerator,
      the enumerators in them (一是…；二是… in one paragraph counts two);
   3. the child headings that follow it (for a heading: its children).
-Where no items follow, nothing is judged.
+Where no items follow, nothing is judged; nor where the statement's paragraph goes on
+in words after it without enumerators (分三个阶段：第一阶段为…；第二阶段…): its items are
+those words, and the paragraphs after it are not its list.
 
 Message fields: {statement}, {stated}, {actual}.
 """
@@ -33,6 +35,7 @@ from checker.settings.lazy_regex import lazy_regex
 
 CLAUSE_BREAK = lazy_regex(f"[{CLAUSE_BREAKS}]")
 ENUMERATION_COMMA = lazy_regex("、")
+HAN = lazy_regex("[\u4e00-\u9fff]")
 
 COUNTED_KINDS = ("shi", "circled", "paren")
 
@@ -108,6 +111,8 @@ class CountMismatchRule:
         inline = [e for e in index.on_line(paragraph.line) if e.span.column >= end_column]
         if inline:
             return self._first_run_length(inline)
+        if HAN.search(paragraph.text, match.end()):
+            return 0  # the items are written on after the colon in words (第一阶段…；第二阶段…): not judged
         paragraphs = index.section.paragraphs  # from the next one on, without copying or skipping the rest
         following = self._item_paragraphs(index, (paragraphs[i] for i in range(position + 1, len(paragraphs))))
         if following:
