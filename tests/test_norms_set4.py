@@ -88,3 +88,28 @@ def test_a_count_in_a_name_or_with_its_items_in_words_is_not_judged():
     assert at(text, "count-mismatch") == []
     stated = "一、存在问题\n主要有以下三个方面：\n（一）学习不深。\n（二）责任不实。\n"
     assert at(stated, "count-mismatch") == [(2, 6)]
+
+
+HEAD = "某县2025年工作总结\n\n一、主要工作\n"
+
+
+def test_a_paragraph_opening_with_a_particle_or_a_measure_word_alone():
+    text = HEAD + "　　过走访座谈，征集意见46条。\n　　项班子成员都建立了联系点。\n"
+    assert at(text, "lost-paragraph-head") == [(4, 3), (5, 3)]
+
+
+def test_words_that_begin_with_those_characters_open_paragraphs():
+    text = HEAD + "　　过去一年，全县团结奋进。\n　　个别村干部作风不实。\n　　项目建设全面提速。\n　　条例实施以来未发生案件。\n"
+    assert at(text, "lost-paragraph-head") == []
+
+
+def test_a_word_cut_at_the_line_end_whose_tail_is_a_word_of_its_own():
+    text = HEAD + "　　班子运用理论指导实践的能力、统\n　　筹性还需增强。\n　　全县深入开展爱国\n　　卫生运动，成效明显。\n"
+    assert at(text, "lost-paragraph-head") == [(5, 3), (7, 3)]
+
+
+def test_a_sentence_cut_by_a_page_number_of_the_copy():
+    text = HEAD + "　　全年共检查各类生产经营单位一千二百余家，重点检查了\n\n— 7 —\n\n　　冷链仓储企业和学校食堂。\n"
+    assert at(text, "lost-paragraph-head") == [(8, 3)]
+    ended = HEAD + "　　全年共检查各类生产经营单位一千二百余家，成效明显。\n\n— 7 —\n\n　　冷链仓储企业全部达标。\n"
+    assert at(ended, "lost-paragraph-head") == []

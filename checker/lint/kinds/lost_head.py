@@ -10,7 +10,9 @@ Each shape is judged only where it is unmistakable (precision first):
   before it whole (``bound``: 以来, 以后, 期间…): 职以来，本人… (任职以来), 汛以来，
   全县… (入汛以来); a character of ``openers`` (此以后) is not reported;
 - the paragraph opens with a function word that never opens a sentence as a word
-  of its own (``particles``: 的, 了, 和, 并, 等, 及…), jieba reading it alone there:
+  of its own (``particles``: 的, 了, 过, 和, 并, 等, 及…) or a measure word that
+  needs a numeral or 各/每 before it (``classifiers``: 位委员… ← 各位委员), jieba
+  reading it alone there:
   的工作机制…, 并已整改…; a word that begins with it (的确, 了解, 和谐, 并且, 等级,
   及时) is a legitimate opening;
 - the paragraph's first few characters (``closer_reach``) hold a closing quote or
@@ -24,11 +26,16 @@ Each shape is judged only where it is unmistakable (precision first):
   goes on with its text (**（一）…。** 全年…) — that ends without punctuation, and
   a word runs across the break (…部分行业产能过 / 剩；… reads 产能过剩) — and jieba,
   segmenting the paragraph's beginning alone, agrees that it starts with a
-  fragment (one character that is not a word of its own there). A page number of a
+  fragment (one character that is not a word of its own there), or with a word
+  that is exactly the tail of the word across the break (…系统性、整 / 体性、…:
+  整体性; …食品生产 / — 5 — / 经营主体…: 生产经营). A page number of a
   printed copy between the two (－ 3 －, — 12 —: ``facts.page_number_lines``) is looked through.
   Where no dictionary word runs across (获得 / 感和满意度: jieba has no 获得感) nothing
   is reported: a truncated line followed by a sentence that opens with a verb
-  (…新兴产业 / 建强支部12个) looks the same;
+  (…新兴产业 / 建强支部12个) looks the same — except across a page number: a full
+  body line (``PAGE_LINE`` characters or more) that ends in a word, then a page
+  number, then a paragraph opening with a word (…监管食品生产 / — 5 — / 经营主体…)
+  is one sentence the copy's page break cut;
 - the paragraph opens with a character jieba reads alone, and the draft writes
   its first two characters elsewhere at least ``echoes`` times, each time after a
   character that makes one word with the first (新城街道… in the title and the
@@ -58,6 +65,7 @@ from checker.settings.lazy_regex import lazy_regex
 HAN = lazy_regex(r"[\u4e00-\u9fff]")
 FRAGMENT_OPENING = lazy_regex(r"^([\u4e00-\u9fff])[，；,;]")  # not 注：, 附：, 一、二季度
 SPAN = 4  # characters each side of the break that jieba reads
+PAGE_LINE = 16  # a line a page break cut is a full printed line: at least this many characters
 OPENING_MARKS = "“‘《（「『【〈(["
 LIST_MARKER = lazy_regex(r"[0-9０-９A-Za-z一二三四五六七八九十]{1,3}")  # 1）, a）, 十）
 NUMBER_TAIL = lazy_regex(r"^[.．][0-9]+|^[0-9]+(?:[.．][0-9]+)?")
@@ -65,7 +73,7 @@ YEAR = lazy_regex(r"^[0-9]{4}年")
 
 
 class LostHeadRule:
-    OPTIONS = {"openers": "", "bound": [], "particles": "", "closers": "", "closer_reach": 8,
+    OPTIONS = {"openers": "", "bound": [], "particles": "", "classifiers": "", "closers": "", "closer_reach": 8,
                "echoes": 0, "abbreviations": ""}
 
     def __init__(self, options: dict):
@@ -75,7 +83,8 @@ class LostHeadRule:
         if not all(isinstance(word, str) and word for word in bound):
             raise OptionError("option 'bound': a list of words")
         self.bound = re.compile("^([\u4e00-\u9fff])(?:" + "|".join(map(re.escape, bound)) + ")") if bound else None
-        self.particles = set(expect(options["particles"], str, "particles", "a string of characters"))
+        self.particles = set(expect(options["particles"], str, "particles", "a string of characters")) \
+            | set(expect(options["classifiers"], str, "classifiers", "a string of characters"))
         self.closers = set(expect(options["closers"], str, "closers", "a string of characters"))
         self.closer_reach = expect(options["closer_reach"], int, "closer_reach", "a whole number")
         self.echoes = expect(options["echoes"], int, "echoes", "a whole number")
@@ -83,6 +92,7 @@ class LostHeadRule:
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         previous: Optional[tuple[int, str, str]] = None  # (line, kind, text) of the last non-blank line
+        paged = False  # a page number stands between ``previous`` and this line
         whole: list = []  # the draft as one text and its line starts, when the echo shape first needs them
         for number in range(1, len(document.lines) + 1):
             kind = document.line_kinds.get(number, "blank")
@@ -91,13 +101,16 @@ class LostHeadRule:
             line = document.lines[number - 1]
             text = line.lstrip(MARKUP_AND_BLANKS)
             if number in facts.page_number_lines:
+                paged = True
                 continue  # a page number of a printed copy: the line before goes on after it
             start = len(line) - len(text)
             if kind == "paragraph":
-                head = self._head(text, previous, facts) or self._echo(text, number, document, whole)
+                head = self._head(text, previous, facts) or self._echo(text, number, document, whole) \
+                    or (self._paged(text, previous, facts) if paged else "")
                 if head:
                     yield Finding(Span.on_line(number, start, start + len(head)), {"head": head})
             previous = (number, kind, line.rstrip(MARKUP_AND_BLANKS))
+            paged = False
 
     def _head(self, text: str, previous: Optional[tuple[int, str, str]], facts: Facts) -> str:
         opening = FRAGMENT_OPENING.match(text) or (self.bound.match(text) if self.bound else None)
@@ -118,9 +131,12 @@ class LostHeadRule:
             return ""
         before, after = previous[2][-SPAN:], text[:SPAN]
         alone = segment.full_words(text[: SPAN * 2])
-        if not alone or len(alone[0]) != 1 or alone[0] != after[0]:
-            return ""  # jieba reads a whole word at the paragraph's beginning
-        return self._across(before, text)
+        if not alone or not after.startswith(alone[0]):
+            return ""
+        head = self._across(before, text)
+        if len(alone[0]) != 1 and head != alone[0]:
+            return ""  # jieba reads a whole word at the paragraph's beginning that no word across the break holds
+        return head
 
     @staticmethod
     def _across(before: str, text: str) -> str:
@@ -132,6 +148,17 @@ class LostHeadRule:
                 return text[: end - len(before)]
             offset = end
         return ""
+
+    @staticmethod
+    def _paged(text: str, previous: Optional[tuple[int, str, str]], facts: Facts) -> str:
+        """The first word of a paragraph that a page break cut off from its sentence: the
+        body line before the page number (a paragraph, or a run-in heading's line) is a
+        full line that ends in a word."""
+        if previous is None or len(previous[2].strip()) < PAGE_LINE \
+                or not (previous[1] == "paragraph" or previous[0] in facts.run_in_heading_lines) \
+                or not HAN.match(previous[2][-1]) or not HAN.match(text[:1]):
+            return ""
+        return segment.full_words(text[:SPAN])[0]
 
     def _closer(self, text: str) -> str:
         for index, char in enumerate(text[: self.closer_reach]):
