@@ -113,3 +113,18 @@ def test_a_sentence_cut_by_a_page_number_of_the_copy():
     assert at(text, "lost-paragraph-head") == [(8, 3)]
     ended = HEAD + "　　全年共检查各类生产经营单位一千二百余家，成效明显。\n\n— 7 —\n\n　　冷链仓储企业全部达标。\n"
     assert at(ended, "lost-paragraph-head") == []
+
+
+def test_one_space_between_words_of_a_sentence_but_not_a_slogan_or_padded_names():
+    text = ("标题\n全镇农村 危房改造全部完成，群众满意。\n开展“喜迎二十大 推动高质量发展”活动。\n"
+            "领导小组成员：王  芳、李建国、张 伟、刘  洋。\n")
+    assert at(text, "stray-whitespace") == [(2, 5)]
+
+
+@pytest.mark.parametrize("text, column", [
+    ("标题\n不断增强自我净化、自我完善、自我革命、自我提高能力。\n", 15),
+    ("标题\n推进自治、法治、共治相结合。\n", 9),
+    ("标题\n采取“四不一直”方式开展暗查暗访。\n", 4),
+])
+def test_more_formulas_from_their_sources(text, column):
+    assert at(text, "fixed-expression") == [(2, column)]
