@@ -27,7 +27,7 @@ from test_language import run
 
 # Errors that reach the user; an English message of one of these without a Chinese template fails the test.
 USER_ERRORS = {"InputError", "FixError", "RuleFileError", "OptionError", "ConfigError", "BaselineError", "WriteError",
-               "ReadError", "PatternError", "UnknownGenre"}
+               "ReadError", "PatternError", "UnknownGenre", "UnsafeRegex"}
 USER_VALUE_ERRORS = {"checker/read/reading.py"}  # parse_size's ValueError: --max-file-size, $REPORTLINT_MAX_FILE_SIZE
 CATALOG = json.loads((ROOT / "checker" / "data" / "errors_zh.json").read_text(encoding="utf-8"))
 # words that stay as they are in a Chinese message: formats, encodings, names of files, keys and values
