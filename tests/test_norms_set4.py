@@ -128,3 +128,15 @@ def test_one_space_between_words_of_a_sentence_but_not_a_slogan_or_padded_names(
 ])
 def test_more_formulas_from_their_sources(text, column):
     assert at(text, "fixed-expression") == [(2, column)]
+
+
+def test_question_marks_or_a_blank_where_a_figure_should_stand():
+    text = "标题\n全年受理投诉？？？件，办结率为  %，增长5.2 %。\n"
+    assert at(text, "placeholder") == [(2, 7), (2, 16)]
+    assert at(text, "stray-whitespace") == [(2, 25)]
+
+
+def test_blanks_around_a_figure_before_punctuation_or_a_period_word():
+    text = "标题\n满意度达到 96.8，第 4 季度完成，每年2-3轮检查。\n"
+    assert at(text, "stray-whitespace") == [(2, 6), (2, 13), (2, 15)]
+    assert at(text, "range-connector") == [(2, 23)]
