@@ -140,3 +140,16 @@ def test_blanks_around_a_figure_before_punctuation_or_a_period_word():
     text = "标题\n满意度达到 96.8，第 4 季度完成，每年2-3轮检查。\n"
     assert at(text, "stray-whitespace") == [(2, 6), (2, 13), (2, 15)]
     assert at(text, "range-connector") == [(2, 23)]
+
+
+@pytest.mark.parametrize("note", ["（写明制度名称和印发时间）", "（例：某街道推行“吹哨报到”）", "（注：本段可删）",
+                                  "（字数控制在400字以内）", "（按实际勾选）", "（本节内容可选）", "【此处放对比照片】",
+                                  "（请法制股核实后报送）"])
+def test_instructions_to_the_writer_in_other_words(note):
+    assert at("标题\n全年完成各项任务" + note + "，成效明显。\n", "template-residue") == [(2, 9)]
+
+
+@pytest.mark.parametrize("note", ["（数据已经核实）", "（按常住人口计算）", "（补充说明：含3个社区服务点）", "（例行检查除外）",
+                                  "（可再生能源项目12个）", "（含12345热线转办12个）", "（详见附件2）"])
+def test_notes_of_the_report_itself_stay_quiet(note):
+    assert at("标题\n全年完成各项任务" + note + "，成效明显。\n", "template-residue") == []
