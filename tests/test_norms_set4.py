@@ -125,6 +125,9 @@ def test_one_space_between_words_of_a_sentence_but_not_a_slogan_or_padded_names(
     ("标题\n不断增强自我净化、自我完善、自我革命、自我提高能力。\n", 15),
     ("标题\n推进自治、法治、共治相结合。\n", 9),
     ("标题\n采取“四不一直”方式开展暗查暗访。\n", 4),
+    ("标题\n坚持党的领导、人民当家作主、依法行政有机统一。\n", 15),
+    ("标题\n打好防范化解重大风险、精准脱贫、环境治理三大攻坚战。\n", 17),
+    ("标题\n坚持房子是用来住的、不是用来投资的定位。\n", 3),
 ])
 def test_more_formulas_from_their_sources(text, column):
     assert at(text, "fixed-expression") == [(2, column)]
