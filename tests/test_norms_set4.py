@@ -156,3 +156,17 @@ def test_instructions_to_the_writer_in_other_words(note):
                                   "（可再生能源项目12个）", "（含12345热线转办12个）", "（详见附件2）"])
 def test_notes_of_the_report_itself_stay_quiet(note):
     assert at("标题\n全年完成各项任务" + note + "，成效明显。\n", "template-residue") == []
+
+
+def test_more_shapes_beyond_set_4():
+    text = ("某县水利局2025年工作总结\n\n一、主要工作\n　　以来，全局干部职工齐心协力。\n"
+            "　　全县现有小型水库　26座，灌溉水利用系数提高0.02-0.03。\n　　经办人：某某某，联系电话：66123456。\n"
+            "　　亮点工作：（选取一至两项特色做法展开）\n　　坚持节水优先、空间均衡、统筹治理、两手发力的治水思路。\n")
+    found = sorted((d.line, d.column, d.rule) for d in lint_text(text, path="x.txt")
+                   if d.rule in ("lost-paragraph-head", "stray-whitespace", "range-connector", "placeholder",
+                                 "template-residue", "fixed-expression"))
+    assert found == [(4, 3, "lost-paragraph-head"), (5, 11, "stray-whitespace"), (5, 25, "range-connector"),
+                     (6, 7, "placeholder"), (7, 8, "template-residue"), (8, 15, "fixed-expression")]
+    quiet = ("某县水利局2025年工作总结\n\n一、主要工作\n　　今年以来，全局干部职工齐心协力。\n"
+             "　　依据GB/T 50265-2022，编号SL-2024-01，版本V1.2-3。\n")
+    assert [d.rule for d in lint_text(quiet, path="x.txt") if d.line > 3] == []

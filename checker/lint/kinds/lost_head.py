@@ -9,6 +9,8 @@ Each shape is judged only where it is unmistakable (precision first):
 - the paragraph opens with a single character and a word that needs the word
   before it whole (``bound``: 以来, 以后, 期间…): 职以来，本人… (任职以来), 汛以来，
   全县… (入汛以来); a character of ``openers`` (此以后) is not reported;
+- the paragraph opens with a word that needs a word before it and cannot open a
+  sentence even whole (``bound_first``: 以来，全局… ← 今年以来);
 - the paragraph opens with a function word that never opens a sentence as a word
   of its own (``particles``: 的, 了, 过, 和, 并, 等, 及…) or a measure word that
   needs a numeral or 各/每 before it (``classifiers``: 位委员… ← 各位委员), jieba
@@ -73,7 +75,8 @@ YEAR = lazy_regex(r"^[0-9]{4}年")
 
 
 class LostHeadRule:
-    OPTIONS = {"openers": "", "bound": [], "particles": "", "classifiers": "", "closers": "", "closer_reach": 8,
+    OPTIONS = {"openers": "", "bound": [], "bound_first": [], "particles": "", "classifiers": "", "closers": "",
+               "closer_reach": 8,
                "echoes": 0, "abbreviations": ""}
 
     def __init__(self, options: dict):
@@ -83,6 +86,10 @@ class LostHeadRule:
         if not all(isinstance(word, str) and word for word in bound):
             raise OptionError("option 'bound': a list of words")
         self.bound = re.compile("^([\u4e00-\u9fff])(?:" + "|".join(map(re.escape, bound)) + ")") if bound else None
+        first = expect(options["bound_first"], list, "bound_first", "a list of words")
+        if not all(isinstance(word, str) and word for word in first):
+            raise OptionError("option 'bound_first': a list of words")
+        self.bound_first = re.compile("^(?:" + "|".join(map(re.escape, first)) + ")") if first else None
         self.particles = set(expect(options["particles"], str, "particles", "a string of characters")) \
             | set(expect(options["classifiers"], str, "classifiers", "a string of characters"))
         self.closers = set(expect(options["closers"], str, "closers", "a string of characters"))
@@ -116,6 +123,9 @@ class LostHeadRule:
         opening = FRAGMENT_OPENING.match(text) or (self.bound.match(text) if self.bound else None)
         if opening and opening.group(1) not in self.openers:
             return opening.group(1)
+        alone = self.bound_first.match(text) if self.bound_first else None
+        if alone:
+            return alone.group(0)
         if text[:1] in self.particles and segment.full_words(text[: SPAN * 2])[:1] == [text[0]]:
             return text[0]
         closer = self._closer(text)
