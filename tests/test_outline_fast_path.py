@@ -1,13 +1,18 @@
-"""Most body lines are read without the Lark parser (outline.plain_shape):
-the shortcut agrees with the grammar, on the grammar itself and on every line
-of the samples, corpus and examples; the parser comes from the cache."""
+"""Lines are read without the Lark parser: most body lines by a shortcut
+(outline.plain_shape), marker lines by the grammar's own terminals tried as
+its lexer tries them (outline.parsed_shape, line_lexer). Both agree with Lark's
+parse of the grammar (outline.lark_shape, the reference), on the grammar itself,
+on every line of the samples, corpus, test drafts and examples and on generated
+marker lines; Lark's parser, built for the reference, comes from the cache."""
 
 from __future__ import annotations
 
 import os
+import random
 import re
 import subprocess
 import sys
+from collections import Counter
 
 from checker.parse import outline
 from checker.lexicon import INDENT_CHARS
@@ -72,7 +77,8 @@ def test_the_marker_terminals_start_with_the_characters_the_shortcut_knows():
 
 
 def all_lines() -> list[str]:
-    files = [*EXAMPLES.glob("*.txt"), *SHARED.glob("samples/*.txt"), *SHARED.glob("corpus/*.txt")]
+    files = [*EXAMPLES.glob("*.txt"), *SHARED.glob("samples/*.txt"), *SHARED.glob("corpus/*.txt"),
+             *(ROOT / "tests" / "drafts").rglob("*.txt"), *(ROOT / "tests" / "drafts").rglob("*.md")]
     lines = [line for path in files for line in path.read_text(encoding="utf-8").splitlines()]
     lines += [line for rule in load_rules() for example in (*rule.fails, *rule.passes)
               for line in example.text.splitlines()]
@@ -88,12 +94,12 @@ def test_the_shortcut_agrees_with_the_parser_on_every_line():
             plain = outline.plain_shape(line, prefix)
             if plain is not None:
                 shortcut += 1
-                assert plain == outline.parsed_shape(line, prefix), line
+                assert plain == outline.lark_shape(line, prefix), line
     assert shortcut > len(lines) / 2  # most lines take it
 
 
 def test_the_parser_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path):
-    code = "from checker.parse import outline; print(outline.parsed_shape('（一）加强学习', 0).level)"
+    code = "from checker.parse import outline; print(outline.lark_shape('（一）加强学习', 0).level)"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
 
     def run() -> subprocess.CompletedProcess:
@@ -108,3 +114,41 @@ def test_the_parser_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path):
     again = run()
     assert (again.returncode, again.stdout, again.stderr) == (0, "2\n", "")
     assert saved.read_bytes() != b"garbage"
+
+
+def test_the_lexer_reads_the_grammars_own_terminals():
+    """line_lexer's INDENT and marker regexes are the ones Lark compiles from
+    grammar/outline.lark (the same opcodes), and every marker terminal is there."""
+    from re import _compiler
+
+    terminals = {t.name: t.pattern.to_regexp() for t in outline.line_parser().terminals}
+    grammar = (ROOT / "grammar" / "outline.lark").read_text(encoding="utf-8")
+    ours = {m.group("name"): m.group("regex") for m in outline.GRAMMAR_TERMINAL.finditer(grammar)}
+    assert set(ours) == set(terminals)
+    for name, regexp in terminals.items():
+        assert _compiler._code(sre_parse.parse(ours[name]), 0) == _compiler._code(sre_parse.parse(regexp), 0), name
+    indent, marks, levels = outline.line_lexer()
+    assert set(marks.groupindex) == {name for name in terminals if name.endswith("_MARK")}
+    assert sorted(levels.values()) == [1, 2, 3, 4, 5]
+
+
+MARKER_PIECES = ["一", "十二", "三", "是", "（", "(", "）", ")", "1", "２", "10", "2025", "、", ".", "．", ",", "，",
+                 "①", "⑳", "号", "#", " ", "\u3000", "\t", "年", "%", "线", "级", "x", "。"]
+
+
+def generated_lines(count: int) -> list[str]:
+    """Lines opening with any mix of marker pieces, blanks and what may follow a marker."""
+    generator = random.Random(21)
+    return ["".join(generator.choice(MARKER_PIECES) for _ in range(generator.randint(1, 6)))
+            + generator.choice(["", "加强学习", "2025年", "亿元", "号机组", "一是"]) for _ in range(count)]
+
+
+def test_the_lexer_reads_every_line_as_larks_parse_does():
+    lines = all_lines() + generated_lines(30_000)
+    met = Counter()
+    for line in lines:
+        for prefix in {0, len(line) - len(line.lstrip("#"))}:
+            shape = outline.parsed_shape(line, prefix)
+            assert shape == outline.lark_shape(line, prefix), (line, prefix)
+            met[shape.marker.type if shape.marker else shape.kind] += 1
+    assert min(met.values()) >= 100 and len(met) == 8, met  # the six marker terminals, text and blank lines

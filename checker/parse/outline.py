@@ -18,7 +18,7 @@ import sys
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
 
 from checker.read import cache
 from checker import resources
@@ -28,10 +28,10 @@ from checker.lexicon import CIRCLED_LEVEL, COLONS, FULLWIDTH_SENTENCE_END, COMMA
 from checker.model import Document, Heading, Paragraph, Section, SourceText, Span
 from checker.numerals import parse_number
 from checker.settings.wordlists import lexicon_regex, threshold, wordlist
-from checker.settings.lazy_regex import lazy_regex
+from checker.settings.lazy_regex import compile_cached, lazy_regex
 
 if TYPE_CHECKING:
-    from lark import Lark, Token
+    from lark import Lark
 
 HEADING_LEVELS = {"level1": 1, "level2": 2, "level3": 3, "level4": 4, "circled": 5}
 FOUR_DIGITS = 1000  # a heading number this large must continue its list
@@ -137,7 +137,7 @@ class LineShape:
     indent: str = ""
     indent_start: Optional[int] = None  # where ``indent`` starts on the line, when not right before the content
     prefix: int = 0  # characters before the content (indent, Markdown '#')
-    marker: Optional["Token"] = None
+    marker: Optional[Marker] = None
     level: int = 0
     text: str = ""  # content after the marker (the whole content for text)
     text_column: int = 1
@@ -200,8 +200,61 @@ def plain_shape(line: str, prefix: int) -> Optional[LineShape]:
     return LineShape(kind="text", indent=indent, prefix=prefix, text=content, text_column=prefix + len(indent) + 1)
 
 
+class Marker(NamedTuple):
+    """A line marker as the grammar's lexer reads it (the fields of lark's Token
+    that the builder uses)."""
+
+    type: str  # the terminal: LEVEL1_MARK … CIRCLED_MARK, ENUM_MARK
+    value: str
+    start_pos: int  # in the line from the shape's prefix on
+    end_pos: int
+
+
+GRAMMAR_TERMINAL = lazy_regex(r"^(?P<name>[A-Z0-9_]+)(?:\.\d+)?:[ ]*/(?P<regex>.*)/$", re.M)
+GRAMMAR_LEVEL_RULE = lazy_regex(r"^(?P<rule>\w+):[ ]*(?P<terminal>[A-Z0-9_]+_MARK)$", re.M)
+
+
+@lru_cache(maxsize=1)
+def line_lexer() -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
+    """The grammar's line, read as its lexer reads it, without Lark: the
+    INDENT terminal, then one of the *_MARK terminals (whose priority puts them
+    before TEXT; no two of them match at one place), then the rest of the line
+    as TEXT — the regexes taken from grammar/outline.lark itself; and each
+    heading terminal's level. tests/test_outline_fast_path.py compares the
+    shapes with Lark's parse of every line of the samples, corpus and examples
+    and of generated marker lines."""
+    grammar = resources.data_path("grammar", "outline.lark").read_text(encoding="utf-8")
+    terminals = {m.group("name"): m.group("regex") for m in GRAMMAR_TERMINAL.finditer(grammar)}
+    marks = "|".join(f"(?P<{name}>{regex})" for name, regex in terminals.items() if name.endswith("_MARK"))
+    levels = {m.group("terminal"): HEADING_LEVELS[m.group("rule")] for m in GRAMMAR_LEVEL_RULE.finditer(grammar)
+              if m.group("rule") in HEADING_LEVELS}
+    return compile_cached(terminals["INDENT"]), compile_cached(marks), levels
+
+
 def parsed_shape(line: str, prefix: int) -> LineShape:
-    """What the grammar's parser sees in ``line`` from ``prefix`` on."""
+    """What the grammar sees in ``line`` from ``prefix`` on (line_lexer)."""
+    body = line[prefix:]
+    indent_terminal, marks, levels = line_lexer()
+    indented = indent_terminal.match(body)
+    start = indented.end() if indented else 0
+    mark = marks.match(body, start)
+    if mark:
+        name = mark.lastgroup
+        shape = LineShape(kind="enumerated" if name == "ENUM_MARK" else "heading",
+                          marker=Marker(name, mark.group(), mark.start(), mark.end()), level=levels.get(name, 0),
+                          text=body[mark.end():], text_column=prefix + mark.end() + 1)
+    elif start < len(body):
+        shape = LineShape(kind="text", text=body[start:], text_column=prefix + start + 1)
+    else:
+        shape = LineShape(kind="blank")
+    shape.indent = body[:start]
+    shape.prefix = prefix
+    return shape
+
+
+def lark_shape(line: str, prefix: int) -> LineShape:
+    """What the grammar's Lark parser sees in ``line`` from ``prefix`` on: the
+    reference parsed_shape is tested against."""
     from lark import Token, Tree
 
     tree = line_parser().parse(line[prefix:])
@@ -228,7 +281,7 @@ def parsed_shape(line: str, prefix: int) -> LineShape:
         else:
             shape = LineShape(
                 kind=kind,
-                marker=marker,
+                marker=Marker(marker.type, marker.value, marker.start_pos, marker.end_pos),
                 level=level,
                 text=text_token.value if text_token else "",
                 text_column=prefix + (text_token.start_pos if text_token else marker.end_pos) + 1,
