@@ -24,7 +24,9 @@ Figures (the real drafts: ../shared/samples, ../shared/corpus and tests/drafts):
   one line      30,000 findings on one line (`今年完成了XX项工作，` × 30,000),
                 each output format, a fresh process
   batch         1,000 real drafts (the real drafts repeated) in one call with
-                -j 2: wall time, and the peak RSS of the largest process;
+                -j 2: wall time, CPU time of every process (the workers
+                included: under load the wall time of -j 2 depends on the
+                cores left), and the peak RSS of the largest process;
                 autocorrect-py lints them in one process
   peak memory   the highest peak RSS of any cold real-draft run
 
@@ -188,6 +190,11 @@ ONE_LINE = "今年完成了XX项工作，"  # one placeholder finding each
 FORMATS = ("full", "concise", "json", "sarif", "github", "html")
 
 
+def digits(value: float) -> int:
+    """Decimals shown: two below 10 (0.36 M chars/s, 2.25 s), one below 100, none above."""
+    return 2 if value < 10 else 1 if value < 100 else 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and 200 drafts")
@@ -206,8 +213,8 @@ def main() -> None:
         ratio = ""
         if theirs:
             ratio = f"{ours / theirs:.1f}×" if lower_is_better else f"{theirs / ours:.1f}×"
-        rows.append((figure, f"{ours:,.{1 if ours < 100 else 0}f} {unit}",
-                     f"{theirs:,.{1 if theirs < 100 else 0}f} {unit}" if theirs else "—", ratio))
+        rows.append((figure, f"{ours:,.{digits(ours)}f} {unit}",
+                     f"{theirs:,.{digits(theirs)}f} {unit}" if theirs else "—", ratio))
         print(f"{figure:<60} {rows[-1][1]:>14} {rows[-1][2]:>14} {ratio:>6}   (load {load_average()})", flush=True)
 
     print(f"reportlint benchmark: {runs} runs per cold figure, {count} drafts, -j {options.jobs}; "
@@ -296,6 +303,8 @@ def main() -> None:
         label = f"{count:,} real drafts ({batch_characters / 1e6:.1f} M characters), one call"
         row(f"{label}, -j {options.jobs} (autocorrect: one process): wall", measured[0].wall,
             measured[1].wall if autocorrect else None, "s")
+        row(f"{label}: CPU, every process (autocorrect: one process)", measured[0].cpu,
+            measured[1].cpu if autocorrect else None, "s")
         row(f"{label}: peak RSS of the largest process", measured[0].rss,
             measured[1].rss if autocorrect else None, "MiB")
         row(f"peak RSS, cold, the heaviest real draft ({heaviest[0].name})", heaviest[1].rss,
