@@ -10,7 +10,8 @@ import hashlib
 import marshal
 import subprocess
 import sys
-from dataclasses import FrozenInstanceError, dataclass, field, fields, replace
+import types
+from dataclasses import FrozenInstanceError, fields, replace
 
 import pytest
 
@@ -23,21 +24,32 @@ def fresh_store(fresh_table):
     return fresh_table(dataclass_code)
 
 
-def build():
-    """Classes of the shapes the package uses: frozen, ordered, defaults, a factory."""
+SHAPES = """
+from dataclasses import dataclass, field
 
-    @dataclass(frozen=True, order=True)
-    class Span:
-        line: int
-        column: int = 0
-        tags: tuple = field(default_factory=tuple)
+@dataclass(frozen=True, order=True)
+class Span:
+    line: int
+    column: int = 0
+    tags: tuple = field(default_factory=tuple)
 
-    @dataclass
-    class Tally:
-        counts: dict = field(default_factory=dict)
-        total: int = 0
+@dataclass
+class Tally:
+    counts: dict = field(default_factory=dict)
+    total: int = 0
+"""
 
-    return Span, Tally
+
+def build(module_name: str = "checker._dataclass_shapes"):
+    """Classes of the shapes the package uses (frozen, ordered, defaults, a
+    factory), defined in a module of that name: by default one of the package."""
+    module = types.ModuleType(module_name)
+    sys.modules[module_name] = module
+    try:
+        exec(SHAPES, vars(module))
+    finally:
+        del sys.modules[module_name]
+    return module.Span, module.Tally
 
 
 def behaviour(span_class, tally_class) -> list:
@@ -121,3 +133,12 @@ def test_exec_without_globals_runs_in_the_callers_namespace():
     namespace = {"seen": None}
     dataclass_code._exec("seen = __name__", None, namespace)
     assert namespace["seen"] == __name__
+
+
+def test_a_dataclass_of_another_module_is_built_as_usual_and_not_kept(fresh_store, monkeypatch):
+    """Importing checker as a library leaves the program's own dataclasses alone."""
+    outside = behaviour(*build("a_users_program"))
+    assert not dataclass_code._table.added and not dataclass_code._table.entries()
+    monkeypatch.delitem(vars(dataclasses), "exec")  # the built-in exec
+    assert behaviour(*build("a_users_program")) == outside
+    assert behaviour(*build()) == outside  # and the package's own, as before

@@ -17,7 +17,13 @@ or foreign file costs the compile, never an error.
 
 checker/__init__.py installs it before any of the package's modules is
 imported; it stays installed for the dataclasses built later (the lazily
-imported formats, fixing, the language server).
+imported formats, fixing, the language server). It serves the package's own
+classes only: a dataclass of any other module in the process (a program that
+imports checker as a library) is built by the built-in ``exec`` as always and
+nothing of it is kept. Checked against CPython 3.10-3.13's ``dataclasses``,
+which all call ``exec(text, module_globals, namespace)``; a version that built
+methods another way would never call this ``exec`` with a text, and so would
+simply build its classes as usual.
 """
 
 from __future__ import annotations
@@ -53,13 +59,20 @@ def compiled(text: str):
     return code
 
 
+def _ours(globals) -> bool:
+    """A class of this package: ``dataclasses`` runs a class's methods' text in
+    the globals of the module that defines it (Python 3.10-3.13 alike)."""
+    name = globals.get("__name__", "") if isinstance(globals, dict) else ""
+    return name == "checker" or name.startswith("checker.")
+
+
 def _exec(source, globals=None, locals=None, /, **keywords):
     if globals is None:  # as the built-in: the caller's namespace (dataclasses'), not this module's
         caller = sys._getframe(1)
         globals = caller.f_globals
         if locals is None:
             locals = caller.f_locals
-    if isinstance(source, str):
+    if isinstance(source, str) and _ours(globals):
         source = compiled(source)
     return builtins.exec(source, globals, locals, **keywords)
 
