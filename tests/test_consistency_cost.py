@@ -14,7 +14,7 @@ from conftest import ROOT
 from checker.analyse import analysis
 from checker.api import lint_text
 
-SETS = ("consistency", "consistency2", "consistency3")
+SETS = ("consistency", "consistency2", "consistency3", "consistency4")
 
 
 def test_the_facts_are_computed_once_per_document(monkeypatch):

@@ -101,8 +101,9 @@ def test_people_byline_signature_titled_and_variants():
     lines = ["云溪县自然资源局局长2025年度述职报告", "云溪县自然资源局　李明华", "局长张卫东出席会议，副局长刘芳对工作作了安排。",
              "述职人：李明华"]
     found = people(lines, {1, 2}, {4})
+    # the byline's and the signature's name hold the reporter's title the report's title names
     assert [(p.name, p.title, p.role) for p in found] == [
-        ("李明华", "", "byline"), ("张卫东", "局长", "body"), ("刘芳", "副局长", "body"), ("李明华", "", "signature")]
+        ("李明华", "局长", "byline"), ("张卫东", "局长", "body"), ("刘芳", "副局长", "body"), ("李明华", "局长", "signature")]
     assert set(one_off_keys("张卫东")) & set(one_off_keys("张伟东")) and not set(one_off_keys("张卫东")) & set(one_off_keys("李卫东"))
     assert ("张伟东" in [name for _, name in name_candidates("9月3日，张伟东带队检查")])
 

@@ -18,8 +18,8 @@ from .dates import WEEKDAYS, DateMention, DateRange, all_dates
 from .people import PersonMention, people
 from .period import ReportPeriod, report_period, signature_date
 from .quantities import Quantity, all_quantities
-from .relations import (Change, Share, Total, changes, opens_with_part, sentences, shares, stated_totals, table_totals,
-                        totals)
+from .relations import (Change, Share, Total, changes, listed_counts, opens_with_part, sentences, shares, stated_totals,
+                        table_shares, table_totals, totals)
 from .unit_mentions import AuthorUnit, UnitMention, author_unit, bare_organs, role_mentions, self_references
 
 
@@ -182,7 +182,9 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
             found_shares.extend(shares(sentence, line, whole_before or earlier))
             previous_sentence = sentence
         recent_totals[number] = stated_totals(by_line[number])
+    found_totals.extend(total for number, line in enumerate(lines, 1) for total in listed_counts(number, line))
     found_totals.extend(table_totals(lines, None))
+    found_shares.extend(table_shares(lines))
     sections, parents = section_map(document)
     signature_texts = [(n, lines[n - 1]) for n in sorted(closing) if signed is None or n != signed.line]
     return DraftFacts(

@@ -1,5 +1,7 @@
 """People a draft names: the byline (云溪县自然资源局　李明华), the signature
-(述职人：李明华) and names with a title in the body (局长张卫东, 副局长刘芳).
+(述职人：李明华) — holding the reporter's title where the report's title names one
+(…局长2025年度述职报告) — and names with a title in the body (局长张卫东, 副局长刘芳;
+right after the title, three characters however they go on: 局长周明远全年…).
 
 A name is a common surname and one or two more characters, closed by what may
 follow a name (出席, 带队, 同志, a punctuation mark…); a three-character name is
@@ -19,8 +21,13 @@ TITLES = ("副局长|局长|副书记|书记|副镇长|镇长|副乡长|乡长|�
 AFTER_NAME = (r"(?=[，。、；：）)\s（(]|$|出席|主持|带队|讲话|参加|同志|对|在|到|作|强调|指出|等|表示|率|陪同|一同|分管|负责|"
               r"任|为|的|和|与|及|就|深入|来|赴|督导|检查|调研|宣读|通报|介绍|汇报|传达|部署|提出|要求|作了|牵头|带领|亲自|召集|挂帅)")
 NAME = rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
-TITLED = lazy_regex(rf"(?P<title>{TITLES})(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{2}}{AFTER_NAME}|[{SURNAMES}][\u4e00-\u9fff]{AFTER_NAME})")
+# a name closed by what may follow one (three characters tried first), else — right
+# after its title — three characters however they go on (局长周明远全年…, 主任许嘉宁每周…)
+# that hold no title (由局长任组长 names no one)
+TITLED = lazy_regex(rf"(?P<title>{TITLES})(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{2}}{AFTER_NAME}"
+                    rf"|[{SURNAMES}][\u4e00-\u9fff]{AFTER_NAME}|[{SURNAMES}](?![\u4e00-\u9fff]?(?:{TITLES}))[\u4e00-\u9fff]{{2}})")
 SIGNED = lazy_regex(rf"(?:述职人|报告人|汇报人|发言人|述责述廉人|签名)[ \t\u3000]*[：:][ \t\u3000]*(?P<name>{NAME})(?![\u4e00-\u9fff])")
+REPORTER_TITLE = lazy_regex(rf"(?:{TITLES})(?=[\d一二三四五六七八九〇零]{{0,4}}年?[度]?[\u4e00-\u9fff]{{0,6}}(?:述职|述责|述廉|报告))")
 BYLINE = lazy_regex(rf"[局委办厅镇乡道府司院心][ \t\u3000]+(?P<name>{NAME})[ \t\u3000]*$")
 
 
@@ -37,18 +44,22 @@ class PersonMention:
 def people(lines: Sequence[str], title_block: Iterable[int], closing: Iterable[int]) -> tuple[PersonMention, ...]:
     found = []
     title_lines, closing_lines = set(title_block), set(closing)
+    # the reporter's title where the report's title names one (柳溪镇党委书记2025年述职述廉报告:
+    # 书记): the byline's or 述职人's name holds it
+    reporter = next((match.group(0) for n in sorted(title_lines) if 0 < n <= len(lines)
+                     for match in [REPORTER_TITLE.search(lines[n - 1])] if match), "")
     for number, line in enumerate(lines, 1):
         if number in title_lines:
             match = BYLINE.search(line)
             if match:
                 found.append(PersonMention(number, match.start("name") + 1, match.end("name") + 1,
-                                           match.group("name"), "", "byline"))
+                                           match.group("name"), reporter, "byline"))
                 continue
         match = SIGNED.search(line)
         if match:
             role = "signature" if number in closing_lines or number > len(lines) - 4 else "body"
             found.append(PersonMention(number, match.start("name") + 1, match.end("name") + 1,
-                                       match.group("name"), "", role))
+                                       match.group("name"), reporter, role))
             continue
         for match in TITLED.finditer(line):
             found.append(PersonMention(number, match.start("name") + 1, match.end("name") + 1,

@@ -4,7 +4,9 @@
   Markdown table's 合计 row);
 - a change from one figure to another with its rate or difference (由21460元增至
   23180元，增长8.0%; 9.8亿元，较上年的8.4亿元增长16.7%; 由68.5%提高到72.3%，提高3.8个百分点);
-- a share of a part in a whole (受理152件，办结148件，办结率97.4%; 42家中有29家…，占69.0%).
+- a share of a part in a whole (受理152件，办结148件，办结率97.4%; 42家中有29家…，占69.0%;
+  完成年度目标16亿元的51.9%; a table's 办结率 column against its row);
+- names listed and then counted (综合协调组、执法检查组、抽检监测组3个工作组).
 
 Only relations the wording makes certain are kept: a part list with 等, parts
 that overlap (女党员、35岁以下党员), an estimate (约, 以上) or two candidates for the
@@ -22,7 +24,8 @@ from typing import Optional, Sequence
 
 from ..settings.wordlists import wordlist
 from ..lexicon import CLAUSE_ENDS
-from .quantities import Quantity
+from .dates import chinese_number
+from .quantities import Quantity, counted_units
 from checker.settings.lazy_regex import lazy_regex
 
 SENTENCE_END = lazy_regex(f"[{CLAUSE_ENDS}]")
@@ -39,6 +42,11 @@ TABLE_TOTAL = lazy_regex(r"^\s*\**(?:合计|总计|总数)\**\s*$")
 TABLE_SUBTOTAL = lazy_regex(r"小计")
 WINDOW = 12  # how many figures before a rate its part and whole are looked for among
 REST = lazy_regex(r"其他|其它|其余")
+STEM_RATE = lazy_regex(r"(?P<stem>[\u4e00-\u9fff]{2})率(?:达到|达|为|是)?$")  # 解决率: judged where the part is 已解决…
+COLUMN_UNIT = lazy_regex(r"(?:[（(](?P<unit>[\u4e00-\u9fff]{1,2})[）)]|(?P<counted>[\u4e00-\u9fff])数)$")
+LISTED_COUNT = lazy_regex(r"(?P<items>(?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}?)"
+                          r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?P<unit>个|项|支|类)(?P<noun>[\u4e00-\u9fff]{1,6})")
+TARGET = lazy_regex(r"(?:目标|任务|计划)(?:数)?$")
 
 
 @dataclass(frozen=True)
@@ -79,15 +87,30 @@ def _capped_rate() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _levels() -> re.Pattern:
+    return re.compile(wordlist("exclusive-levels").alternation)
+
+
+@lru_cache(maxsize=1)
 def _overlapping() -> re.Pattern:
     return re.compile(wordlist("overlapping-parts").alternation)
 
 
 def _overlap_in(listed: str, parts: Sequence[Quantity]) -> bool:
     """The parts may overlap (女党员、35岁以下党员): a word of overlapping-parts that
-    some parts have and others not (省级重点项目、市级重点项目 share 重点: no overlap)."""
+    some parts have and others not (省级重点项目、市级重点项目 share 重点: no overlap);
+    parts that each name one level (硕士研究生、本科生、专科生) do not."""
+    levels = _levels_apart(parts)
     return any(not all(match.group(0) in part.before for part in parts)
+               and not (levels and _levels().fullmatch(match.group(0)))
                for match in _overlapping().finditer(listed))
+
+
+def _levels_apart(parts: Sequence[Quantity]) -> bool:
+    """Each part names one level of exclusive-levels, a different one, none with 以上/以下."""
+    named = [_levels().findall(part.before) for part in parts]
+    return all(len(found) >= 1 for found in named) and len({found[0] for found in named}) == len(parts) \
+        and not any(word in part.before + part.after for part in parts for word in ("以上", "以下", "以内"))
 
 
 def sentences(quantities: Sequence[Quantity], line: str) -> list[list[Quantity]]:
@@ -129,6 +152,31 @@ def totals(sentence: list[Quantity], line: str) -> list[Total]:
         if "等" in listed or "分别" in listed or _overlap_in(listed.split("其中", 1)[1], parts):
             continue
         found.append(Total(quantity, tuple(parts), complete=bool(REST.match(parts[-1].before))))
+    return found
+
+
+def listed_counts(number: int, line: str) -> list[Total]:
+    """Names listed with 、 and then counted (综合协调组、执法检查组、抽检监测组3个工作组):
+    the count against the names, when every name ends with the word the count names
+    (组 … 工作组; 村 … 村党组织) and the list has no 等."""
+    found = []
+    for match in LISTED_COUNT.finditer(line) if "、" in line else ():
+        items = match.group("items").split("、")
+        last = {item[-1] for item in items}
+        count = chinese_number(match.group("count").replace("两", "二"))
+        if len(last) != 1 or last.pop() not in match.group("noun")[:4] or count is None or count == len(items):
+            continue
+        if any(item.endswith(("等", "中")) for item in items):
+            continue
+        start = match.start("items") + 1
+        parts = []
+        for item in items:
+            parts.append(Quantity(number, start, start + len(item), item, 1.0, 0.0, match.group("unit"), False, "", ""))
+            start += len(item) + 1
+        stated = Quantity(number, match.start("count") + 1, match.end("unit") + 1,
+                          match.group("count") + match.group("unit"), float(count), 0.0, match.group("unit"), False,
+                          "", match.group("noun"))
+        found.append(Total(stated, tuple(parts), complete=True))
     return found
 
 
@@ -183,19 +231,31 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
     """Rates (办结率97.4%) and shares (，占69.0%) with the part and whole the sentence
     gives; ``earlier_totals``: totals (共1380家) of the lines just before, or of the
     sentence just before where this one opens with 其中 (共计21.6万亩；其中流转土地
-    18.4万亩，占85.2%), for a share whose whole is stated there."""
+    18.4万亩，占85.2%), for a share whose whole is stated there. A rate not listed
+    (解决率) is one where the part's words end with its stem (已解决91条); a share of
+    a target (完成年度目标16亿元的51.9%) is the figure before of that target."""
     found = []
     for index, stated in enumerate(sentence):
         if not stated.percent or stated.approximate:
             continue
         before = line[_previous_end(index, sentence) - 1:stated.column - 1]
+        target = _target_share(sentence, index, before)
+        if target is not None:
+            found.append(target)
+            continue
         rate = _capped_rate().search(before)
         share = SHARE.search(before)
-        if not rate and not share:
+        stem = None if rate or share else STEM_RATE.search(before)
+        if not rate and not share and not stem:
             continue
-        counts = [q for q in sentence[max(0, index - WINDOW):index] if not q.percent and not q.points]
+        window = sentence[max(0, index - WINDOW):index]
+        counts = [q for q in window if not q.percent and not q.points]
         if len(counts) > 1 and counts[-1].approximate and counts[-1].unit != counts[-2].unit:
             counts.pop()  # 有13个集体经济收入超过20万元，占…: a threshold, not the part
+        if counts and any(q.percent for q in window[window.index(counts[-1]):]):
+            counts = []  # 办结率99.0%，群众满意率98.3%: the figures before are the other rate's
+        if stem and not (counts and counts[-1].before.endswith(stem.group("stem"))):
+            continue
         part = whole = None
         if counts and not counts[-1].approximate and index <= WINDOW:  # a longer sentence leaves the whole in doubt
             part = counts[-1]
@@ -210,13 +270,77 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
                 whole = previous[-1] if len(previous) == 1 else None
             if whole is not None and (whole.approximate or whole.value < part.value):
                 whole = None
-        word = rate.group(0) if rate else "占"
+        word = rate.group(0) if rate else stem.group(0) if stem else "占"
         found.append(Share(part if whole is not None else None, whole, stated, word, bool(rate)))
     return found
 
 
+def _target_share(sentence: list[Quantity], index: int, before: str) -> Optional[Share]:
+    """完成固定资产投资8.3亿元，完成年度目标16亿元的51.9%: 8.3 of the target 16."""
+    if index < 2 or before.strip() != "的" or not TARGET.search(sentence[index - 1].before):
+        return None
+    whole = sentence[index - 1]
+    part = next((q for q in reversed(sentence[max(0, index - WINDOW):index - 1]) if q.unit == whole.unit), None)
+    if part is None or part.approximate or whole.approximate or part.percent:
+        return None
+    return Share(part, whole, sentence[index], "完成目标", False)
+
+
 def table_totals(lines: Sequence[str], quantities_of) -> list[Total]:
     """A Markdown table's 合计 row against the column above it (no 小计 rows)."""
+    return [total for start, stop in _tables(lines) for total in _table_total(lines, start, stop)]
+
+
+def table_shares(lines: Sequence[str]) -> list[Share]:
+    """A Markdown table's rate column (办结率) against the two figures of its row
+    before it: the part is the column whose header holds the rate's stem (办结（件）),
+    the whole the other one."""
+    found = []
+    for start, stop in _tables(lines):
+        rows = list(range(start, stop))
+        if len(rows) < 3 or not re.fullmatch(r"[\s|:\-]+", lines[rows[1]]):
+            continue
+        header = [text.strip() for text, _ in _cells(lines[rows[0]])]
+        for rate_index, title in enumerate(header):
+            stem = STEM_RATE.search(title.strip("*"))
+            if stem is None:
+                continue
+            for row in rows[2:]:
+                share = _row_share(lines[row], row + 1, header, rate_index, stem.group("stem"))
+                if share is not None:
+                    found.append(share)
+    return found
+
+
+def _row_share(line: str, number: int, header: list[str], rate_index: int, stem: str) -> Optional[Share]:
+    cells = _cells(line)
+    if rate_index >= len(cells):
+        return None
+    text, column = cells[rate_index]
+    rate = re.fullmatch(r"\s*(\d+(?:\.\d+)?)[%％]\s*", text)
+    figures = [(i, _number(cells[i][0])) for i in range(1, rate_index)]
+    figures = [(i, value) for i, value in figures if value is not None]
+    if rate is None or len(figures) != 2:
+        return None
+    (first, one), (second, two) = figures
+    part_index = first if stem in header[first] and stem not in header[second] else second
+    (whole_index, whole), (_, part) = sorted(figures, key=lambda item: item[0] == part_index)
+    if whole[0] < part[0] or whole[0] <= 0:
+        return None
+
+    def quantity(index: int, value: tuple[float, float]) -> Quantity:
+        cell, at = cells[index]
+        return Quantity(number, at, at + len(cell), cell.strip(), value[0], value[1], "", False, "", "")
+
+    figure = rate.group(1)
+    decimals = len(figure.partition(".")[2])
+    stated = Quantity(number, column + text.index(figure), column + text.index(figure) + len(figure) + 1,
+                      figure + "%", float(figure), 0.5 * 10 ** -decimals, "%", False, "", "")
+    return Share(quantity(part_index, part), quantity(whole_index, whole), stated, header[rate_index], True)
+
+
+def _tables(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, stop) line indexes of each run of table rows."""
     found = []
     number = 0
     while number < len(lines):
@@ -226,7 +350,7 @@ def table_totals(lines: Sequence[str], quantities_of) -> list[Total]:
         start = number
         while number < len(lines) and lines[number].lstrip().startswith("|"):
             number += 1
-        found.extend(_table_total(lines, start, number))
+        found.append((start, number))
     return found
 
 
@@ -247,6 +371,17 @@ def _number(text: str) -> Optional[tuple[float, float]]:
     return float(text), 0.5 * 10 ** -decimals
 
 
+def _counted_column(title: str) -> bool:
+    """A column of things counted one by one: its unit in brackets (楼栋（栋）,
+    上报事件（件）) or its name a count of them (户数, 人数) is in counted-units."""
+    match = COLUMN_UNIT.search(title.strip().strip("*"))
+    return bool(match) and (match.group("unit") or match.group("counted")) in counted_units()
+
+
+def _exact(value: tuple[float, float]) -> tuple[float, float]:
+    return (value[0], 0.0) if value[0].is_integer() and value[1] == 0.5 else value
+
+
 def _table_total(lines: Sequence[str], start: int, stop: int) -> list[Total]:
     rows = list(range(start, stop))
     if len(rows) < 4 or not re.fullmatch(r"[\s|:\-]+", lines[rows[1]]):
@@ -255,6 +390,7 @@ def _table_total(lines: Sequence[str], start: int, stop: int) -> list[Total]:
     if any(TABLE_SUBTOTAL.search(lines[n]) for n in body):
         return []
     found = []
+    header = [text for text, _ in _cells(lines[rows[0]])]
     for position, row in enumerate(body):
         cells = _cells(lines[row])
         if not cells or not TABLE_TOTAL.match(cells[0][0]):
@@ -265,6 +401,9 @@ def _table_total(lines: Sequence[str], start: int, stop: int) -> list[Total]:
             values = [_number(r[column_index][0]) if column_index < len(r) else None for r in above]
             if stated is None or not values or None in values:
                 continue
+            if column_index < len(header) and _counted_column(header[column_index]):
+                # 楼栋（栋）, 户数: whole numbers of things counted are exact
+                stated, values = _exact(stated), [_exact(value) for value in values]
             parts = tuple(Quantity(body[i] + 1, 0, 0, "", v, h, "", False, "", "") for i, (v, h) in enumerate(values))
             total = Quantity(row + 1, column, column + len(text), text.strip(), stated[0], stated[1], "", False, "", "")
             found.append(Total(total, parts, in_table=True))

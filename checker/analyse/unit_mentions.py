@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 from checker.settings.lazy_regex import lazy_regex
 
-UNIT_TYPES = ("街道", "镇", "乡", "局", "委", "办", "厅", "公司")
+UNIT_TYPES = ("街道", "镇", "乡", "局", "委", "办", "厅", "公司", "院")  # 院: 我院 in a 局's draft is left over
 TOWNSHIP_TYPES = ("街道", "镇", "乡")
-SELF_REFERENCE = lazy_regex(r"(?:我(?P<mine>街道|镇|乡|局|委(?!员)|办(?!法)|厅|公司)|本(?P<this>街道|镇|乡|局|公司))")
+SELF_REFERENCE = lazy_regex(r"(?:我(?P<mine>街道|镇|乡|局|委(?!员)|办(?!法)|厅|公司|院(?!士))|本(?P<this>街道|镇|乡|局|公司))")
 TOWNSHIP = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|(?<!城)乡))")  # 城乡建设局 names no 乡
 COUNTY_PREFIX = lazy_regex(r"^(?:中共)?(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?!委|政府|人民政府|长)")
 SUBJECT_TOWNSHIP = lazy_regex(
@@ -36,6 +36,9 @@ BARE_TOWNSHIP = lazy_regex(
     r"(?P<organ>党委|党工委|人民政府|政府|办事处|纪委)"
     r"|(?<![健完齐安保周成])全(?P<whole>镇|乡|街道)(?![村镇])")
 LED_BY = lazy_regex(r"在(?:(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])|[县区市])委[\u4e00-\u9fff、]{0,14}?的[\u4e00-\u9fff]{0,4}领导")
+# the place a closing pledge builds (为建设美丽富裕新柳溪提供坚强保证): the author's own
+VISION = lazy_regex(r"为(?:奋力|加快|全面)?(?:建设|打造|谱写|推动|开创)[\u4e00-\u9fff、]{0,14}?新(?P<place>[\u4e00-\u9fff]{2})"
+                    r"(?=提供|作出|做出|贡献|而努力|而奋斗)")
 SALUTATION_COUNTY = lazy_regex(r"^[ \t\u3000]*(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?:委|人民政府|政府)")
 PARTY_COMMITTEE = lazy_regex(r"(?:党工委|党委|委员会|委(?!员))")
 PLACE_COMMITTEE = lazy_regex(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
@@ -63,7 +66,8 @@ class UnitMention:
     column: int
     end_column: int
     text: str
-    role: str  # "self" (我局), "subject" (白沙镇党委、政府在…), "led-by" (在X县委…领导下), "salutation"
+    role: str  # "self" (我局), "subject" (白沙镇党委、政府在…), "led-by" (在X县委…领导下), "salutation",
+    #            "vision" (为建设…新柳溪提供坚强保证)
     type: str = ""  # for a self-reference: 局, 镇…
     place: str = ""  # for the others: the township or county named
 
@@ -73,7 +77,9 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
     text = text.strip(" \t\u3000#*").removeprefix("中共")
     county_match = COUNTY_PREFIX.match(text)
     county = county_match.group("county") if county_match else ""
-    for match in TOWNSHIP.finditer(text):
+    # the township after its county (临川区南湖街道办事处: 南湖街道), else anywhere in the name
+    for match in [*TOWNSHIP.finditer(text, len(county))][:1] + [*TOWNSHIP.finditer(text)] if county else \
+            TOWNSHIP.finditer(text):
         name = match.group("name")
         if name[0] in NOT_A_NAME or name.endswith("乡镇"):
             continue
@@ -146,6 +152,9 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
             place = match.group("county") or ""  # 在县委、县政府的领导下: the county left unnamed
             start, end = match.span("county") if place else match.span()
             found.append(UnitMention(number, start + 1, end + 1, match.group(0), "led-by", place=place))
+        for match in VISION.finditer(line) if "新" in line else ():  # 为建设美丽富裕新柳溪提供坚强保证
+            found.append(UnitMention(number, match.start("place") + 1, match.end("place") + 1, match.group(0),
+                                     "vision", place=match.group("place")))
     if salutation_line:
         match = SALUTATION_COUNTY.match(lines[salutation_line - 1])
         if match:

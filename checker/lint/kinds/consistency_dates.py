@@ -6,7 +6,8 @@ only a weekday that fits neither is reported.
 
 ``check: order`` — a range that ends before it starts (5月20日至12日; 12月20日至
 1月5日 crosses the year and stays quiet); an event told as done on a date after
-the signature date (not a deadline 前, not a plan, not under a heading of plans);
+the signature date (not a deadline 前, not a plan, not under a heading of plans; 将 and 要 make a plan
+only in the date's own clause — 将上林村…列为… is 把);
 a step 会后 dated before the meeting of the line or the line before.
 
 ``check: year`` — a year left over from another report: the signature dated
@@ -17,7 +18,10 @@ not in a comparison, a plan or a quoted title); a deadline (2025年3月底前) t
 had passed when the report was signed; in a report looking back on its period
 (总结, 述职, 年度; not a 调研报告) a sentence opening with an earlier year that tells
 results (2024年我公司实现营业收入…, 2024年1—6月完成投资…) with no mention of the
-report's year and no 以来 in it.
+report's year and no 以来 in it; the period's work told as done 于 a date of an
+earlier year (均于2024年9月通过验收; not 以来, 起, a comparison, a quoted title, a
+调研报告); the title's year where the signature falls more than ``signing_late_days``
+after that period and the body's dated events are all of the signature's year.
 
 Message fields: weekday {date}, {stated}, {actual}, {year}; order and year
 {this} (the date reported), {other} (the date or period it contradicts), {line}
@@ -42,7 +46,9 @@ from checker.settings.lazy_regex import lazy_regex
 CHECKS = ("weekday", "order", "year")
 MEETING = lazy_regex(r"召开|会议|推进会|部署会|专题会|座谈会|调度会|动员会")
 DEADLINE_AFTER = lazy_regex(r"^[ \t\u3000]*(?:前|以前|之前|底前|起|开始|后|以后|之后|为止)")
-FUTURE_WORDS = lazy_regex(r"(?<!现)将|拟|计划|预计|定于|力争|争取|确保|要|下一步|届时|预定")
+FUTURE_WORDS = lazy_regex(r"拟|计划|预计|定于|力争|争取|确保|下一步|届时|预定")
+# 将 and 要 make a plan only in the date's own clause: 将上林村…列为…，两个村均于12月26日通过 is 把
+CLAUSE_FUTURE_WORDS = lazy_regex(r"(?<!现)将|要")
 YEAR_END = lazy_regex(r"^(?:12月(?:底|末|31日)|年底|年末)")
 LOOKING_BACK = lazy_regex(r"总结|述职|述责|述廉|年度|年报")
 REPORT_OF_PLANS = lazy_regex(r"计划|要点|打算|安排|思路|方案")
@@ -53,19 +59,26 @@ RESULTS_OF_YEAR = lazy_regex(
     r"[，,]?(?:[我全本][\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{0,6}?公司)?(?:共|累计|全年)?(?=完成|实现)")
 
 
+# 于 a date: the day something was done (均于2024年9月通过, 我局于2024年4月1日至…开展了)
+DONE_ON = lazy_regex(r"(?:^|[^关对属等])于[ \t\u3000]*$")
+SINCE_AFTER = lazy_regex(r"^[ \t\u3000]*(?:以来|起|开始|前|以前|之前|底前|之后|以后)")
+DONE_VERBS = lazy_regex(r"通过|完成|建成|验收|开展|召开|举办|实现|投入使用|竣工|组织|印发|出台|成立")
+
+
 def _name(day: int) -> str:
     return WEEKDAYS[day]
 
 
 class DateConsistencyRule(DraftCheck):
     CHECKS = CHECKS
-    OPTIONS = {"check": None, "signing_grace_years": 1, "signing_early_days": 60}
+    OPTIONS = {"check": None, "signing_grace_years": 1, "signing_early_days": 60, "signing_late_days": 120}
 
     def __init__(self, options: dict):
         super().__init__(options)
         options = self.options
         self.grace = expect(options["signing_grace_years"], int, "signing_grace_years", "a whole number of years")
         self.early_days = expect(options["signing_early_days"], int, "signing_early_days", "a whole number of days")
+        self.late_days = expect(options["signing_late_days"], int, "signing_late_days", "a whole number of days")
 
     # -- weekday ---------------------------------------------------------------
     def _weekday(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
@@ -127,7 +140,9 @@ class DateConsistencyRule(DraftCheck):
                 continue
             line = document.lines[date.line - 1]
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
-            if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(before + after):
+            clause = before.rsplit("，", 1)[-1] + after.split("，", 1)[0]
+            if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(before + after) \
+                    or CLAUSE_FUTURE_WORDS.search(clause):
                 continue
             if id(date) in range_ends:
                 continue
@@ -164,10 +179,12 @@ class DateConsistencyRule(DraftCheck):
             return
         title = " ".join(document.lines[n - 1] for n in facts.title_lines)
         yield from self._signature_year(facts, title)
+        yield from self._title_year(document, facts, title)
         yield from self._as_of(document, facts)
         yield from self._period_again(document, facts)
         yield from self._past_deadlines(document, facts)
         yield from self._results_of_another_year(document, facts)
+        yield from self._done_in_another_year(document, facts, title)
 
     def _signature_year(self, facts: DraftFacts, title: str) -> Iterator[Finding]:
         signed, period = facts.signed, facts.period
@@ -176,6 +193,31 @@ class DateConsistencyRule(DraftCheck):
             yield Finding(Span.on_line(signed.line, signed.column - 1, signed.end_column - 1),
                           {"this": signed.text, "other": period.text, "line": period.line or signed.line,
                            "what": what})
+
+    def _title_year(self, document: Document, facts: DraftFacts, title: str) -> Iterator[Finding]:
+        """The title's year where the signature, signed long after that period ended
+        (more than ``signing_late_days``), and the dates of the body are of a later
+        year (青禾县卫生健康局2024年度工作总结 signed 2025年12月18日 over a body of 2025)."""
+        signed, period = facts.signed, facts.period
+        if (signed is None or period.source != "title" or REPORT_OF_PLANS.search(title) or not period.line
+                or signed.year <= period.year or self._signature_out_of_period(facts, title)):
+            return
+        signed_on = signed.on(signed.year)
+        if signed_on is None or (signed_on - period.end).days <= self.late_days:
+            return
+        years = [date.year for date in facts.dates if date.year and date is not signed
+                 and date.line not in facts.plan_lines and date.line not in facts.title_lines
+                 and date.line not in facts.closing_lines]
+        later, own = years.count(signed.year), sum(year <= period.year for year in years)
+        if later < 2 or own:
+            return
+        line = document.lines[period.line - 1]
+        column = line.find(period.text)
+        if column < 0:
+            return
+        yield Finding(Span.on_line(period.line, column, column + len(period.text)),
+                      {"this": period.text, "other": signed.text, "line": signed.line,
+                       "what": "标题中的报告期与落款日期、正文所述年份不一致"})
 
     def _signature_out_of_period(self, facts: DraftFacts, title: str) -> str:
         """What is wrong with the signature date against the title's period, or "":
@@ -257,6 +299,32 @@ class DateConsistencyRule(DraftCheck):
                 yield Finding(Span.on_line(number, match.start("year"), match.start("year") + 5),
                               {"this": f"{year}年", "other": period.text, "line": period.line,
                                "what": "所述成绩的年份不在报告期内"})
+
+    def _done_in_another_year(self, document: Document, facts: DraftFacts, title: str) -> Iterator[Finding]:
+        """The period's work told as done 于 a date of an earlier year (两个村均于2024年9月
+        通过验收, 我局于2024年4月1日至10月31日…开展了 in a 2025 report): not history
+        (以来, 起), a comparison, a quoted title, a plan, nor a 调研报告 or a plan report."""
+        period = facts.period
+        if REPORT_OF_PLANS.search(title) or "调研" in title:
+            return
+        comparison = wordlist("comparison-words").regex
+        for date in facts.dates:
+            if (not date.year or date.year >= period.year or date.line in facts.plan_lines
+                    or date.line in facts.title_lines or date.line in facts.closing_lines):
+                continue
+            line = document.lines[date.line - 1]
+            if not DONE_ON.search(line[:date.column - 1]) or SINCE_AFTER.match(line[date.end_column - 1:]):
+                continue
+            opened = line.rfind("《", 0, date.column - 1)
+            if opened >= 0 and line.rfind("》", 0, date.column - 1) < opened:
+                continue
+            before, after = clause_around(line, date.column - 1, date.end_column - 1)
+            clause = before.rsplit("，", 1)[-1] + after.split("，", 1)[0]
+            if comparison.search(clause) or not DONE_VERBS.search(after.split("，", 1)[0]):
+                continue
+            yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                          {"this": date.text, "other": period.text, "line": period.line or date.line,
+                           "what": "所述事项的年份不在报告期内"})
 
     def _past_deadlines(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         signed = facts.signed

@@ -3,22 +3,26 @@
 ``check: sum`` — a total whose parts, listed after 其中 with 、 between them and in
 the total's unit, add up to more than it (fewer may be a partial list and stays
 quiet); a Markdown table's 合计 row that is not the sum of its column (no 小计
-rows). Tolerance: the rounding of every written figure (half its last digit).
+rows); names listed and then counted (宣传组、督查组、保障组三个工作组). Tolerance: the
+rounding of every written figure (half its last digit; none for a whole number of
+things counted, in a table where the column's header names such a unit).
 
 ``check: growth`` — a change whose rate, points or difference its two figures
 contradict (由21460元增至23180元，增长9.0%; 由68.5%提高到72.3%，提高4.8个百分点;
 较2020年底的620家增加670家); a share or rate its part and whole contradict (受理152件，
 办结148件，办结率95.4%; 42家中有29家…，占60.9%); a rate that cannot exceed 100% above
-it (签订率102%). Tolerance: the stated rate may be off by the rounding of each
+it (签订率102%); a share of a target (完成年度目标16亿元的55.9%) and a table row's
+rate (办结率 against 上报 and 办结). Tolerance: the stated rate may be off by the rounding of each
 written figure; a rise of a percentage written as % may be read as points or as
 a relative rise, and only a figure that fits neither is reported.
 
 ``check: conflict`` — the same thing counted twice with two values (改造老旧小区6个
 … 改造老旧小区9个): the words that name it (at least ``min_thing_chars``
-characters right before or after the figure) and the unit agree. Left alone:
+characters right before or after the figure, or a whole name before one figure
+opening the words after the other) and the unit agree. Left alone:
 estimates, percentages, comparisons (较, 同比, 上年), plans and what stands under a
 heading of plans, a clause that names another year, and figures whose scope
-differs (累计, 全年, 上半年, 人均, 其中…).
+differs (累计, 全年, 上半年, 人均, 其中, 新建/新增 against a total…).
 
 Message fields: sum {total}, {sum}, {parts}, {line}; growth {stated}, {expected},
 {basis}, {line}; conflict {thing}, {this}, {other}, {line}.
@@ -42,10 +46,11 @@ CHECKS = ("sum", "growth", "conflict")
 CONNECTORS = lazy_regex(r"(?:共计|合计|总计|累计|达到|共|达|为|有|计|是)$")
 SCOPES = lazy_regex(r"累计|全年|上半年|下半年|前三季度|第?[一二三四]季度|新增|新建|现有|共有|拥有|辖有|总|年均|月均|人均|户均|"
                     r"村均|平均|日均|当年|本年|其中|每")
-STOCK = ("累计", "现有", "共有", "拥有", "辖有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每")
+STOCK = ("累计", "新增", "新建", "现有", "共有", "拥有", "辖有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每")
 SAME_UNIT = {"名": "人", "位": "人"}  # 职工386人 … 386名职工: one unit
 BUCKET_SIZE = 8  # a thing's first mentions that a later one is compared with: the work stays linear
 FIGURE = lazy_regex(r"\d")
+WHOLE_RUN_MAX = 10  # the longest whole name looked up among the words after a figure
 OTHER_YEAR = lazy_regex(r"((?:19|20)\d{2})年")
 
 
@@ -64,7 +69,7 @@ def _scale(quantity: Quantity) -> float:
 
 
 def _unit_text(quantity: Quantity) -> str:
-    return re.sub(r"^\d+(?:\.\d+)?(?:余|多)?", "", quantity.text)
+    return re.sub(r"^(?:\d+(?:\.\d+)?|[两二三四五六七八九十]+)(?:余|多)?", "", quantity.text)
 
 
 def _overlap(low: float, high: float, quantity: Quantity) -> bool:
@@ -101,7 +106,8 @@ class FigureConsistencyRule(DraftCheck):
                 shown = _format(added / _scale(stated), max(_decimals(p) for p in parts)).rstrip("0").rstrip(".") \
                     + _unit_text(stated)
                 listed = "、".join(part.text for part in parts)
-                span = Span.on_line(stated.line, stated.column - 1, parts[-1].end_column - 1)
+                span = Span.on_line(stated.line, min(stated.column, parts[0].column) - 1,
+                                    max(stated.end_column, parts[-1].end_column) - 1)
             yield Finding(span, {"total": stated.text, "sum": shown, "parts": listed, "line": stated.line})
 
     # -- growth ------------------------------------------------------------------
@@ -180,7 +186,8 @@ class FigureConsistencyRule(DraftCheck):
                 continue
             before, after = clause_around(line, quantity.column - 1, quantity.end_column - 1)
             clause_before = before.rsplit("，", 1)[-1]
-            if comparison.search(clause_before) or plan.search(before) or "分别" in before:
+            # the figure's first digit stays after the clause: 将15个… is 把, not a plan
+            if comparison.search(clause_before) or plan.search(before + quantity.text[:1]) or "分别" in before:
                 continue
             years = {int(y) for y in OTHER_YEAR.findall(clause_before)}
             if years - {period_year}:
@@ -198,6 +205,13 @@ class FigureConsistencyRule(DraftCheck):
                 keys.append(("x", unit, thing_before[-self.min_cross:]))
             if len(quantity.after) >= self.min_cross:
                 keys.append(("x", unit, quantity.after[:self.min_cross]))
+            # a whole name before one figure (、乡镇卫生院14个) opening the words after another
+            # (将15个乡镇卫生院全部纳入): the same thing
+            whole = thing_before.removeprefix("其中") if _whole_run(line, quantity) else ""
+            if len(whole) >= self.min_thing:
+                keys.append(("w", unit, whole))
+            keys.extend(("w", unit, quantity.after[:size])
+                        for size in range(self.min_thing, min(len(quantity.after), WHOLE_RUN_MAX) + 1))
             for key in keys:
                 for other in buckets.get(key, []):
                     finding = self._conflicting(other, entry, key[0], facts)
@@ -227,6 +241,11 @@ class FigureConsistencyRule(DraftCheck):
             thing = _common_prefix(one_after, two_after)
             if len(thing) < least:
                 return None
+        elif side == "w":
+            thing = max((text for text in (one_before.removeprefix("其中"), two_before.removeprefix("其中"))
+                         if text and (one_after.startswith(text) or two_after.startswith(text))), key=len, default="")
+            if len(thing) < least:
+                return None
         else:
             thing = max((_overlap_text(one_before, two_after), _overlap_text(two_before, one_after)), key=len)
             if len(thing) < self.min_cross:
@@ -249,6 +268,13 @@ def _one_transposed(parts, missing: float) -> bool:
                 if int(swapped) - int(figure) == missing:
                     return True
     return False
+
+
+def _whole_run(line: str, quantity: Quantity) -> bool:
+    """The words before the figure start after a mark (、乡镇卫生院14个; ，其中乡镇卫生院14个):
+    a whole name."""
+    start = quantity.column - 1 - len(quantity.before)
+    return start > 0 and line[start - 1] in "、，,：:；"
 
 
 def _scope(before: str) -> frozenset[str]:

@@ -5,7 +5,8 @@ a self-reference of another unit type (我乡 in a 镇's report, 我委 in a 局
 公司's); for a 镇/乡/街道 author, a township organ of another type written without a
 name (带领乡党委一班人, 全乡 in a 镇's report), another township as the subject of a clause (白沙镇党委、政府在…
 in 青石镇's report); another county leading (在青山县委、县政府的坚强领导下) or
-addressed (青山县人民政府：) where the author's name opens with its county; the
+addressed (青山县人民政府：) where the author's name opens with its county; another
+place built in the closing pledge (为建设美丽富裕新石桥提供坚强保证 in 柳溪镇's report); the
 old name of a unit reorganised in 2018 (option ``renamed``: old name → new names)
 where the draft writes the new name elsewhere — not after 原 and not where the
 sentence tells the reorganisation (职责整合, 更名, 划入). Left alone: 我县/我市 (the
@@ -15,8 +16,8 @@ author's county), an author whose name or county is left blank (某某街道, XX
 ``check: name`` — a person named two ways: a three-character name of the byline,
 signature or a titled mention (局长张卫东) written elsewhere with one character
 different (李明华 … 李明化; 张卫东 … 张伟东带队), unless the other name carries a
-title of its own that differs (副局长李明军 is another person). Reported at the
-later mention.
+title of its own that differs (副局长李明军 is another person). A titled name is a
+candidate however it goes on (局长周明源全年…). Reported at the later mention.
 
 Message fields: unit {found}, {expected}, {line}, {what}; name {name}, {other}, {line}.
 """
@@ -30,6 +31,7 @@ from checker.model import Document, Span
 from checker.analyse.consistency import DraftFacts
 from checker.analyse.people import TITLES, name_candidates, one_off_keys
 from checker.analyse.unit_mentions import TOWNSHIP_TYPES, UNIT_TYPES
+from checker.settings.wordlists import wordlist
 from .base import Finding, OptionError, expect
 from .consistency_base import DraftCheck
 from checker.settings.lazy_regex import lazy_regex
@@ -38,6 +40,14 @@ CHECKS = ("unit", "name")
 TOLD_REFORM = lazy_regex(r"职责|整合|更名|改为|撤销|划入|组建|合并|改革")
 TITLE_BEFORE = lazy_regex(rf"(?:{TITLES})$")
 BLANK_NAME = lazy_regex(r"某|[XxＸｘ×*＊○□〇]")  # 某某街道, XX县: a name left blank is no name to compare
+
+
+def _short_name(author) -> str:
+    """The place an author's pledge names (柳溪镇 → 柳溪, 南湖街道 → 南湖; a county
+    department: its county, 青禾县 → 青禾), or "" for one without a place."""
+    if author.type in TOWNSHIP_TYPES:
+        return author.name.removesuffix(author.type)
+    return author.county[:-1] if len(author.county) >= 3 else ""
 
 
 class NameConsistencyRule(DraftCheck):
@@ -72,7 +82,12 @@ class NameConsistencyRule(DraftCheck):
                 if mention.type != author.type:
                     yield self._finding(mention, author.name, where, "单位称谓与落款单位类型不一致")
         for mention in facts.role_mentions:
-            if mention.role == "subject":
+            if mention.role == "vision":
+                own = _short_name(author)
+                if own and mention.place != own and not BLANK_NAME.search(own) \
+                        and not wordlist("vision-words").regex.fullmatch(mention.place):
+                    yield self._finding(mention, own, where, "所建设的地方与本单位不一致")
+            elif mention.role == "subject":
                 if author.type in TOWNSHIP_TYPES and mention.place != author.name and not BLANK_NAME.search(author.name):
                     yield self._finding(mention, author.name, where, "主体单位与落款单位不一致")
             elif author.county and mention.place and mention.place != author.county and not BLANK_NAME.search(author.county):
@@ -119,8 +134,13 @@ class NameConsistencyRule(DraftCheck):
                 by_key.setdefault(key, []).append(name)
         titled = {(p.line, p.column): p.title for p in facts.people if p.title}
         reported: set[tuple[int, int]] = set()
+        titled_on: dict[int, list[tuple[int, str]]] = {}  # a titled name is a candidate however it goes on
+        for person in facts.people:
+            if person.title:
+                titled_on.setdefault(person.line, []).append((person.column - 1, person.name))
         for number, line in enumerate(document.lines, 1):
-            for start, other in name_candidates(line) if by_key else ():
+            candidates = {*name_candidates(line), *titled_on.get(number, ())} if by_key else ()
+            for start, other in sorted(candidates):
                 for name in {name for key in one_off_keys(other) for name in by_key.get(key, ()) if name != other}:
                     finding = self._one_off(known, name, other, number, start, line, titled, reported)
                     if finding is not None:

@@ -1,0 +1,93 @@
+"""The kinds of consistency defect session 4 taught the rules (issue 18; missed by
+the blind set 4, tests/drafts/consistency4/): what fires, on which line and
+column, and the look-alike beside it that must stay quiet. Each case is a short
+draft of its own wording, not a sentence of the set."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.api import lint_text
+
+SIGNED_LIUXI = "\n\n　　　　柳溪镇党委书记　韩立松\n　　　　2025年12月22日"
+SIGNED_NANHU = "\n\n　　　　临川区南湖街道办事处\n　　　　2025年7月10日"
+SIGNED_QINGHE = "\n\n　　　　青禾县卫生健康局\n　　　　2025年12月18日"
+
+
+def found(rule: str, text: str, path: str = "draft.txt") -> list[tuple[int, int]]:
+    return [(d.line, d.column) for d in lint_text(text, path=path) if d.rule == rule]
+
+
+FIRES = [
+    # a titled name however it goes on (局长周明源全年…), against a titled mention before
+    ("name-mismatch", "　　局党组书记、局长周明远牵头联系人才工作。\n　　局长周明源全年带头讲党课3次。", "draft.txt", [(2, 5)]),
+    ("name-mismatch", "　　街道党工委书记陈思远带头落实制度。\n　　由街道党工委书记陈思源牵头，新建驿站3个。", "draft.txt", [(2, 11)]),
+    ("name-mismatch", "　　办事处主任许嘉宁每周调度一次。\n　　办事处主任许佳宁带队开展督查2轮。", "draft.txt", [(2, 8)]),
+    # an author whose name opens with its district: the district and the street are known
+    ("unit-mismatch", "上半年工作情况报告\n\n　　在临江区委、区政府的坚强领导下，各项工作稳步推进。" + SIGNED_NANHU, "draft.txt", [(3, 4)]),
+    ("unit-mismatch", "上半年工作情况报告\n\n　　今年以来，滨江街道党工委、办事处坚持稳中求进。" + SIGNED_NANHU, "draft.txt", [(3, 8)]),
+    ("unit-mismatch", "上半年工作情况报告\n\n　　1—6月，本镇完成固定资产投资8.3亿元。" + SIGNED_NANHU, "draft.txt", [(3, 8)]),
+    # 我院 in a 局's draft; another place in the closing pledge
+    ("unit-mismatch", "2025年度工作总结\n\n　　省卫健委对我院相关工作给予充分肯定。" + SIGNED_QINGHE, "draft.txt", [(3, 8)]),
+    ("unit-mismatch", "柳溪镇党委书记2025年述职述廉报告\n\n　　持之以恒正风肃纪，为建设美丽富裕新石桥提供坚强保证。" + SIGNED_LIUXI, "draft.txt",
+     [(3, 20)]),
+    # a table's counted column is exact; parts of exclusive levels; names counted after their list
+    ("sum-mismatch", "| 小区 | 楼栋（栋） |\n| --- | --- |\n| 甲 | 12 |\n| 乙 | 11 |\n| 丙 | 6 |\n| 合计 | 27 |", "t.md", [(6, 7)]),
+    ("sum-mismatch", "　　全年招聘人才126名，其中博士研究生2名、硕士研究生30名、本科生97名。", "draft.txt", [(1, 9)]),
+    ("sum-mismatch", "　　成立工作专班，下设宣传组、督查组、保障组、联络组三个工作组。", "draft.txt", [(1, 10)]),
+    # a share of a target, a rate named by the part's own verb, a table row's rate
+    ("growth-mismatch", "　　实现税收收入2.14亿元，完成年度目标4.2亿元的58.5%。", "draft.txt", [(1, 28)]),
+    ("growth-mismatch", "　　排查矛盾纠纷80件，已化解72件，化解率92.5%。", "draft.txt", [(1, 23)]),
+    ("growth-mismatch", "| 社区 | 受理（件） | 办结（件） | 办结率 |\n| --- | --- | --- | --- |\n| 甲社区 | 200 | 196 | 96.0% |", "t.md",
+     [(3, 21)]),
+    # the same thing counted twice: a whole name before one figure opening the words after another
+    ("figure-conflict", "　　全县共有医疗机构86个，其中中心卫生院4个、社区卫生服务站9个。\n　　二是全县11个社区卫生服务站中仍有3个缺少全科医生。",
+     "draft.txt", [(2, 7)]),
+    # 将 before a figure is 把, not a plan
+    ("figure-conflict", "　　全镇共有卫生机构14个，其中卫生院2个、村级卫生室12个。\n　　今年将10个村级卫生室全部纳入一体化管理。", "draft.txt", [(2, 6)]),
+    # the title's year against a signature long after and a body of the later year
+    ("year-mismatch", "县应急管理局2024年度工作总结\n\n　　截至2025年11月底，共检查企业420家；2025年5月12日开展演练。\n\n　　　　县应急管理局\n"
+     "　　　　2025年12月20日", "draft.txt", [(1, 7)]),
+    # work of the period told as done 于 an earlier year
+    ("year-mismatch", "县应急管理局2025年度工作总结\n\n　　专项整治行动于2024年10月完成验收。\n\n　　　　县应急管理局\n　　　　2025年12月20日",
+     "draft.txt", [(3, 10)]),
+    # an event after the signature although 将 (把) opens the sentence
+    ("date-order", "县应急管理局2025年度工作总结\n\n　　将3家企业列为重点监管对象，3家企业均于12月28日完成整改。\n\n　　　　县应急管理局\n"
+     "　　　　2025年12月20日", "draft.txt", [(3, 23)]),
+]
+
+QUIET = [
+    # another person with another title; a reporter named by the report's title
+    ("name-mismatch", "柳溪镇党委书记2025年述职述廉报告\n\n述职人：韩立松\n\n　　本人与分管副镇长韩立新坚守一线指挥调度。\n\n　　　　2025年12月22日"),
+    ("name-mismatch", "　　局长周明远牵头联系人才工作。\n　　县人民医院（院长周明达）新楼投入使用。"),
+    # the author's own district, street, pledge; a neighbour named as such
+    ("unit-mismatch", "上半年工作情况报告\n\n　　在临川区委、区政府的坚强领导下，南湖街道党工委、办事处坚持稳中求进，与邻近的滨江街道签订共建协议。"
+     + SIGNED_NANHU),
+    ("unit-mismatch", "柳溪镇党委书记2025年述职述廉报告\n\n　　为建设美丽富裕新柳溪提供坚强保证，为建设社会主义新农村作出贡献。" + SIGNED_LIUXI),
+    # a column of amounts may be rounded; levels with 以上 overlap; a list with 等
+    ("sum-mismatch", "| 项目 | 投资（万元） |\n| --- | --- |\n| 甲 | 12 |\n| 乙 | 11 |\n| 丙 | 6 |\n| 合计 | 30 |"),
+    ("sum-mismatch", "　　共有干部126名，其中硕士研究生8名、本科以上学历74名、专科生47名。"),
+    ("sum-mismatch", "　　下设宣传组、督查组等三个工作组；将上林村、石门村2个村党组织列为整顿对象。"),
+    # a second rate after the first is not of the figures before it; a target met
+    ("growth-mismatch", "　　受理群众诉求1260件，办结1248件，办结率99.0%，群众满意率98.3%。"),
+    ("growth-mismatch", "　　实现再就业86人，完成年度目标150人的57.3%。"),
+    # a new count against a stock or total; a history
+    ("figure-conflict", "　　全县共有医疗机构386个，其中乡镇卫生院14个、村卫生室352个。\n　　今年以来，新建标准化村卫生室12个。"),
+    ("figure-conflict", "　　全县共有医疗机构86个，其中社区卫生服务站9个。\n　　二是全县9个社区卫生服务站中仍有3个缺少全科医生。"),
+    # the title's year signed early the next year; a history 于 an earlier year with 起
+    ("year-mismatch", "县应急管理局2024年度工作总结\n\n　　截至2024年11月底，共检查企业420家；2024年5月12日开展演练。\n\n　　　　县应急管理局\n"
+     "　　　　2025年1月20日"),
+    ("year-mismatch", "县应急管理局2025年度工作总结\n\n　　该机制于2023年3月起实施；对照巡察组2024年10月反馈的问题逐项整改。\n\n　　　　县应急管理局\n"
+     "　　　　2025年12月20日"),
+    ("date-order", "县应急管理局2025年度工作总结\n\n　　3家企业将于12月28日完成整改。\n\n　　　　县应急管理局\n　　　　2025年12月20日"),
+]
+
+
+@pytest.mark.parametrize("rule, text, path, expected", FIRES, ids=[f"{case[0]}-{n}" for n, case in enumerate(FIRES)])
+def test_the_new_kinds_fire_on_their_line_and_column(rule, text, path, expected):
+    assert found(rule, text, path) == expected
+
+
+@pytest.mark.parametrize("rule, text", QUIET, ids=[f"{case[0]}-{n}" for n, case in enumerate(QUIET)])
+def test_their_look_alikes_stay_quiet(rule, text):
+    assert found(rule, text, "t.md" if text.startswith("|") else "draft.txt") == []
