@@ -164,6 +164,17 @@ def test_the_third_set_plants_every_rule_and_meets_the_bar():
     assert_the_bar(THIRD)
 
 
+# clean drafts written blind in session 4 for the text norms (tests/drafts/clean4, and the clean
+# drafts of tests/drafts/norms4): they drew 13 consistency false alarms on main 852fb17
+BLIND_CLEAN = [DRAFTS / "clean4", DRAFTS / "norms4"]
+
+
+@pytest.mark.parametrize("folder, name", [(folder, name) for folder in BLIND_CLEAN for name in clean_drafts(folder)],
+                         ids=lambda item: getattr(item, "name", item))
+def test_blind_clean_drafts_draw_no_consistency_finding(folder, name):
+    assert sorted(consistency_findings(draft_text(name, folder), name)) == []
+
+
 def test_the_fourth_set_meets_the_bar():
     """The fourth set (written blind by another helper in session 4; BEFORE, on main
     76a968d: 56/89, two false alarms on its clean draft A; the rules were then

@@ -53,6 +53,22 @@ class DraftFacts:
         return bool(first and second) and first != second and \
             self.parent_of.get(first, 0) == self.parent_of.get(second, 0)
 
+    def in_parent_and_child(self, first_line: int, second_line: int) -> bool:
+        """One line is in a section the other's section stands under (3.招商引资取得突破
+        … （2）突出以商招商): the child tells a part of what the parent counts."""
+        first, second = self.section_of.get(first_line, 0), self.section_of.get(second_line, 0)
+        return bool(first and second) and first != second and (
+            self._under(first, second) or self._under(second, first))
+
+    def _under(self, child: int, ancestor: int) -> bool:
+        seen = 0
+        while child and seen < 16:  # headings nest a few levels deep
+            child = self.parent_of.get(child, 0)
+            if child == ancestor:
+                return True
+            seen += 1
+        return False
+
     def summary(self) -> dict:
         """What the consistency rules judge, as plain data (``reportlint outline``
         shows it so a user can see why a finding was made): the period, the

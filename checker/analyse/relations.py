@@ -46,6 +46,7 @@ STEM_RATE = lazy_regex(r"(?P<stem>[\u4e00-\u9fff]{2})率(?:达到|达|为|是)?$
 COLUMN_UNIT = lazy_regex(r"(?:[（(](?P<unit>[\u4e00-\u9fff]{1,2})[）)]|(?P<counted>[\u4e00-\u9fff])数)$")
 LISTED_COUNT = lazy_regex(r"(?P<items>(?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}?)"
                           r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?P<unit>个|项|支|类)(?P<noun>[\u4e00-\u9fff]{1,6})")
+PER_HEAD = lazy_regex(r"每[千万百十]?[人户村所家]|[人户村]均|平均")
 TARGET = lazy_regex(r"(?:目标|任务|计划)(?:数)?$")
 
 
@@ -249,7 +250,10 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
         if not rate and not share and not stem:
             continue
         window = sentence[max(0, index - WINDOW):index]
-        counts = [q for q in window if not q.percent and not q.points]
+        # a figure in brackets (受理4126件（含热线转办2873件）) is a note on the one before, not the part
+        # nor is a figure per head (每千人5.8批次, 人均) a count
+        counts = [q for q in window if not q.percent and not q.points and not _in_brackets(line, q, stated)
+                  and not PER_HEAD.search(q.before)]
         if len(counts) > 1 and counts[-1].approximate and counts[-1].unit != counts[-2].unit:
             counts.pop()  # 有13个集体经济收入超过20万元，占…: a threshold, not the part
         if counts and any(q.percent for q in window[window.index(counts[-1]):]):
@@ -273,6 +277,16 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
         word = rate.group(0) if rate else stem.group(0) if stem else "占"
         found.append(Share(part if whole is not None else None, whole, stated, word, bool(rate)))
     return found
+
+
+def _in_brackets(line: str, quantity: Quantity, stated: Quantity) -> bool:
+    """``quantity`` stands inside brackets that close before ``stated``."""
+    text = line[:quantity.column - 1]
+    opened = max(text.rfind("（"), text.rfind("("))
+    if opened < 0 or max(text.rfind("）"), text.rfind(")")) > opened:
+        return False
+    closing = [p for p in (line.find("）", quantity.column - 1), line.find(")", quantity.column - 1)) if p >= 0]
+    return bool(closing) and min(closing) < stated.column - 1
 
 
 def _target_share(sentence: list[Quantity], index: int, before: str) -> Optional[Share]:

@@ -46,10 +46,15 @@ CHECKS = ("sum", "growth", "conflict")
 CONNECTORS = lazy_regex(r"(?:共计|合计|总计|累计|达到|共|达|为|有|计|是)$")
 SCOPES = lazy_regex(r"累计|全年|上半年|下半年|前三季度|第?[一二三四]季度|新增|新建|现有|共有|拥有|辖有|总|年均|月均|人均|户均|"
                     r"村均|平均|日均|当年|本年|其中|每")
-STOCK = ("累计", "新增", "新建", "现有", "共有", "拥有", "辖有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每")
+STOCK = ("累计", "新增", "新建", "现有", "共有", "拥有", "辖有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每", "对")
 SAME_UNIT = {"名": "人", "位": "人"}  # 职工386人 … 386名职工: one unit
 BUCKET_SIZE = 8  # a thing's first mentions that a later one is compared with: the work stays linear
 FIGURE = lazy_regex(r"\d")
+WHOLE_BEFORE = lazy_regex(r"全(?:县|镇|乡|区|市|街道|系统)|全部|所有|辖区内?|共有|现有|现设|设有|辖有")
+WHOLE_AFTER = lazy_regex(r"^[\u4e00-\u9fff]{2,10}?(?:全部|均|都)")
+STOCK_BEFORE = lazy_regex(r"现有|共有|拥有|辖有|实有")
+# a clause before the figure's own that names what is counted (对提供餐饮服务的托管类机构，…，检查机构38家)
+SCOPED_BY = lazy_regex(r"(?:^|[，。；：])[^，。；：]{0,6}?对(?![\d比照])[^，。；：]{2,}")
 WHOLE_RUN_MAX = 10  # the longest whole name looked up among the words after a figure
 OTHER_YEAR = lazy_regex(r"((?:19|20)\d{2})年")
 
@@ -194,7 +199,10 @@ class FigureConsistencyRule(DraftCheck):
                 continue
             thing_before = CONNECTORS.sub("", quantity.before)
             scope = _scope(before) - neutral
-            entry = (quantity, thing_before, quantity.after, scope)
+            if SCOPED_BY.search(before[:len(before) - len(clause_before)]):
+                scope |= {"对"}  # 对托管类机构，…开展检查，检查机构38家: a count of that object only
+            entry = (quantity, thing_before, quantity.after, scope, _names_the_whole(line, quantity, before),
+                     after.lstrip("，,、 ")[:self.min_thing])
             unit = SAME_UNIT.get(quantity.unit, quantity.unit)
             keys = []
             if len(thing_before) >= self.min_thing:
@@ -223,9 +231,14 @@ class FigureConsistencyRule(DraftCheck):
                     bucket.append(entry)
 
     def _conflicting(self, first, second, side: str, facts: DraftFacts) -> Optional[Finding]:
-        (one, one_before, one_after, one_scope), (two, two_before, two_after, two_scope) = first, second
+        (one, one_before, one_after, one_scope, one_whole, one_next), \
+            (two, two_before, two_after, two_scope, two_whole, two_next) = first, second
         if _overlap(one.low, one.high, two) or one.line == two.line:
             return None
+        if facts.in_parent_and_child(one.line, two.line):
+            return None  # 3.招商引资…协议引资23.6亿元 … （2）以商招商…协议引资6.2亿元: a part under its whole
+        if (side == "a" and one_whole != two_whole) or (side == "w" and not (one_whole and two_whole)):
+            return None  # 完成4家乡镇卫生院…改造 is work on some, not the county's 16家乡镇卫生院全部…
         # in sibling sections (（一）企业国有资产 … （二）行政事业性国有资产) a short thing
         # (资产总额) is each section's own: only a longer one is taken for the same
         least = self.min_cross if facts.in_sibling_sections(one.line, two.line) else self.min_thing
@@ -250,6 +263,8 @@ class FigureConsistencyRule(DraftCheck):
             thing = max((_overlap_text(one_before, two_after), _overlap_text(two_before, one_after)), key=len)
             if len(thing) < self.min_cross:
                 return None
+        if (one_after, one_next) != (two_after, two_next) and wordlist("generic-things").regex.search(thing):
+            return None  # 安排资金1.18亿元支持… … 安排资金2.36亿元，新建…: each sum for its own purpose
         return Finding(Span.on_line(two.line, two.column - 1, two.end_column - 1),
                        {"thing": thing, "this": two.text, "other": one.text, "line": one.line})
 
@@ -268,6 +283,14 @@ def _one_transposed(parts, missing: float) -> bool:
                 if int(swapped) - int(figure) == missing:
                     return True
     return False
+
+
+def _names_the_whole(line: str, quantity: Quantity, before: str) -> bool:
+    """The figure counts all of its thing: a part of a stock's list (全县共有…，其中乡镇卫生院14个),
+    or with 全县, 全部, 所有… (全县16个乡镇卫生院中, 16家乡镇卫生院全部配备)."""
+    if _whole_run(line, quantity) and "其中" in before and STOCK_BEFORE.search(before):
+        return True
+    return bool(WHOLE_BEFORE.search(before.rsplit("，", 1)[-1]) or WHOLE_AFTER.match(quantity.after))
 
 
 def _whole_run(line: str, quantity: Quantity) -> bool:
