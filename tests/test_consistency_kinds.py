@@ -80,6 +80,11 @@ QUIET = [
     ("year-mismatch", "县应急管理局2025年度工作总结\n\n　　该机制于2023年3月起实施；对照巡察组2024年10月反馈的问题逐项整改。\n\n　　　　县应急管理局\n"
      "　　　　2025年12月20日"),
     ("date-order", "县应急管理局2025年度工作总结\n\n　　3家企业将于12月28日完成整改。\n\n　　　　县应急管理局\n　　　　2025年12月20日"),
+    # history beside the period's own doing; an earlier event as a modifier
+    ("year-mismatch", "县应急管理局2025年度工作总结\n\n　　应急指挥中心于2024年12月建成，今年3月投入使用；于2024年3月成立的专班继续运行。"
+     "\n\n　　　　县应急管理局\n　　　　2025年12月20日"),
+    # a table's rate of neither figure's name
+    ("growth-mismatch", "| 乡镇 | 户籍人口（人） | 常住人口（人） | 城镇化率 |\n| --- | --- | --- | --- |\n| 甲镇 | 32000 | 28000 | 61.2% |"),
     # what the blind clean drafts of session 4 taught (tests/drafts/clean4, norms4), in other words:
     # money spent on two purposes
     ("figure-conflict", "　　城乡建设方面，投入经费3200万元用于道路改造。\n　　文化事业方面，投入经费860万元，新建文化广场5个。"),

@@ -337,6 +337,8 @@ def _row_share(line: str, number: int, header: list[str], rate_index: int, stem:
     if rate is None or len(figures) != 2:
         return None
     (first, one), (second, two) = figures
+    if stem not in header[first] + header[second]:
+        return None  # 户籍人口, 常住人口, 城镇化率: a rate of neither figure's name
     part_index = first if stem in header[first] and stem not in header[second] else second
     (whole_index, whole), (_, part) = sorted(figures, key=lambda item: item[0] == part_index)
     if whole[0] < part[0] or whole[0] <= 0:

@@ -62,6 +62,8 @@ RESULTS_OF_YEAR = lazy_regex(
 # 于 a date: the day something was done (均于2024年9月通过, 我局于2024年4月1日至…开展了)
 DONE_ON = lazy_regex(r"(?:^|[^关对属等])于[ \t\u3000]*$")
 SINCE_AFTER = lazy_regex(r"^[ \t\u3000]*(?:以来|起|开始|前|以前|之前|底前|之后|以后)")
+QUOTED_TITLE = lazy_regex(r"《[^》]*》")
+THIS_YEAR = lazy_regex(r"今年|本年|当年|年内")
 DONE_VERBS = lazy_regex(r"通过|完成|建成|验收|开展|召开|举办|实现|投入使用|竣工|组织|印发|出台|成立")
 
 
@@ -320,8 +322,12 @@ class DateConsistencyRule(DraftCheck):
                 continue
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
             clause = before.rsplit("，", 1)[-1] + after.split("，", 1)[0]
-            if comparison.search(clause) or not DONE_VERBS.search(after.split("，", 1)[0]):
-                continue
+            done = DONE_VERBS.search(after.split("，", 1)[0])
+            if comparison.search(clause) or done is None or after[done.end():done.end() + 1] == "的":
+                continue  # 于2024年3月成立的专班: an earlier event as a modifier
+            sentence = QUOTED_TITLE.sub("", before + after)
+            if f"{period.year}年" in sentence or THIS_YEAR.search(sentence):
+                continue  # 于2024年12月建成，今年3月投入使用: history beside the period's own
             yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
                           {"this": date.text, "other": period.text, "line": period.line or date.line,
                            "what": "所述事项的年份不在报告期内"})
