@@ -4,6 +4,8 @@ fail example shows its ``fixed`` text, applying the rule's fixes gives it."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from checker.api import Config, lint_text
@@ -21,7 +23,9 @@ def _cases(kind: str):
 
 
 def _findings(rule, example):
-    return [d for d in lint_text(example.text, path=example.path, config=CONFIG) if d.rule == rule.name]
+    # a rule off by default (figure-conflict) is judged on its examples switched on
+    config = CONFIG if rule.enabled else Config(rules=[dataclasses.replace(rule, enabled=True)])
+    return [d for d in lint_text(example.text, path=example.path, config=config) if d.rule == rule.name]
 
 
 def test_every_rule_has_fail_and_pass_examples():

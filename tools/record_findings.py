@@ -62,8 +62,19 @@ def findings(shared: Path = SHARED) -> Iterator[Row]:
         yield from (row(Path(result.path).name, d) for d in result.diagnostics)
     for name, text in injected_drafts():
         yield from (row(name, d) for d in lint_text(text, path=name.split("#")[0]))
+    every_rule_on = all_rules_on()
     for name, text, path in rule_examples():
-        yield from (row(name, d) for d in lint_text(text, path=path))
+        yield from (row(name, d) for d in lint_text(text, path=path, config=every_rule_on))
+
+
+def all_rules_on():
+    """The built-in rules, those off by default (figure-conflict) switched on: the
+    examples are linted with every rule on."""
+    import dataclasses
+
+    from checker.api import Config
+
+    return Config(rules=[dataclasses.replace(rule, enabled=True) for rule in Config.load().rules])
 
 
 def rule_examples() -> Iterator[tuple[str, str, str | None]]:

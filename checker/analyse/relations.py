@@ -46,6 +46,7 @@ STEM_RATE = lazy_regex(r"(?P<stem>[\u4e00-\u9fff]{2})率(?:达到|达|为|是)?$
 COLUMN_UNIT = lazy_regex(r"(?:[（(](?P<unit>[\u4e00-\u9fff]{1,2})[）)]|(?P<counted>[\u4e00-\u9fff])数)$")
 LISTED_COUNT = lazy_regex(r"(?P<items>(?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}?)"
                           r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?P<unit>个|项|支|类)(?P<noun>[\u4e00-\u9fff]{1,6})")
+RATE_WORDS = lazy_regex(r"(?P<qualifier>按时|按期|及时|一次性)?(?P<stem>[\u4e00-\u9fff]{2})率(?:达到|达|为|是|保持在|均为|均达到)?$")
 PER_HEAD = lazy_regex(r"每[千万百十]?[人户村所家]|[人户村]均|平均")
 TARGET = lazy_regex(r"(?:目标|任务|计划)(?:数)?$")
 
@@ -260,6 +261,8 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
             counts = []  # 办结率99.0%，群众满意率98.3%: the figures before are the other rate's
         if stem and not (counts and counts[-1].before.endswith(stem.group("stem"))):
             continue
+        if rate and counts and not _rate_of(before[:rate.start()] + rate.group(0), counts[-1]):
+            counts = []  # 办结1248件，按时办结率100% / 满意率98.3%: a rate of another thing than the part
         part = whole = None
         if counts and not counts[-1].approximate and index <= WINDOW:  # a longer sentence leaves the whole in doubt
             part = counts[-1]
@@ -287,6 +290,17 @@ def _in_brackets(line: str, quantity: Quantity, stated: Quantity) -> bool:
         return False
     closing = [p for p in (line.find("）", quantity.column - 1), line.find(")", quantity.column - 1)) if p >= 0]
     return bool(closing) and min(closing) < stated.column - 1
+
+
+def _rate_of(rate_words: str, part: Quantity) -> bool:
+    """The rate (按时办结率, 满意率) is of what the part's words count: its stem (办结,
+    满意) and any qualifier before it (按时, 按期, 及时) stand in them. A part whose words
+    name no verb of their own (1248件 after 办结 is one) is taken as the rate's."""
+    words = RATE_WORDS.search(rate_words)
+    if words is None:
+        return True
+    qualifier, stem = words.group("qualifier"), words.group("stem")
+    return (stem in part.before or not part.before) and (not qualifier or qualifier in part.before)
 
 
 def _target_share(sentence: list[Quantity], index: int, before: str) -> Optional[Share]:

@@ -44,6 +44,8 @@ PARTY_COMMITTEE = lazy_regex(r"(?:党工委|党委|委员会|委(?!员))")
 PLACE_COMMITTEE = lazy_regex(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
 NOT_A_NAME = "各全本我该每乡镇村县区市省街"
 NOT_IN_A_NAME = lazy_regex(r"[是由在和与及的对向将为从把]")  # 三是由乡党委… names no 乡
+# a verb before a township organ (列席镇党委会议, 协助镇纪委): the author's own organ, no place
+VERB_BEFORE_ORGAN = lazy_regex(r"^(?:列席|协助|配合|参加|参与|出席|陪同|支持|服务|指导|督促|协调|带领|组织|推动|向|请|经|报)")
 COMPANY = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:公司|集团))")
 
 
@@ -145,7 +147,7 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
         for match in SUBJECT_TOWNSHIP.finditer(line) if township else ():
             group = "name" if match.group("name") else "acting"
             name = match.group(group)
-            if name[0] not in NOT_A_NAME and not NOT_IN_A_NAME.search(name):
+            if name[0] not in NOT_A_NAME and not NOT_IN_A_NAME.search(name) and not VERB_BEFORE_ORGAN.search(name):
                 found.append(UnitMention(number, match.start(group) + 1, match.end(group) + 1, name, "subject",
                                          place=name))
         for match in LED_BY.finditer(line) if "领导" in line else ():

@@ -265,8 +265,8 @@ class DateConsistencyRule(DraftCheck):
             if number == period.line or number in facts.plan_lines or number in facts.title_lines:
                 continue
             for match in PERIOD.finditer(line):
-                if (match.group("part") or "") != period.part or int(match.group("year")) == period.year:
-                    continue
+                if (match.group("part") or "") != period.part or int(match.group("year")) >= period.year:
+                    continue  # a later year is the plans (…情况和2026年度工作安排), not a leftover
                 opened = line.rfind("《", 0, match.start())
                 if opened >= 0 and line.rfind("》", 0, match.start()) < opened:
                     continue
