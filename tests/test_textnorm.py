@@ -114,3 +114,11 @@ def test_a_doubled_word_is_reported_once_on_its_second_occurrence():
     [finding] = [d for d in lint_text("（二）紧扣中心工作。周边地块地块项目完成签约。") if d.rule == "repeated-word"]
     assert (finding.line, finding.column, finding.span.end_column) == (1, 15, 17)
     assert finding.message == "词语“地块”重复（地块地块）"
+
+
+def test_a_copy_that_begins_a_word_one_character_longer_is_that_word():
+    """大队 + 大队长 is a unit and its head's title, not 大队 written twice; 认真 +
+    认真落实, 书记 + 书记处理 and 专业 + 专业化 are still reported on the second copy."""
+    text = "执法大队大队长带队检查。\n认真认真落实整改要求。\n村党支部书记书记处理问题。\n提升专业专业化水平。\n"
+    found = [(d.line, d.column, d.span.end_column) for d in lint_text(text) if d.rule == "repeated-word"]
+    assert found == [(2, 3, 5), (3, 7, 9), (4, 5, 7)]

@@ -9,6 +9,9 @@ Options:
   allow:          regexes for words whose doubling is legitimate
                   reduplication (研究研究, 一步一步): a whole-word match is
                   never reported
+  head_titles:    characters that make a unit's word its head's title (长:
+                  大队 → 大队长): a unit followed by its head's title
+                  (执法大队大队长) is not the unit written twice
 
 A line is looked at only where a cheap pattern finds a candidate (two to
 ``max_length`` Chinese characters written twice, or a doubled function
@@ -18,7 +21,9 @@ and only two equal words side by side are reported — 常常, 扎扎实实 and
 层层 are one word each, and 学习习近平, 施工工地 are two different words.
 Where the second copy begins a longer word of the clause (认真认真落实 reads
 认真 + 认真落实), the copies are segmented alone: a word of its own written
-twice is reported however the words around it segment. The
+twice is reported however the words around it segment — unless that longer
+word is the copy and one of ``head_titles`` (执法大队大队长 reads 大队 + 大队长,
+the unit and its head's title), while 专业专业化 (专业 + 专业化) is reported. The
 finding is the second word, with a fix deleting it (unsafe: read the sentence).
 Residue, Markdown code spans and table separator rows are looked through.
 Message field ``{word}``.
@@ -42,7 +47,7 @@ WINDOW = 12  # characters of context on each side, within the clause
 
 
 class RepeatedWordRule:
-    OPTIONS = {"function_words": "", "max_length": 4, "allow": []}
+    OPTIONS = {"function_words": "", "max_length": 4, "allow": [], "head_titles": ""}
     can_fix = needs_fix_declaration = True
 
     def __init__(self, options: dict):
@@ -54,6 +59,9 @@ class RepeatedWordRule:
         if not 2 <= max_length <= 8:
             raise OptionError("option 'max_length' must be between 2 and 8")
         self.allow = regex_list(options["allow"], "allow")
+        self.head_titles = expect(options["head_titles"], str, "head_titles", "a string of characters")
+        if re.search(f"[^{HAN}]", self.head_titles):
+            raise OptionError("option 'head_titles' must hold Chinese characters only")
         doubled_function_word = f"|([{re.escape(function_words)}])\\2" if function_words else ""
         self.candidate = re.compile(f"([{HAN}]{{2,{max_length}}})\\1{doubled_function_word}")
 
@@ -69,7 +77,7 @@ class RepeatedWordRule:
                 if self._allowed(unit) or is_masked(not_prose.get(number), *candidate.span()):
                     continue
                 found = list(self._doubled_words(line, candidate.start(), candidate.end())) or \
-                    self._doubled_alone(unit, candidate.start())
+                    self._doubled_alone(line, unit, candidate.start(), self.head_titles)
                 for start, word in found:
                     if start not in reported and not self._allowed(word):
                         reported.add(start)
@@ -77,28 +85,41 @@ class RepeatedWordRule:
                         yield Finding(span, {"word": word}, fix=Fix((Edit(span, ""),)))
 
     @staticmethod
-    def _doubled_alone(unit: str, start: int) -> list[tuple[int, str]]:
+    def _doubled_alone(line: str, unit: str, start: int, head_titles: str) -> list[tuple[int, str]]:
         """The second copy of ``unit`` where the clause's segmentation hides it
-        (认真认真落实: 认真 + 认真落实): ``unit`` is a word of its own and the two
-        copies alone segment as two equal words."""
+        (认真认真落实: 认真 + 认真落实): ``unit`` is a word of its own, the two
+        copies alone segment as two equal words, and the word the second copy
+        begins is not the unit's head's title (大队 + 大队长)."""
         if len(unit) < 2 or segment.full_words(unit) != [unit] or segment.full_words(unit * 2) != [unit, unit]:
             return []
-        return [(start + len(unit), unit)]
+        second = start + len(unit)
+        if any(offset == second and word[:-1] == unit and word[-1] in head_titles
+               for offset, word in _clause_words(line, start, second + len(unit))):
+            return []
+        return [(second, unit)]
 
     @staticmethod
     def _doubled_words(line: str, start: int, end: int) -> Iterator[tuple[int, str]]:
         """(offset, word) of each word that repeats the word before it, in the
         clause around ``start:end``, as jieba segments it."""
-        left = start
-        while left > 0 and start - left < WINDOW and not CLAUSE_END.match(line[left - 1]):
-            left -= 1
-        right = end
-        while right < len(line) and right - end < WINDOW and not CLAUSE_END.match(line[right]):
-            right += 1
-        offset, previous = left, None
-        for word in segment.full_words(line[left:right]):
+        previous = None
+        for offset, word in _clause_words(line, start, end):
             if previous == word and start <= offset - len(word) and offset + len(word) <= end \
                     and re.fullmatch(f"[{HAN}]+", word):
                 yield offset, word
             previous = word
-            offset += len(word)
+
+
+def _clause_words(line: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(offset, word) of the clause around ``start:end`` (up to ``WINDOW``
+    characters each side), as jieba's full dictionary segments it."""
+    left = start
+    while left > 0 and start - left < WINDOW and not CLAUSE_END.match(line[left - 1]):
+        left -= 1
+    right = end
+    while right < len(line) and right - end < WINDOW and not CLAUSE_END.match(line[right]):
+        right += 1
+    offset = left
+    for word in segment.full_words(line[left:right]):
+        yield offset, word
+        offset += len(word)
