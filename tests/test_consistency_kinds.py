@@ -144,3 +144,16 @@ def test_figure_conflict_is_off_by_default():
     text = "　　全年改造老旧小区6个。\n　　（四）民生保障。改造老旧小区9个，惠及居民1280户。"
     assert [d.rule for d in lint_text(text, path="draft.txt") if d.rule == "figure-conflict"] == []
     assert found("figure-conflict", text) == [(2, 17)]
+
+
+HOSPITAL = ("望江县人民医院2025年上半年工作情况报告\n\n县卫生健康局：\n\n"
+            "　　今年以来，在望江县委、县政府的坚强领导下，我院坚持公益性方向。\n\n"
+            "　　　　望江县人民医院\n　　　　2025年7月8日")
+
+
+def test_an_addressee_is_never_the_author_and_a_hospital_is_one():
+    """A 县人民医院 reporting to its 县卫生健康局: the salutation names the superior,
+    the signature the author (type 院), so 我院 is the author's own."""
+    assert found("unit-mismatch", HOSPITAL) == []
+    other = HOSPITAL.replace("我院坚持", "我局坚持")
+    assert found("unit-mismatch", other) == [(5, 24)]  # 我局

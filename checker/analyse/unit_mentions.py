@@ -90,7 +90,7 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
         also = ("委",) * bool(PARTY_COMMITTEE.match(rest)) + ("办",) * rest.startswith("办事处")
         return AuthorUnit(text, kind, name.removeprefix("中共"), county, line, also)
     rest = text[len(county):] if county else text
-    bureau = re.search(r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|厅))", rest)
+    bureau = re.search(r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|厅|医院|法院|检察院|研究院|学院))", rest)
     company = COMPANY.search(rest)
     if company and (bureau is None or company.start() < bureau.start()):
         name = company.group("name")
@@ -105,8 +105,11 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
 
 
 def author_unit(signature_lines: Iterable[tuple[int, str]], title_lines: Iterable[tuple[int, str]]) -> Optional[AuthorUnit]:
-    """The signature's unit (its first line naming one), else the title block's."""
+    """The signature's unit (its first line naming one), else the title block's;
+    never an addressee (县卫生健康局： under a 县人民医院's title is its superior)."""
     for number, text in list(signature_lines) + list(title_lines):
+        if text.rstrip(" \t\u3000").endswith(("：", ":")):
+            continue
         unit = parse_unit(text, number)
         if unit is not None:
             return unit
