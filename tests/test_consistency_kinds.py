@@ -157,3 +157,12 @@ def test_an_addressee_is_never_the_author_and_a_hospital_is_one():
     assert found("unit-mismatch", HOSPITAL) == []
     other = HOSPITAL.replace("我院坚持", "我局坚持")
     assert found("unit-mismatch", other) == [(5, 24)]  # 我局
+
+
+def test_the_excess_over_a_target_is_no_share_of_it():
+    """超过…目标…的X% says by how much the target was passed (2.14 / 2.05 − 1 = 4.4%),
+    while 完成…目标…的X% is the share done."""
+    excess = "　　全县脱贫劳动力务工规模达到3.28万人，超过市下达目标任务3.12万人的5.1%。"
+    assert found("growth-mismatch", excess) == []
+    share = "　　全县脱贫劳动力务工规模达到3.28万人，完成市下达目标任务3.12万人的95.1%。"
+    assert found("growth-mismatch", share) == [(1, 39)]  # 95.1%: 3.28 of 3.12 is 105.1%

@@ -49,6 +49,7 @@ LISTED_COUNT = lazy_regex(r"(?P<items>(?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9ff
 RATE_WORDS = lazy_regex(r"(?P<qualifier>按时|按期|及时|一次性)?(?P<stem>[\u4e00-\u9fff]{2})率(?:达到|达|为|是|保持在|均为|均达到)?$")
 PER_HEAD = lazy_regex(r"每[千万百十]?[人户村所家]|[人户村]均|平均")
 TARGET = lazy_regex(r"(?:目标|任务|计划)(?:数)?$")
+EXCESS = lazy_regex(r"超过|超出|超额|高于|多于")  # 超过目标2.05万人的4.4%: by how much, not how much of
 
 
 @dataclass(frozen=True)
@@ -304,8 +305,10 @@ def _rate_of(rate_words: str, part: Quantity) -> bool:
 
 
 def _target_share(sentence: list[Quantity], index: int, before: str) -> Optional[Share]:
-    """完成固定资产投资8.3亿元，完成年度目标16亿元的51.9%: 8.3 of the target 16."""
-    if index < 2 or before.strip() != "的" or not TARGET.search(sentence[index - 1].before):
+    """完成固定资产投资8.3亿元，完成年度目标16亿元的51.9%: 8.3 of the target 16;
+    not 超过目标任务2.05万人的4.4%, the excess over it."""
+    if index < 2 or before.strip() != "的" or not TARGET.search(sentence[index - 1].before) \
+            or EXCESS.search(sentence[index - 1].before):
         return None
     whole = sentence[index - 1]
     part = next((q for q in reversed(sentence[max(0, index - WINDOW):index - 1]) if q.unit == whole.unit), None)
