@@ -166,3 +166,13 @@ def test_the_excess_over_a_target_is_no_share_of_it():
     assert found("growth-mismatch", excess) == []
     share = "　　全县脱贫劳动力务工规模达到3.28万人，完成市下达目标任务3.12万人的95.1%。"
     assert found("growth-mismatch", share) == [(1, 39)]  # 95.1%: 3.28 of 3.12 is 105.1%
+
+
+def test_last_years_meeting_named_with_its_year_is_no_leftover():
+    """A 2025年度 对照检查材料 telling how the 2024年度 民主生活会's problems were put
+    right names that year on purpose; 2024年度 alone in the body is still left over."""
+    head = "县统计局领导班子2025年度民主生活会对照检查材料\n\n一、上年度民主生活会整改落实情况\n"
+    named = head + "　　2024年度民主生活会查摆的3个方面7个问题，已全部整改到位。\n"
+    assert found("year-mismatch", named) == []
+    leftover = head + "　　2024年度全局统计数据质量稳步提升。\n"
+    assert found("year-mismatch", leftover) == [(4, 3)]

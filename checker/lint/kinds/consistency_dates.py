@@ -261,12 +261,15 @@ class DateConsistencyRule(DraftCheck):
             return
         comparison = wordlist("comparison-words").regex
         plan = wordlist("plan-words").regex
+        earlier_event = wordlist("earlier-events").regex
         for number, line in enumerate(document.lines, 1):
             if number == period.line or number in facts.plan_lines or number in facts.title_lines:
                 continue
             for match in PERIOD.finditer(line):
                 if (match.group("part") or "") != period.part or int(match.group("year")) >= period.year:
                     continue  # a later year is the plans (…情况和2026年度工作安排), not a leftover
+                if earlier_event.match(line[match.end():]):
+                    continue  # 2024年度民主生活会查摆的问题: last year's meeting, named so
                 opened = line.rfind("《", 0, match.start())
                 if opened >= 0 and line.rfind("》", 0, match.start()) < opened:
                     continue
