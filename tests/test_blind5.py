@@ -18,9 +18,11 @@ from checker.api import lint_text  # noqa: E402
 from measure_norms import measure  # noqa: E402
 
 DRAFTS = Path(__file__).resolve().parent / "drafts"
-# found per planted class at 338d0d8 (the blind score; exact line)
+# found per planted class at 338d0d8 (the blind score; exact line), raised where later general
+# fixes find more (tuned: after-signature 5, past-deadline 2, title-year, period-year, leftover-*)
 FLOORS = {
-    "consistency5": {"weekday": 9, "range-reversed": 3, "after-signature": 3, "signature-year": 2, "past-deadline": 1,
+    "consistency5": {"weekday": 9, "range-reversed": 3, "after-signature": 5, "signature-year": 2, "past-deadline": 2,
+                     "title-year": 2, "period-year": 1, "leftover-year": 1, "leftover-cutoff": 1,
                      "other-county-lead": 1, "self-ref-type": 3, "old-unit-name": 2, "salutation": 1, "name-variant": 9,
                      "name-signature": 1, "parts-sum": 6, "table-total": 1, "growth-rate": 2, "pct-points": 1,
                      "rate": 4, "rate-over-100": 1},

@@ -176,3 +176,47 @@ def test_last_years_meeting_named_with_its_year_is_no_leftover():
     assert found("year-mismatch", named) == []
     leftover = head + "　　2024年度全局统计数据质量稳步提升。\n"
     assert found("year-mismatch", leftover) == [(4, 3)]
+
+
+def test_a_year_left_over_where_the_title_the_opening_or_only_the_signature_tells_the_year():
+    """The kinds blind set 5 missed, in other words: a title year of the year before
+    over an opening of the signature's year; 截至 a date before an event already told
+    where only the signature gives the year; a deadline past at signing with no
+    period in the title; results under last year with 预计; 现将本人2024年度 after
+    a clause with 要求. Each beside its look-alike."""
+    title = "城南街道2024年工作总结\n\n2025年，街道上下凝心聚力，全年任务全面完成。\n\n　　　　2025年12月19日"
+    assert found("year-mismatch", title) == [(1, 5)]
+    assert found("year-mismatch", title.replace("2025年，", "2024年，").replace("2025年12月19日", "2025年2月3日")) == []
+    cutoff = ("关于环保督察反馈问题整改情况的报告\n\n　　2025年5月6日，市环保督察组向我区反馈督察意见。"
+              "截至2024年11月30日，已办结信访件31件。\n\n　　　　2025年10月9日")
+    assert found("year-mismatch", cutoff) == [(3, 31)]
+    assert found("year-mismatch", cutoff.replace("截至2024年11月30日", "截至2025年9月30日")) == []
+    deadline = "关于消防隐患整改情况的报告\n\n　　余下3处隐患将于2025年7月31日前整改到位。\n\n　　　　2025年9月2日"
+    assert found("year-mismatch", deadline) == [(3, 11)]
+    assert found("year-mismatch", deadline.replace("7月31日", "11月30日")) == []
+    expected = "街道办主任2025年度述职报告\n\n　　2024年，全街道预计完成税收收入2.1亿元。\n\n　　　　2026年1月6日"
+    assert found("year-mismatch", expected) == [(3, 3)]
+    assert found("year-mismatch", expected.replace("2024年，", "2025年，")) == []
+    again = "副局长2025年度述职报告\n\n　　按照县委组织部通知要求，现将本人2024年度思想和工作情况报告如下。\n\n　　　　2026年1月6日"
+    assert found("year-mismatch", again) == [(3, 19)]
+    assert found("year-mismatch", again.replace("现将本人2024年度", "现将本人2025年度")) == []
+
+
+def test_an_event_after_the_signature_or_a_step_before_the_feedback_it_answers():
+    """A 前三季度 report's event after its signing under a heading of work done
+    (重点工作推进情况 is no heading of plans); 截至 a month end after the signing's
+    month; a step answering feedback dated before the feedback. Look-alikes: the
+    same under a heading of plans, 截至 the signing's own month, a step after the
+    feedback and a step before it that answers no feedback."""
+    head = "城关卫生院2025年前三季度工作情况报告\n\n一、重点工作推进情况\n"
+    event = head + "　　10月24日，我院承办全县院感防控培训。\n\n　　　　2025年10月15日"
+    assert found("date-order", event) == [(4, 3)]
+    assert found("date-order", event.replace("一、重点工作推进情况", "一、第四季度重点工作")) == []
+    month = "关于2025年上半年工作情况的报告\n\n　　截至2025年9月底，已发放补贴资金86万元。\n\n　　　　2025年7月14日"
+    assert found("date-order", month) == [(3, 5)]
+    assert found("date-order", month.replace("2025年7月14日", "2025年9月12日")) == []
+    steps = ("关于巡察反馈意见整改情况的报告\n\n　　6月3日，县委第三巡察组向我镇反馈巡察意见。"
+             "5月28日，镇党委召开专题会议，传达学习巡察反馈意见。\n\n　　　　2025年10月9日")
+    assert found("date-order", steps) == [(3, 25)]
+    assert found("date-order", steps.replace("5月28日", "6月5日")) == []
+    assert found("date-order", steps.replace("传达学习巡察反馈意见", "研究部署防汛工作")) == []

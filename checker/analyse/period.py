@@ -16,8 +16,8 @@ from typing import Iterable, Optional, Sequence
 from .dates import DateMention, chinese_number, dates_in_line
 from checker.settings.lazy_regex import lazy_regex
 
-PERIOD = lazy_regex(r"(?P<year>(?:19|20)\d{2})年(?P<part>度|上半年|下半年|第?[一二三四1-4]季度|(?:1[0-2]|[1-9])月份?)?")
-OPENING_PERIOD = lazy_regex(r"^[ \t\u3000#*]*(?P<year>(?:19|20)\d{2})年(?P<part>度|上半年|下半年|第?[一二三四1-4]季度)?(?:以来)?[，,]")
+PERIOD = lazy_regex(r"(?P<year>(?:19|20)\d{2})年(?P<part>度|上半年|下半年|前三季度|第?[一二三四1-4]季度|(?:1[0-2]|[1-9])月份?)?")
+OPENING_PERIOD = lazy_regex(r"^[ \t\u3000#*]*(?P<year>(?:19|20)\d{2})年(?P<part>度|上半年|下半年|前三季度|第?[一二三四1-4]季度)?(?:以来)?[，,]")
 THIS_YEAR = lazy_regex(r"^[ \t\u3000]*今年(?:以来|上半年|前三季度|[，,])")
 QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -37,7 +37,7 @@ class ReportPeriod:
         if part == "上半年":
             return datetime.date(self.year, 6, 30)
         if part.endswith("季度"):
-            quarter = QUARTER.get(part.strip("第季度"), 4)
+            quarter = QUARTER.get(part.strip("第前季度"), 4)
             month = quarter * 3
             return datetime.date(self.year, month, 30 if month in (6, 9) else 31)
         if part.endswith(("月", "月份")):

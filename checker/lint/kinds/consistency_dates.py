@@ -8,14 +8,18 @@ only a weekday that fits neither is reported.
 1月5日 crosses the year and stays quiet); an event told as done on a date after
 the signature date (not a deadline 前, not a plan, not under a heading of plans; 将 and 要 make a plan
 only in the date's own clause — 将上林村…列为… is 把);
-a step 会后 dated before the meeting of the line or the line before.
+a step 会后 dated before the meeting of the line or the line before; a step answering
+a review's feedback (lexicon feedback-answered) dated before the feedback handed over
+earlier in the draft (feedback-handed-over); 截至 a month end (截至8月底) only where
+that month is after the signing's.
 
 ``check: year`` — a year left over from another report: the signature dated
 before the report's year or more than a year after it; 截至 a date of an earlier
 year that is not its year end (截至2024年底 is a base, 截至2024年10月底 is not);
 the period of the title written with another year (2024年度 in a 2025年度 report;
 not in a comparison, a plan or a quoted title); a deadline (2025年3月底前) that
-had passed when the report was signed; in a report looking back on its period
+had passed when the report was signed (even with no period stated); where only the
+signature tells the year, 截至 an earlier year's date before an event already told; in a report looking back on its period
 (总结, 述职, 年度; not a 调研报告) a sentence opening with an earlier year that tells
 results (2024年我公司实现营业收入…, 2024年1—6月完成投资…) with no mention of the
 report's year and no 以来 in it; the period's work told as done 于 a date of an
@@ -37,7 +41,7 @@ from typing import Iterator, Optional
 from checker.model import Document, Span
 from checker.analyse.consistency import DraftFacts
 from checker.analyse.dates import WEEKDAYS, DateMention, clause_around
-from checker.analyse.period import PERIOD
+from checker.analyse.period import OPENING_PERIOD, PERIOD, THIS_YEAR as OPENING_THIS_YEAR
 from checker.settings.wordlists import wordlist
 from .base import Finding, expect
 from .consistency_base import DraftCheck
@@ -56,7 +60,7 @@ REPORT_OF_PLANS = lazy_regex(r"计划|要点|打算|安排|思路|方案")
 # 2024年1—6月完成投资… (the year, a part of it, the author, then 完成/实现)
 RESULTS_OF_YEAR = lazy_regex(
     r"(?:^[ \t\u3000#*]*|[。；])(?P<year>(?:19|20)\d{2})年(?:度|上半年|下半年|前三季度|全年|1[—\-－~至到](?:1[0-2]|[1-9])月)?"
-    r"[，,]?(?:[我全本][\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{0,6}?公司)?(?:共|累计|全年)?(?=完成|实现)")
+    r"[，,]?(?:[我全本][\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{0,6}?公司)?(?:预计)?(?:共|累计|全年)?(?=完成|实现)")
 
 
 # 于 a date: the day something was done (均于2024年9月通过, 我局于2024年4月1日至…开展了)
@@ -115,6 +119,7 @@ class DateConsistencyRule(DraftCheck):
         yield from self._ranges(facts)
         yield from self._after_signature(document, facts)
         yield from self._after_meeting(document, facts)
+        yield from self._before_feedback(document, facts)
 
     def _ranges(self, facts: DraftFacts) -> Iterator[Finding]:
         for span in facts.ranges:
@@ -137,10 +142,12 @@ class DateConsistencyRule(DraftCheck):
         signed_on = signed.on(signed.year)
         range_ends = {id(r.end) for r in facts.ranges}
         for date in facts.dates:
-            if (date.line in facts.closing_lines or date.line in facts.title_lines or date.line in facts.plan_lines
-                    or date.day is None):
+            if date.line in facts.closing_lines or date.line in facts.title_lines or date.line in facts.plan_lines:
                 continue
             line = document.lines[date.line - 1]
+            if date.day is None and not (date.edge in ("底", "末") and line[:date.column - 1].rstrip(" \t\u3000")
+                                         .endswith(("截至", "截止", "截止到", "截至到"))):
+                continue  # a month counts only as 截至 its end (截至2025年11月底 signed in October)
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
             clause = before.rsplit("，", 1)[-1] + after.split("，", 1)[0]
             if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(before + after) \
@@ -151,6 +158,8 @@ class DateConsistencyRule(DraftCheck):
             when = date.on(facts.year_of(date) or signed.year)
             if when is None or signed_on is None or when <= signed_on:
                 continue
+            if date.day is None and (when.year, when.month) == (signed_on.year, signed_on.month):
+                continue  # 截至7月底 signed on 30 July: the month of the signing
             yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
                           {"this": date.text, "other": signed.text, "line": signed.line,
                            "what": "所述事项的日期晚于落款日期"})
@@ -174,17 +183,42 @@ class DateConsistencyRule(DraftCheck):
             if MEETING.search(after) or MEETING.search(before):
                 meeting = (date, when)
 
+    def _before_feedback(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        """A step answering a review's feedback (传达学习督察反馈意见) dated before that
+        feedback was handed over earlier in the draft (4月15日，督察组向我县反馈了…):
+        not a deadline, not a plan."""
+        handed, answered = wordlist("feedback-handed-over").regex, wordlist("feedback-answered").regex
+        feedback: Optional[tuple[DateMention, datetime.date]] = None
+        for date in facts.dates:
+            if date.day is None or date.line in facts.plan_lines or date.line in facts.closing_lines:
+                continue
+            line = document.lines[date.line - 1]
+            when = date.on(facts.year_of(date) or 2000)
+            if when is None or DEADLINE_AFTER.match(line[date.end_column - 1:]):
+                continue
+            before, after = clause_around(line, date.column - 1, date.end_column - 1)
+            clause = after.split("。", 1)[0]
+            if handed.search(clause):
+                feedback = (date, when)
+            elif (feedback is not None and when < feedback[1] and answered.search(clause)
+                  and not FUTURE_WORDS.search(before + after)):
+                yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                              {"this": date.text, "other": feedback[0].text, "line": feedback[0].line,
+                               "what": "落实反馈意见的日期早于反馈日期"})
+
     # -- year ------------------------------------------------------------------
     def _year(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         period = facts.period
+        yield from self._past_deadlines(document, facts)
         if period is None or period.source == "signature":
+            if facts.signed is not None:  # the year only the signature tells: 截至 before what was told
+                yield from self._as_of(document, facts, facts.signed.year, facts.signed.text, told_before=True)
             return
         title = " ".join(document.lines[n - 1] for n in facts.title_lines)
         yield from self._signature_year(facts, title)
         yield from self._title_year(document, facts, title)
-        yield from self._as_of(document, facts)
+        yield from self._as_of(document, facts, period.year, period.text)
         yield from self._period_again(document, facts)
-        yield from self._past_deadlines(document, facts)
         yield from self._results_of_another_year(document, facts)
         yield from self._done_in_another_year(document, facts, title)
 
@@ -211,6 +245,13 @@ class DateConsistencyRule(DraftCheck):
                  and date.line not in facts.plan_lines and date.line not in facts.title_lines
                  and date.line not in facts.closing_lines]
         later, own = years.count(signed.year), sum(year <= period.year for year in years)
+        first = next(document.paragraphs(), None)
+        opening = document.lines[first.line - 1] if first is not None else ""
+        opened = OPENING_PERIOD.match(opening)
+        if opened and int(opened.group("year")) == signed.year:
+            later += 2  # 2025年，… opening a 2024年 report signed in 2025: the period stated again
+        elif OPENING_THIS_YEAR.match(opening):
+            later += 1  # 今年以来，…
         if later < 2 or own:
             return
         line = document.lines[period.line - 1]
@@ -237,11 +278,15 @@ class DateConsistencyRule(DraftCheck):
             return "落款日期早于报告期结束"
         return ""
 
-    def _as_of(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
-        period = facts.period
+    def _as_of(self, document: Document, facts: DraftFacts, year: int, stated: str,
+               told_before: bool = False) -> Iterator[Finding]:
+        """截至 a date of a year before ``year`` that is not its year end. Where
+        only the signature tells the report's year (``told_before``), only a 截至
+        before a dated event the draft has already told (2025年4月15日，督察组反馈…；
+        截至2024年10月31日，整改取得成效) is reported."""
         comparison = wordlist("comparison-words").regex
         for date in facts.dates:
-            if not date.year or date.year >= period.year or date.line in facts.plan_lines:
+            if not date.year or date.year >= year or date.line in facts.plan_lines:
                 continue
             line = document.lines[date.line - 1]
             if not line[:date.column - 1].rstrip(" \t\u3000").endswith(("截至", "截止", "截止到", "截至到", "到")):
@@ -251,9 +296,18 @@ class DateConsistencyRule(DraftCheck):
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
             if comparison.search(after.split("，")[0]):
                 continue
+            if told_before:
+                cutoff = date.on(date.year)
+                told = [earlier for earlier in facts.dates if earlier.year and earlier.day is not None
+                        and (earlier.line, earlier.column) < (date.line, date.column)
+                        and cutoff is not None and earlier.on(earlier.year) > cutoff]
+                if not told:
+                    continue
+                stated, stated_line, what = told[-1].text, told[-1].line, "截至日期早于前文所述事项的日期"
+            else:
+                stated_line, what = facts.period.line, "截至日期不在报告期内"
             yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
-                          {"this": date.text, "other": period.text, "line": period.line,
-                           "what": "截至日期不在报告期内"})
+                          {"this": date.text, "other": stated, "line": stated_line or date.line, "what": what})
 
     def _period_again(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         period = facts.period
@@ -275,8 +329,8 @@ class DateConsistencyRule(DraftCheck):
                     continue
                 before, after = clause_around(line, match.start(), match.end())
                 clause = before + after.split("，")[0]
-                if comparison.search(clause) or plan.search(before):
-                    continue
+                if comparison.search(clause) or plan.search(before.rsplit("，", 1)[-1]):
+                    continue  # 根据…通知要求，现将本人2024年度…: 要 of another clause
                 yield Finding(Span.on_line(number, match.start(), match.end()),
                               {"this": match.group(0), "other": period.text, "line": period.line,
                                "what": "报告期与标题不一致"})
