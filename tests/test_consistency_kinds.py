@@ -220,3 +220,14 @@ def test_an_event_after_the_signature_or_a_step_before_the_feedback_it_answers()
     assert found("date-order", steps) == [(3, 25)]
     assert found("date-order", steps.replace("5月28日", "6月5日")) == []
     assert found("date-order", steps.replace("传达学习巡察反馈意见", "研究部署防汛工作")) == []
+
+
+def test_an_old_unit_name_is_judged_by_its_own_clauses_not_a_reform_further_on():
+    """深化公立医院改革 at the end of a long sentence does not tell the reorganisation
+    of 县卫计委 at its start; 按照机构改革部署，县卫计委的… does."""
+    head = "城关卫生院2025年工作总结\n\n县卫生健康局：\n"
+    signed = "\n\n　　　　城关卫生院\n　　　　2025年12月20日"
+    old = head + "　　今年以来，在县卫计委的精心指导下，我院坚持公益性，深化综合改革。" + signed
+    assert found("unit-mismatch", old) == [(4, 10)]
+    told = head + "　　按照机构改革部署，县卫计委的部分职能由县卫生健康局承接。" + signed
+    assert found("unit-mismatch", told) == []

@@ -38,6 +38,17 @@ from checker.settings.lazy_regex import lazy_regex
 
 CHECKS = ("unit", "name")
 TOLD_REFORM = lazy_regex(r"职责|整合|更名|改为|撤销|划入|组建|合并|改革")
+CLAUSE_MARKS = "，,。；;"
+
+
+def _clauses_around(line: str, start: int, end: int) -> str:
+    """The clause of an old name and the one before it: where a reorganisation told
+    of it stands (机构改革中，县卫计委更名为…), not the rest of a long sentence
+    (在县卫计委的具体指导下，…深化公立医院改革 tells none)."""
+    after = min([p for p in (line.find(m, end) for m in CLAUSE_MARKS) if p >= 0] or [len(line)])
+    opened = max(line.rfind(m, 0, start) for m in CLAUSE_MARKS)
+    opened = max(line.rfind(m, 0, opened) for m in CLAUSE_MARKS) if opened >= 0 else -1
+    return line[opened + 1:after]
 TITLE_BEFORE = lazy_regex(rf"(?:{TITLES})$")
 BLANK_NAME = lazy_regex(r"某|[XxＸｘ×*＊○□〇]")  # 某某街道, XX县: a name left blank is no name to compare
 
@@ -108,9 +119,8 @@ class NameConsistencyRule(DraftCheck):
                 new = written[old]
                 if new is None or line[max(0, match.start() - 2):match.start()].endswith(("原", "原县", "原市", "原区")):
                     continue
-                sentence_end = min([p for p in (line.find(m, match.end()) for m in "。；") if p >= 0] or [len(line)])
-                if TOLD_REFORM.search(line[match.end():sentence_end]):
-                    continue
+                if TOLD_REFORM.search(_clauses_around(line, match.start(), match.end())):
+                    continue  # 职责整合划入…, 机构改革中，县卫计委更名为…: the reorganisation told
                 if new not in lines_of:
                     lines_of[new] = next((n for n, text in enumerate(document.lines, 1) if new in text), 0)
                 yield Finding(Span.on_line(number, match.start(), match.end()),
