@@ -231,3 +231,12 @@ def test_an_old_unit_name_is_judged_by_its_own_clauses_not_a_reform_further_on()
     assert found("unit-mismatch", old) == [(4, 10)]
     told = head + "　　按照机构改革部署，县卫计委的部分职能由县卫生健康局承接。" + signed
     assert found("unit-mismatch", told) == []
+
+
+def test_a_township_hospital_is_a_yuan_that_may_say_its_township():
+    """青石镇卫生院 signs as a 院 of the 镇: 我院 and 我镇 are its own, 我局 and 我乡 are not."""
+    signed = "\n\n　　　　青石镇卫生院\n　　　　2025年12月20日"
+    own = "青石镇卫生院2025年工作总结\n\n　　全年我院开展义诊12场，我镇群众就医更加便利。" + signed
+    assert found("unit-mismatch", own) == []
+    other = "青石镇卫生院2025年工作总结\n\n　　全年我局开展义诊12场，我乡群众就医更加便利。" + signed
+    assert found("unit-mismatch", other) == [(3, 5), (3, 15)]

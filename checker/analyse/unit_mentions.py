@@ -46,6 +46,8 @@ NOT_A_NAME = "各全本我该每乡镇村县区市省街"
 NOT_IN_A_NAME = lazy_regex(r"[是由在和与及的对向将为从把]")  # 三是由乡党委… names no 乡
 # a verb before a township organ (列席镇党委会议, 协助镇纪委): the author's own organ, no place
 VERB_BEFORE_ORGAN = lazy_regex(r"^(?:列席|协助|配合|参加|参与|出席|陪同|支持|服务|指导|督促|协调|带领|组织|推动|向|请|经|报)")
+# a township's own hospital names the township but is none (青石镇卫生院: 我院, not 我镇's organs)
+TOWNSHIP_INSTITUTION = lazy_regex(r"(?:中心)?卫生院")
 COMPANY = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:公司|集团))")
 
 
@@ -87,6 +89,9 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
             continue
         kind = next(t for t in TOWNSHIP_TYPES if name.endswith(t))
         rest = text[match.end():]
+        if TOWNSHIP_INSTITUTION.match(rest):  # 青石镇卫生院 is a 院 of the 镇, which may say 我镇 too
+            hospital = TOWNSHIP_INSTITUTION.match(rest).group(0)
+            return AuthorUnit(text, "院", name.removeprefix("中共") + hospital, county, line, (kind,))
         also = ("委",) * bool(PARTY_COMMITTEE.match(rest)) + ("办",) * rest.startswith("办事处")
         return AuthorUnit(text, kind, name.removeprefix("中共"), county, line, also)
     rest = text[len(county):] if county else text
