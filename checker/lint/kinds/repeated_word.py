@@ -76,8 +76,9 @@ class RepeatedWordRule:
                 unit = candidate.group(1) or candidate.group(2)
                 if self._allowed(unit) or is_masked(not_prose.get(number), *candidate.span()):
                     continue
-                found = list(self._doubled_words(line, candidate.start(), candidate.end())) or \
-                    self._doubled_alone(line, unit, candidate.start(), self.head_titles)
+                words = list(_clause_words(line, candidate.start(), candidate.end()))  # segmented once
+                found = list(self._doubled_words(words, candidate.start(), candidate.end())) or \
+                    self._doubled_alone(words, unit, candidate.start(), self.head_titles)
                 for start, word in found:
                     if start not in reported and not self._allowed(word):
                         reported.add(start)
@@ -85,25 +86,26 @@ class RepeatedWordRule:
                         yield Finding(span, {"word": word}, fix=Fix((Edit(span, ""),)))
 
     @staticmethod
-    def _doubled_alone(line: str, unit: str, start: int, head_titles: str) -> list[tuple[int, str]]:
+    def _doubled_alone(words: list[tuple[int, str]], unit: str, start: int, head_titles: str) -> list[tuple[int, str]]:
         """The second copy of ``unit`` where the clause's segmentation hides it
         (认真认真落实: 认真 + 认真落实): ``unit`` is a word of its own, the two
         copies alone segment as two equal words, and the word the second copy
-        begins is not the unit's head's title (大队 + 大队长)."""
+        begins (among the clause's ``words``) is not the unit's head's title
+        (大队 + 大队长)."""
         if len(unit) < 2 or segment.full_words(unit) != [unit] or segment.full_words(unit * 2) != [unit, unit]:
             return []
         second = start + len(unit)
         if any(offset == second and word[:-1] == unit and word[-1] in head_titles
-               for offset, word in _clause_words(line, start, second + len(unit))):
+               for offset, word in words):
             return []
         return [(second, unit)]
 
     @staticmethod
-    def _doubled_words(line: str, start: int, end: int) -> Iterator[tuple[int, str]]:
-        """(offset, word) of each word that repeats the word before it, in the
-        clause around ``start:end``, as jieba segments it."""
+    def _doubled_words(words: list[tuple[int, str]], start: int, end: int) -> Iterator[tuple[int, str]]:
+        """(offset, word) of each word that repeats the word before it among the
+        clause's ``words`` (_clause_words around ``start:end``)."""
         previous = None
-        for offset, word in _clause_words(line, start, end):
+        for offset, word in words:
             if previous == word and start <= offset - len(word) and offset + len(word) <= end \
                     and re.fullmatch(f"[{HAN}]+", word):
                 yield offset, word
