@@ -89,9 +89,9 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
             continue
         kind = next(t for t in TOWNSHIP_TYPES if name.endswith(t))
         rest = text[match.end():]
-        if TOWNSHIP_INSTITUTION.match(rest):  # 青石镇卫生院 is a 院 of the 镇, which may say 我镇 too
-            hospital = TOWNSHIP_INSTITUTION.match(rest).group(0)
-            return AuthorUnit(text, "院", name.removeprefix("中共") + hospital, county, line, (kind,))
+        hospital = TOWNSHIP_INSTITUTION.match(rest)
+        if hospital:  # 青石镇卫生院 is a 院 of the 镇, which may say 我镇 too
+            return AuthorUnit(text, "院", name.removeprefix("中共") + hospital.group(0), county, line, (kind,))
         also = ("委",) * bool(PARTY_COMMITTEE.match(rest)) + ("办",) * rest.startswith("办事处")
         return AuthorUnit(text, kind, name.removeprefix("中共"), county, line, also)
     rest = text[len(county):] if county else text

@@ -75,6 +75,18 @@ def _name(day: int) -> str:
     return WEEKDAYS[day]
 
 
+def _in_quoted_title(line: str, position: int) -> bool:
+    """``position`` stands inside a 《…》 opened before it on the line."""
+    opened = line.rfind("《", 0, position)
+    return opened >= 0 and line.rfind("》", 0, position) < opened
+
+
+def _own_clause(before: str, after: str) -> str:
+    """The comma-clause of a mention, from the text of its sentence before and
+    after it (clause_around)."""
+    return before.rsplit("，", 1)[-1] + after.split("，", 1)[0]
+
+
 class DateConsistencyRule(DraftCheck):
     CHECKS = CHECKS
     OPTIONS = {"check": None, "signing_grace_years": 1, "signing_early_days": 60, "signing_late_days": 120}
@@ -149,7 +161,7 @@ class DateConsistencyRule(DraftCheck):
                                          .endswith(("截至", "截止", "截止到", "截至到"))):
                 continue  # a month counts only as 截至 its end (截至2025年11月底 signed in October)
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
-            clause = before.rsplit("，", 1)[-1] + after.split("，", 1)[0]
+            clause = _own_clause(before, after)
             if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(before + after) \
                     or CLAUSE_FUTURE_WORDS.search(clause):
                 continue
@@ -324,8 +336,7 @@ class DateConsistencyRule(DraftCheck):
                     continue  # a later year is the plans (…情况和2026年度工作安排), not a leftover
                 if earlier_event.match(line[match.end():]):
                     continue  # 2024年度民主生活会查摆的问题: last year's meeting, named so
-                opened = line.rfind("《", 0, match.start())
-                if opened >= 0 and line.rfind("》", 0, match.start()) < opened:
+                if _in_quoted_title(line, match.start()):
                     continue
                 before, after = clause_around(line, match.start(), match.end())
                 clause = before + after.split("，")[0]
@@ -374,11 +385,10 @@ class DateConsistencyRule(DraftCheck):
             line = document.lines[date.line - 1]
             if not DONE_ON.search(line[:date.column - 1]) or SINCE_AFTER.match(line[date.end_column - 1:]):
                 continue
-            opened = line.rfind("《", 0, date.column - 1)
-            if opened >= 0 and line.rfind("》", 0, date.column - 1) < opened:
+            if _in_quoted_title(line, date.column - 1):
                 continue
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
-            clause = before.rsplit("，", 1)[-1] + after.split("，", 1)[0]
+            clause = _own_clause(before, after)
             done = DONE_VERBS.search(after.split("，", 1)[0])
             if comparison.search(clause) or done is None or after[done.end():done.end() + 1] == "的":
                 continue  # 于2024年3月成立的专班: an earlier event as a modifier
