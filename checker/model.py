@@ -333,7 +333,7 @@ class FileError:
     """Why a file could not be checked at all (it has no diagnostics then).
     ``kind`` is one word (missing, directory, special, permission, too-large,
     binary, undecodable, unreadable, encrypted, old-format, corrupt; README "JSON
-    output"); ``message`` one line naming the file."""
+    输出"); ``message`` one line naming the file."""
 
     kind: str
     message: str

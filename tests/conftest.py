@@ -41,7 +41,7 @@ def shared_dir(name: str) -> Path:
 # corpus, the SARIF schema) carry the ``corpus`` mark: those taking one of these
 # fixtures, and those marked by hand. Where ../shared is absent (a fresh clone) they
 # are deselected, said in one line at the end of the run, not skipped one by one;
-# `pytest -m corpus` runs only them (README, Set-up).
+# `pytest -m corpus` runs only them (README, 安装与测试).
 SHARED_FIXTURES = {"samples_dir", "corpus_dir", "sarif_validator"}
 
 
@@ -62,7 +62,7 @@ def pytest_terminal_summary(terminalreporter, config):
     count = getattr(config, "_reportlint_corpus_deselected", 0)
     if count:
         terminalreporter.write_line(f"{count} corpus tests deselected: {SHARED} is absent "
-                                    "(they need the shared samples and corpus; see README, Set-up)")
+                                    "(they need the shared samples and corpus; see README, 安装与测试)")
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The review copy opened by a real office suite: LibreOffice (Debian's
-libreoffice-writer-nogui, README Set-up) converts it headless, without error,
+libreoffice-writer-nogui, README 安装与测试) converts it headless, without error,
 to its own flat XML (.fodt) and to PDF; the converted document carries every
 comment (office:annotation, by reportlint, with its words) and every tracked
 change (text:changed-region: deletions and insertions by reportlint); and
@@ -28,7 +28,7 @@ DC = "http://purl.org/dc/elements/1.1/"
 def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
-        message = "LibreOffice is absent: apt-get install -y libreoffice-writer-nogui (see README, Set-up)"
+        message = "LibreOffice is absent: apt-get install -y libreoffice-writer-nogui (see README, 安装与测试)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

@@ -193,7 +193,7 @@ def test_the_readme_configuration_examples_load(tmp_path):
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    part = readme[readme.index("## Configuration\n"):]
+    part = readme[readme.index("## 配置\n"):]
     yaml_text = re.search(r"```yaml\n(.*?)```", part, re.S).group(1)
     toml_text = re.search(r"```toml\n(.*?)```", part, re.S).group(1)
     rule_pack = re.search(r"```yaml\n(pack: my-office.*?)```", readme, re.S).group(1)

@@ -30,8 +30,8 @@ def test_rules_reference_is_generated_from_the_packs(run_cli):
 
 
 def test_ci_runs_the_readme_test_command_verbatim():
-    blocks = re.findall(r"```sh\n(.*?)```", section(README, "## Set-up"), re.S)
-    assert len(blocks) >= 2, "README's Set-up has an install block and a test block"
+    blocks = re.findall(r"```sh\n(.*?)```", section(README, "## 安装与测试"), re.S)
+    assert len(blocks) >= 2, "README's 安装与测试 has an install block and a test block"
     command = blocks[1].strip()
     assert "\n" not in command and "pytest" in command
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -39,7 +39,7 @@ def test_ci_runs_the_readme_test_command_verbatim():
 
 
 def test_readme_install_command_lints_an_example_that_exists():
-    blocks = re.findall(r"```sh\n(.*?)```", section(README, "## Set-up"), re.S)
+    blocks = re.findall(r"```sh\n(.*?)```", section(README, "## 安装与测试"), re.S)
     named = re.findall(r"examples/[\w.-]+", blocks[0])
     assert named
     for path in named:
@@ -49,7 +49,7 @@ def test_readme_install_command_lints_an_example_that_exists():
 def test_example_files_named_in_the_readme_exist():
     named = set(re.findall(r"\bexamples/([\w.-]+\.(?:txt|md))", README))
     # "`examples/` short drafts … (`clean.txt` draws no finding)" names files by bare name.
-    layout = section(README, "## Layout")
+    layout = section(README, "## 目录结构")
     named |= {name for name in re.findall(r"`([\w.-]+\.txt)`", layout)}
     assert "clean.txt" in named and "placeholders.txt" in named
     for name in sorted(named):

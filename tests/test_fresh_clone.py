@@ -1,7 +1,7 @@
 """Tests a newcomer can run (issue 20): on a fresh clone, without ../shared beside
 the repository, the tests that need the shared samples and corpus are deselected
 and said in one line at the end — nothing is skipped one by one — and
-``pytest -m corpus`` asks for them by name (README, Set-up; .ci/run runs them)."""
+``pytest -m corpus`` asks for them by name (README, 安装与测试; .ci/run runs them)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,6 @@ def test_a_fresh_clone_deselects_the_corpus_tests_in_one_line_and_skips_nothing(
 
     said = pytest("-q")
     assert "1 passed, 1 deselected" in said and "skipped" not in said, said
-    assert "1 corpus tests deselected:" in said and "see README, Set-up" in said
+    assert "1 corpus tests deselected:" in said and "see README, 安装与测试" in said
     asked = pytest("-q", "-m", "corpus")  # asked for by name: they run, and without ../shared they say why
     assert "1 skipped, 1 deselected" in asked and "is absent" in asked, asked

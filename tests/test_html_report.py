@@ -100,7 +100,7 @@ def test_a_file_that_could_not_be_read_is_listed_with_why(run_cli, tmp_path):
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is absent: apt-get install -y chromium fonts-noto-cjk (see README, Set-up)"
+        message = f"{CHROMIUM} is absent: apt-get install -y chromium fonts-noto-cjk (see README, 安装与测试)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

@@ -1,4 +1,4 @@
-"""The ``--format json`` contract (README "JSON output"): exactly the documented
+"""The ``--format json`` contract (README "JSON 输出"): exactly the documented
 keys, exact 1-based code-point spans with an exclusive end, stable order."""
 
 from __future__ import annotations
@@ -135,9 +135,9 @@ def test_json_output_is_utf8_not_escaped(run_cli):
 
 def readme_json_example() -> dict:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## JSON output", 1)[1]
+    section = readme.split("## JSON 输出", 1)[1]
     block = re.search(r"```json\n(.*?)```", section, re.S)
-    assert block, "README's JSON output section has a ```json example"
+    assert block, "README's JSON 输出 section has a ```json example"
     return json.loads(block.group(1))
 
 

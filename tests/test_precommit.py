@@ -88,7 +88,7 @@ def commits(repo: Path, env: dict) -> int:
 def readme_config(hook_path: Path) -> str:
     """The README's .pre-commit-config.yaml, its repository URL pointed at ``hook_path``."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## pre-commit"):]
+    section = readme[readme.index("## 预提交钩子（pre-commit）"):]
     block = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
     url = next(line.split("repo:")[1].split()[0] for line in block.splitlines() if "repo:" in line)
     return block.replace(url, hook_path.as_posix())

@@ -231,9 +231,9 @@ def test_pattern_message_with_bad_braces_does_not_crash_the_run(tmp_path):
 
 def readme_pack() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Writing a rule", 1)[1]
+    section = readme.split("### 编写规则", 1)[1]
     block = re.search(r"```yaml\n(.*?)```", section, re.S)
-    assert block, "README's 'Writing a rule' has a ```yaml block"
+    assert block, "README's '编写规则' has a ```yaml block"
     return block.group(1)
 
 

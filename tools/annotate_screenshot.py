@@ -15,7 +15,7 @@ beside its words.
    the PDF, checked against the review copy's comments read with python-docx)
    in a box to the right of the page, with a line to LibreOffice's mark.
 
-Needs soffice, pdftoppm (README, Set-up), the Noto CJK fonts
+Needs soffice, pdftoppm (README, 安装与测试), the Noto CJK fonts
 (fonts-noto-cjk) and Pillow (``pip install pillow``; only this tool uses it).
 
     python tools/annotate_screenshot.py

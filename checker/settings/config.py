@@ -7,7 +7,7 @@ caller's change cannot leak into another lint (a language server, ``-j``
 workers, a batch job share one). It pickles.
 
 Rule settings (the ``rules:``, ``select:`` and ``ignore:`` keys of a
-configuration file, docs in README "Configuration") name a rule by its name
+configuration file, docs in README "配置") name a rule by its name
 (``placeholder``) or by a code prefix (``RL3``: every numbering rule):
 
 - ``off`` (or ``false``) switches the rule off; a severity (``error``,
