@@ -29,6 +29,7 @@ CATALOG = Path(__file__).resolve().parent / "data" / "messages.json"
 HELP_CATALOG = Path(__file__).resolve().parent / "data" / "help_zh.json"
 RULES_CATALOG = Path(__file__).resolve().parent / "data" / "rules_zh.json"  # rule name -> what it finds, in Chinese
 DESCRIPTIONS_CATALOG = Path(__file__).resolve().parent / "data" / "descriptions_zh.yaml"  # rule name -> all it finds
+LEXICON_CATALOG = Path(__file__).resolve().parent / "data" / "lexicon_zh.yaml"  # word list / threshold -> what it is for
 ERRORS_CATALOG = Path(__file__).resolve().parent / "data" / "errors_zh.json"  # English error -> Chinese, see localise
 FIELD = "{}"  # where an error template has a value (a file name, a number, a nested message)
 
@@ -118,6 +119,18 @@ def rule_descriptions_zh() -> dict:
         return {name: text.strip() for name, text in (yaml.safe_load(stream) or {}).items()}
 
 
+@lru_cache(maxsize=1)
+def lexicon_descriptions_zh() -> dict:
+    """What each word list and threshold of the lexicon is for, in Chinese
+    (checker/data/lexicon_zh.yaml): ``{"lists": {name: text}, "thresholds": {name: text}}``."""
+    import yaml
+
+    with open(LEXICON_CATALOG, encoding="utf-8") as stream:
+        loaded = yaml.safe_load(stream) or {}
+    return {part: {name: text.strip() for name, text in (loaded.get(part) or {}).items()}
+            for part in ("lists", "thresholds")}
+
+
 def rule_description(name: str, english: str) -> tuple[str, bool]:
     """All that rule ``name`` finds, in the current language, and whether it
     is in that language (a rule of a user's pack has only its English)."""
@@ -192,4 +205,4 @@ def severity(name: str) -> str:
     return text(f"severity.{name}")
 
 
-__all__ = ["LANGUAGES", "click_plural", "click_text", "count", "finding_words", "help_text", "localise", "rule_description", "rule_descriptions_zh", "rule_summary", "language", "language_of_environment", "set_language", "severity", "text"]
+__all__ = ["LANGUAGES", "click_plural", "click_text", "count", "finding_words", "help_text", "lexicon_descriptions_zh", "localise", "rule_description", "rule_descriptions_zh", "rule_summary", "language", "language_of_environment", "set_language", "severity", "text"]

@@ -12,7 +12,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .messages import rule_descriptions_zh
+from .messages import lexicon_descriptions_zh, rule_descriptions_zh
 from .read import cache
 from .settings.genres import GenrePack, builtin_genres
 from .lint.ruleset import Example, Rule
@@ -75,10 +75,15 @@ def summary(rule: Rule) -> str:
 
 def _descriptions(rule: Rule) -> list[str]:
     """The rule's description in Chinese (checker/data/descriptions_zh.yaml), then its English reference."""
-    chinese = rule_descriptions_zh().get(rule.name)
+    return _bilingual(rule_descriptions_zh().get(rule.name), rule.description)
+
+
+def _bilingual(chinese: Optional[str], english: str) -> list[str]:
+    """A description in Chinese, then its English reference (the English alone where
+    there is no Chinese: a user's pack)."""
     if not chinese:
-        return [rule.description, ""]
-    return [WRAPPED_CHINESE.sub("", chinese), "", f"*English:* {rule.description}", ""]
+        return [english, ""]
+    return [WRAPPED_CHINESE.sub("", chinese), "", f"*English:* {english}", ""]
 
 
 # a line break between two Chinese characters or marks is no space (Markdown would render one)
@@ -124,11 +129,15 @@ def render_genres(genres: Sequence[GenrePack]) -> list[str]:
 def render_wordlists(lists: Sequence[WordList]) -> list[str]:
     """The lexicon: the word lists that steer the structural heuristics."""
     out = ["## Lexicon", "",
+           "词表：决定如何读出文稿结构的词，规则的正则表达式以 `{lexicon:名称}` 引用它们。",
+           "每个词表先列中文说明（checker/data/lexicon_zh.yaml），再列英文原文。", "",
            "Word lists from `rules/lexicon/` (format: docs/rules-schema.md). They steer how the",
            "structure of a draft is read, and rule regexes refer to them as `{lexicon:NAME}`.", ""]
+    chinese = lexicon_descriptions_zh()["lists"]
     for found in sorted(lists, key=lambda w: w.name):
         words = "、".join(f"`{word}`" for word in found.words)
-        out += [f"### `{found.name}` (match: {found.mode})", "", found.description, "", f"Words: {words}", "",
+        out += [f"### `{found.name}` (match: {found.mode})", "", *_bilingual(chinese.get(found.name), found.description),
+                f"Words: {words}", "",
                 "Matches: " + "、".join(f"`{text}`" for text in found.examples_match)
                 + ("; does not match: " + "、".join(f"`{text}`" for text in found.examples_no_match)
                    if found.examples_no_match else ""), ""]
@@ -138,10 +147,13 @@ def render_wordlists(lists: Sequence[WordList]) -> list[str]:
 def render_thresholds(thresholds: Sequence[Threshold]) -> list[str]:
     """The lexicon's thresholds: the numbers the parser and the analysis step read a draft by."""
     out = ["### Thresholds", "",
+           "阈值：解析器和分析步骤据以读出文稿的数字。", "",
            "Numbers from `rules/lexicon/` that the parser and the analysis step read a draft by.", "",
-           "| Threshold | Value | What it is |", "|---|---|---|"]
+           "| Threshold | Value | 说明 | What it is |", "|---|---|---|---|"]
+    chinese = lexicon_descriptions_zh()["thresholds"]
     for found in sorted(thresholds, key=lambda t: t.name):
-        out.append(f"| `{found.name}` | {found.value} | {' '.join(found.description.split())} |")
+        out.append(f"| `{found.name}` | {found.value} | {' '.join(WRAPPED_CHINESE.sub('', chinese.get(found.name, '')).split())} "
+                   f"| {' '.join(found.description.split())} |")
     return out + [""]
 
 

@@ -161,6 +161,27 @@ def test_every_rule_has_its_full_description_in_chinese():
         assert chinese >= 30 and len(text) >= len(rules[name].description) // 4, name
 
 
+def test_every_word_list_and_threshold_of_the_lexicon_has_its_description_in_chinese():
+    """docs/rules.md's lexicon section speaks Chinese first: a list or threshold
+    added to rules/lexicon/ without its entry in checker/data/lexicon_zh.yaml fails here,
+    and an entry for one that does not exist (renamed, removed) too."""
+    from checker.settings.wordlists import builtin_lexicon
+
+    lexicon = builtin_lexicon()
+    chinese = messages.lexicon_descriptions_zh()
+    for part, known in (("lists", lexicon.lists), ("thresholds", lexicon.thresholds)):
+        missing = sorted(set(known) - set(chinese[part]))
+        assert not missing, f"add to checker/data/lexicon_zh.yaml under {part}: {', '.join(missing)}"
+        assert set(chinese[part]) <= set(known), set(chinese[part]) - set(known)
+        for name, text in chinese[part].items():
+            assert sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 10, name
+    reference = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    lexicon_part = reference[reference.index("## Lexicon"):]
+    assert "表示估计或界限的词（约620万元、近400人" in lexicon_part  # a list's Chinese, unwrapped
+    assert "*English:* Words before a figure that make it an estimate" in lexicon_part
+    assert "| 作为标题的第一行最多几个字（不计两端空白）。 |" in lexicon_part  # a threshold's, in its row
+
+
 def test_explain_reads_as_chinese_with_its_examples_and_english_when_asked():
     shown = run("explain", "numbering-skip").stdout.decode()
     assert "\n说明：\n同级序号中缺了一个（一是……三是；" in shown and "说明（英文）" not in shown
