@@ -240,3 +240,74 @@ def test_a_township_hospital_is_a_yuan_that_may_say_its_township():
     assert found("unit-mismatch", own) == []
     other = "青石镇卫生院2025年工作总结\n\n　　全年我局开展义诊12场，我乡群众就医更加便利。" + signed
     assert found("unit-mismatch", other) == [(3, 5), (3, 15)]
+
+
+@pytest.mark.parametrize("author, own, other", [
+    ("临河县疾病预防控制中心", "我中心", "我局"),
+    ("临河县实验中学", "我校", "我院"),
+    ("临河县供销合作社联合社", "我社", "我局"),
+    ("县公安局城关派出所", "我所", "我局"),
+    ("临河县水文站", "本站", "我局"),
+    ("临河县交通运输局综合行政执法大队", "我队", "我局"),
+    ("柳园社区居民委员会", "我社区", "我街道"),
+    ("东关街道柳园社区居民委员会", "本社区", "我镇"),
+    ("临河城建投资集团有限公司", "我司", "我局"),
+    ("临河职业技术学院", "我校", "我局"),
+    ("临河县卫生健康局", "我局", "我中心"),
+])
+def test_self_references_of_every_kind_of_author(author, own, other):
+    """A 中心 says 我中心, a school 我校, a 社 我社, a 派出所 我所…: its own word stays
+    quiet, another unit's is left over (reported at the word, column 3 after 全年)."""
+    draft = "2025年工作总结\n\n　　全年{}组织培训12场。\n\n　　　　{}\n　　　　2025年12月20日"
+    assert found("unit-mismatch", draft.format(own, author)) == []
+    assert found("unit-mismatch", draft.format(other, author)) == [(3, 5)]
+
+
+@pytest.mark.parametrize("phrase", ["我所在的党支部", "我所分管的领域", "我站在群众立场", "我会同县财政局", "我社会治理",
+                                    "我队伍建设", "我司法所", "我中心城区", "我校园周边"])
+def test_a_self_reference_word_opening_a_phrase_is_none(phrase):
+    """我所在, 我所分管 (所 + a verb), 我站在, 我会同…: no unit calls itself there."""
+    draft = f"2025年工作总结\n\n　　全年{phrase}稳步推进。\n\n　　　　临河县卫生健康局\n　　　　2025年12月20日"
+    assert found("unit-mismatch", draft) == []
+
+
+def test_another_county_leading_is_decidable_where_the_draft_names_its_own_county():
+    """A 乡 names no county in its name; its addressee (白河县防汛抗旱指挥部：) or the
+    instructions it follows (根据中共云岗县委组织部…) do: another county leading is left over,
+    unless the draft names that county elsewhere (a neighbour) or names none of its own."""
+    signed = "\n\n　　　　白石乡人民政府\n　　　　2025年9月15日"
+    addressed = "白石乡防汛工作情况报告\n\n白河县防汛抗旱指挥部：\n　　今年以来，白石乡在云河县委、县政府的坚强领导下，全力做好防汛工作。" + signed
+    assert found("unit-mismatch", addressed) == [(4, 12)]
+    instructed = ("乡长2025年度述职报告\n\n　　根据中共云岗县委组织部关于开展述职工作的通知要求，现将履职情况报告如下。"
+                  "\n　　一年来，在云峰县委、县政府的坚强领导下，我认真履职。" + signed)
+    assert found("unit-mismatch", instructed) == [(4, 8)]
+    own = addressed.replace("云河县委", "白河县委")
+    assert found("unit-mismatch", own) == []
+    neighbour = addressed.replace("全力做好防汛工作。", "全力做好防汛工作，云河县派出救援队支援。")
+    assert found("unit-mismatch", neighbour) == []
+    unnamed = addressed.replace("白河县防汛抗旱指挥部：", "县防汛抗旱指挥部：")
+    assert found("unit-mismatch", unnamed) == []
+    city = addressed.replace("白河县防汛抗旱指挥部：", "临州市防汛抗旱指挥部：")
+    assert found("unit-mismatch", city) == []
+
+
+def test_the_county_of_a_leader_named_after_another_and_after_a_national_prefix():
+    """在市税务局党委和临川县委…领导下 names 临川县; 国家税务总局临河县税务局 is of 临河县."""
+    signed = "\n\n　　　　国家税务总局临河县税务局\n　　　　2025年12月29日"
+    other = "局长2025年度述职报告\n\n　　2025年，在市税务局党委和临川县委、县政府的坚强领导下，本人认真履职。" + signed
+    assert found("unit-mismatch", other) == [(3, 17)]
+    assert found("unit-mismatch", other.replace("临川县委", "临河县委")) == []
+    city = "局长2025年度述职报告\n\n　　在临州市委、市政府和县委的坚强领导下，本人认真履职。" + signed
+    assert found("unit-mismatch", city) == []
+
+
+def test_another_countys_unit_of_the_authors_kind_as_a_subject():
+    """安平县自然资源局高度重视 in 宁源县自然资源局's report is a leftover; the same unit named
+    as a partner, or a unit of another kind as the subject, is not."""
+    signed = "\n\n　　　　宁源县自然资源局\n　　　　2025年11月20日"
+    head = "关于耕地保护问题整改情况的报告\n\n　　"
+    assert found("unit-mismatch", head + "督察组反馈问题后，安平县自然资源局高度重视，迅速成立专班。" + signed) == [(3, 12)]
+    assert found("unit-mismatch", head + "安平县自然资源局党组认真研究整改措施。" + signed) == [(3, 3)]
+    for quiet in ("我局高度重视，与安平县自然资源局联合开展执法。", "宁源县自然资源局高度重视，迅速成立专班。",
+                  "安平县水利局高度重视，派员配合。", "赴安平县自然资源局学习考察，对方认真介绍了经验。"):
+        assert found("unit-mismatch", head + quiet + signed) == [], quiet

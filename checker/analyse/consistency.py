@@ -20,7 +20,8 @@ from .period import ReportPeriod, report_period, signature_date
 from .quantities import Quantity, all_quantities
 from .relations import (Change, Share, Total, changes, listed_counts, opens_with_part, sentences, shares, stated_totals,
                         table_shares, table_totals, totals)
-from .unit_mentions import AuthorUnit, UnitMention, author_unit, bare_organs, role_mentions, self_references
+from .unit_mentions import (AuthorUnit, UnitMention, author_unit, bare_organs, own_county, role_mentions, self_references,
+                            units_as_subject)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class DraftFacts:
     self_references: tuple[UnitMention, ...] = ()
     bare_organs: tuple[UnitMention, ...] = ()  # 带领镇党委一班人, 全乡: a township's own organs
     role_mentions: tuple[UnitMention, ...] = ()
+    # the county the draft names as its own outside its author's name (the addressee's, the
+    # instructions'): (county, line), ("", 0) where none
+    county: tuple[str, int] = ("", 0)
     people: tuple[PersonMention, ...] = ()
     plan_lines: frozenset[int] = field(default_factory=frozenset)  # under a heading of plans (下一步打算)
     title_lines: frozenset[int] = field(default_factory=frozenset)
@@ -203,10 +207,12 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
     found_shares.extend(table_shares(lines))
     sections, parents = section_map(document)
     signature_texts = [(n, lines[n - 1]) for n in sorted(closing) if signed is None or n != signed.line]
+    author = author_unit(signature_texts, _numbered(document, title_lines))
+    salutation = salutation_line(document, title_lines)
     return DraftFacts(
         period=period,
         signed=signed,
-        author=author_unit(signature_texts, _numbered(document, title_lines)),
+        author=author,
         dates=dates,
         ranges=ranges,
         quantities=quantities,
@@ -215,7 +221,8 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
         shares=tuple(found_shares),
         self_references=self_references(lines),
         bare_organs=bare_organs(lines),
-        role_mentions=role_mentions(lines, salutation_line(document, title_lines)),
+        role_mentions=role_mentions(lines, salutation) + units_as_subject(lines, author),
+        county=own_county(lines, salutation),
         people=people(lines, title_lines, closing),
         plan_lines=plan_lines(document) - closing,
         title_lines=title_lines,

@@ -16,18 +16,29 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 from checker.settings.lazy_regex import lazy_regex
+from checker.settings.wordlists import lazy_lexicon_regex, lexicon_regex, wordlist
 
-UNIT_TYPES = ("街道", "镇", "乡", "局", "委", "办", "厅", "公司", "院")  # 院: 我院 in a 局's draft is left over
+UNIT_TYPES = ("街道", "社区", "镇", "乡", "局", "委", "办", "厅", "公司", "院", "中心", "校", "社", "所", "站", "队")
 TOWNSHIP_TYPES = ("街道", "镇", "乡")
-SELF_REFERENCE = lazy_regex(r"(?:我(?P<mine>街道|镇|乡|局|委(?!员)|办(?!法)|厅|公司|院(?!士))|本(?P<this>街道|镇|乡|局|公司))")
+# how a unit calls itself (我局, 本镇, 我中心, 我校…) and the type each word names; a word
+# that also opens a common phrase is held back by what follows it: 我所在的支部 and
+# 我所分管的 (所 + a verb) are no 派出所, 我站在群众一边 no 站, 我会同 no 会 (not read at all),
+# 我社会 no 社, 我队伍 no 队, 我司法所 no 司
+SELF_REFERENCE = lazy_regex(
+    r"(?:我(?P<mine>街道|社区|镇|乡|局|委(?!员)|办(?!法)|厅|公司|集团|院(?!士)|中心(?!城)|校(?![园区友长])"
+    r"|社(?![会保团员情交科工])|所(?=[，。、；]|党支部|全体|干部|民警|职工|辖区|共|累计|全年|高度|认真|始终|坚持|严格|扎实|积极|及时)"
+    r"|站(?![在稳起出到好队位岗上成着了定住台点立])|队(?![伍员])|司(?![法机令空长职]))"
+    r"|本(?P<this>街道|社区|镇|乡|局|公司|集团|中心|校|所|站))")
+# a self-reference word -> the author type it names (我司 and 我集团 are a 公司's)
+SELF_TYPE = {"司": "公司", "集团": "公司"}
 TOWNSHIP = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|(?<!城)乡))")  # 城乡建设局 names no 乡
-COUNTY_PREFIX = lazy_regex(r"^(?:中共)?(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?!委|政府|人民政府|长)")
-SUBJECT_TOWNSHIP = lazy_regex(
+COUNTY_PREFIX = lazy_regex(r"^(?:中共)?(?P<county>[\u4e00-\u9fff]{2,3}?[县区市](?<![社小园景]区))(?!委|政府|人民政府|长)")
+SUBJECT_TOWNSHIP = lazy_lexicon_regex(
     r"(?:(?:^[ \t\u3000#*]*|[。；]|(?:年|以来|季度|半年)[，,])(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))"
-    r"(?=党委|党工委|政府|人民政府|办事处|对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|按照|围绕|聚焦|严格|高度)"
+    r"(?=党委|党工委|政府|人民政府|办事处|{lexicon:subject-verbs}|{lexicon:subject-verbs-opening})"
     # after any comma only with a verb of the author's own doing (要求，东城街道对照考核细则)
     r"|[，,](?P<acting>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?:党工委|党委|政府|人民政府|办事处)?"
-    r"(?:、(?:办事处|政府|人民政府))?(?=对照|认真|始终|坚持|紧紧|扎实|全面|深入|积极|高度重视|团结带领|切实|坚决))")
+    r"(?:、(?:办事处|政府|人民政府))?(?={lexicon:subject-verbs}))")
 # a township organ written without its name (镇党委, 乡政府, 全乡, 街道党工委): in a
 # township's own draft it is the author's; one of another type is left over. Before it:
 # a mark or a word that cannot end a place name (带领镇党委, 由乡政府, 全镇).
@@ -35,19 +46,34 @@ BARE_TOWNSHIP = lazy_regex(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[由在经和与及向对将为领请是并即从]))(?P<type>镇|乡|街道)"
     r"(?P<organ>党委|党工委|人民政府|政府|办事处|纪委)"
     r"|(?<![健完齐安保周成])全(?P<whole>镇|乡|街道)(?![村镇])")
-LED_BY = lazy_regex(r"在(?:(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])|[县区市])委[\u4e00-\u9fff、]{0,14}?的[\u4e00-\u9fff]{0,4}领导")
+# (在市税务局党委和临川县委、县政府的坚强领导下: the county after another leader too)
+LED_BY = lazy_regex(r"在(?:[\u4e00-\u9fff、]{2,12}?[和、])?(?:(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])|[县区市])委[\u4e00-\u9fff、]{0,14}?的[\u4e00-\u9fff]{0,4}领导")
 # the place a closing pledge builds (为建设美丽富裕新柳溪提供坚强保证): the author's own
 VISION = lazy_regex(r"为(?:奋力|加快|全面)?(?:建设|打造|谱写|推动|开创)[\u4e00-\u9fff、]{0,14}?新(?P<place>[\u4e00-\u9fff]{2})"
                     r"(?=提供|作出|做出|贡献|而努力|而奋斗)")
 SALUTATION_COUNTY = lazy_regex(r"^[ \t\u3000]*(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])(?:委|人民政府|政府)")
+# the county a draft names as its own where its author's name does not (白石乡人民政府): the
+# county of the addressee (白河县防汛抗旱指挥部：) or of the instructions it follows (根据中共云岗县委
+# 组织部…的通知要求) — a county or district only: a county's department may well address the city
+COUNTY = r"(?P<county>[\u4e00-\u9fff]{2,3}?[县区](?<![社小园景]区))"
+ADDRESSEE_COUNTY = lazy_regex(rf"^[ \t\u3000]*(?:中共)?{COUNTY}[\u4e00-\u9fff]{{1,14}}[：:][ \t\u3000]*$")
+INSTRUCTED_BY = lazy_regex(rf"(?:根据|按照|遵照)(?:中共)?{COUNTY}(?:委|人民政府|政府)")
 PARTY_COMMITTEE = lazy_regex(r"(?:党工委|党委|委员会|委(?!员))")
 PLACE_COMMITTEE = lazy_regex(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
 NOT_A_NAME = "各全本我该每乡镇村县区市省街"
 NOT_IN_A_NAME = lazy_regex(r"[是由在和与及的对向将为从把]")  # 三是由乡党委… names no 乡
 # a verb before a township organ (列席镇党委会议, 协助镇纪委): the author's own organ, no place
-VERB_BEFORE_ORGAN = lazy_regex(r"^(?:列席|协助|配合|参加|参与|出席|陪同|支持|服务|指导|督促|协调|带领|组织|推动|向|请|经|报)")
-# a township's own hospital names the township but is none (青石镇卫生院: 我院, not 我镇's organs)
-TOWNSHIP_INSTITUTION = lazy_regex(r"(?:中心)?卫生院")
+VERB_BEFORE_ORGAN = lazy_lexicon_regex(r"^{lexicon:verbs-before-organ}")
+# a unit of a township names the township but is none (青石镇卫生院: 我院, 青石镇中心小学: 我校,
+# 东关街道柳园社区: 我社区; not 我镇's organs): the last such word of its name
+TOWNSHIP_INSTITUTION = lazy_regex(r"[\u4e00-\u9fff]{0,10}(?P<suffix>卫生院|社区|中心|小学|中学|学校|所|站|大队|中队|合作社|社)")
+# the unit words an author's name ends with, and the type each makes
+BUREAU = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,12}?(?P<suffix>局|委员会|委|办公室|厅|医院|法院|检察院|研究院|学院|卫生院"
+                    r"|社区|中心|小学|中学|学校|大学|派出所|所|站|大队|支队|中队|合作社|联合社|联社|信用社|报社|出版社))")
+INSTITUTION_TYPES = (("社区", ("社区",)), ("委", ("委员会", "委")), ("办", ("办公室",)), ("院", ("院",)),
+                     ("校", ("小学", "中学", "学校", "大学")), ("队", ("队",)), ("社", ("社",)))
+# where the unit's name ends in a title or signature: 关于…, a year, 的 (县教育局关于全县中小学校…: 局)
+UNIT_NAME_END = lazy_regex(r"关于|(?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3}年|的")
 COMPANY = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:公司|集团))")
 
 
@@ -78,7 +104,8 @@ class UnitMention:
 
 def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
     """The unit a signature or title names, or None."""
-    text = text.strip(" \t\u3000#*").removeprefix("中共")
+    text = text.strip(" \t\u3000#*")
+    text = text[len(prefix.group(0)):] if (prefix := wordlist("unit-name-prefixes").regex.match(text)) else text
     county_match = COUNTY_PREFIX.match(text)
     county = county_match.group("county") if county_match else ""
     # the township after its county (临川区南湖街道办事处: 南湖街道), else anywhere in the name
@@ -89,24 +116,38 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
             continue
         kind = next(t for t in TOWNSHIP_TYPES if name.endswith(t))
         rest = text[match.end():]
-        hospital = TOWNSHIP_INSTITUTION.match(rest)
-        if hospital:  # 青石镇卫生院 is a 院 of the 镇, which may say 我镇 too
-            return AuthorUnit(text, "院", name.removeprefix("中共") + hospital.group(0), county, line, (kind,))
+        institution = TOWNSHIP_INSTITUTION.match(UNIT_NAME_END.split(rest, 1)[0])
+        if institution:  # 青石镇卫生院, 东关街道柳园社区: a unit of the 镇, which may say 我镇 too
+            return AuthorUnit(text, _institution_type(institution.group("suffix")),
+                              name.removeprefix("中共") + institution.group(0), county, line, (kind,))
         also = ("委",) * bool(PARTY_COMMITTEE.match(rest)) + ("办",) * rest.startswith("办事处")
         return AuthorUnit(text, kind, name.removeprefix("中共"), county, line, also)
-    rest = text[len(county):] if county else text
-    bureau = re.search(r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|厅|医院|法院|检察院|研究院|学院))", rest)
+    rest = UNIT_NAME_END.split(text[len(county):] if county else text, 1)[0]
+    # the last unit the name holds is the author (县公安局城关派出所, 县交通运输局执法大队)
+    units = [*BUREAU.finditer(rest)]
+    # …社区居民委员会 is the 社区's
+    bureau = next((unit for unit in units if unit.group("suffix") == "社区"), units[-1] if units else None)
     company = COMPANY.search(rest)
     if company and (bureau is None or company.start() < bureau.start()):
         name = company.group("name")
         return AuthorUnit(text, "公司", name, county, line)
     if bureau:
         name = bureau.group("name")
-        kind = "委" if name.endswith(("委员会", "委")) else "办" if name.endswith("办公室") else name[-1]
+        kind = _institution_type(bureau.group("suffix"))
         place = PLACE_COMMITTEE.search(name) if kind == "委" else None  # 镇党委, 某镇委员会: the 镇's own
+        also = (place.group("type"),) if place else ("校",) if name.endswith("学院") else \
+            ("委",) if kind == "社区" else ()
         if kind in UNIT_TYPES:
-            return AuthorUnit(text, kind, name, county, line, (place.group("type"),) if place else ())
+            return AuthorUnit(text, kind, name, county, line, also)
     return None
+
+
+def _institution_type(suffix: str) -> str:
+    """The unit type a name's last word makes (委员会: 委, 中学: 校, 合作社: 社)."""
+    for kind, ends in INSTITUTION_TYPES:
+        if suffix.endswith(ends):
+            return kind
+    return suffix if suffix in UNIT_TYPES else suffix[-1]
 
 
 def author_unit(signature_lines: Iterable[tuple[int, str]], title_lines: Iterable[tuple[int, str]]) -> Optional[AuthorUnit]:
@@ -128,6 +169,7 @@ def self_references(lines: Sequence[str]) -> tuple[UnitMention, ...]:
             continue
         for match in SELF_REFERENCE.finditer(line):
             kind = match.group("mine") or match.group("this")
+            kind = SELF_TYPE.get(kind, kind)
             found.append(UnitMention(number, match.start() + 1, match.end() + 1, match.group(0), "self", type=kind))
     return tuple(found)
 
@@ -170,4 +212,39 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
         if match:
             found.append(UnitMention(salutation_line, match.start("county") + 1, match.end("county") + 1,
                                      match.group("county"), "salutation", place=match.group("county")))
+    return tuple(found)
+
+
+def own_county(lines: Sequence[str], salutation_line: int) -> tuple[str, int]:
+    """(county, line) a draft names as its own outside its author's name: the one county
+    of its addressee (白河县防汛抗旱指挥部：) and of the instructions it follows (根据中共云岗县委
+    组织部…通知要求); ("", 0) where it names none or two."""
+    counties: dict[str, int] = {}
+    if salutation_line:
+        match = ADDRESSEE_COUNTY.match(lines[salutation_line - 1])
+        if match:
+            counties[match.group("county")] = salutation_line
+    for number, line in enumerate(lines, 1):
+        if "根据" in line or "按照" in line or "遵照" in line:
+            for match in INSTRUCTED_BY.finditer(line):
+                counties.setdefault(match.group("county"), number)
+    return next(iter(counties.items())) if len(counties) == 1 else ("", 0)
+
+
+def units_as_subject(lines: Sequence[str], author: Optional[AuthorUnit]) -> tuple[UnitMention, ...]:
+    """A county's unit of the author's own kind as the subject of a clause told by itself
+    (安平县自然资源局高度重视 in 宁源县自然资源局's report; role "unit-subject", place: its
+    county); only for an author whose name gives its county and is no township."""
+    if author is None or not author.county or author.type in TOWNSHIP_TYPES or len(author.name) < 3:
+        return ()
+    subject = lexicon_regex(rf"(?:^[ \t\u3000#*]*|[。；，,]){COUNTY}{re.escape(author.name)}(?:党组|党委)?"
+                            r"(?=[\u4e00-\u9fff]{0,4}(?:{lexicon:subject-verbs}))")
+    found = []
+    for number, line in enumerate(lines, 1):
+        if author.name not in line:
+            continue
+        for match in subject.finditer(line):
+            found.append(UnitMention(number, match.start("county") + 1, match.end("county") + 1,
+                                     match.group(0).lstrip("。；，, \t\u3000#*"), "unit-subject",
+                                     place=match.group("county")))
     return tuple(found)

@@ -85,6 +85,7 @@ class NameConsistencyRule(DraftCheck):
         if author is None:
             return
         where = author.line
+        text = "\n".join(document.lines)
         for mention in facts.self_references:
             if mention.type in UNIT_TYPES and not author.calls_itself(mention.type):
                 yield self._finding(mention, f"我{author.type}", where, "自称与落款单位类型不一致")
@@ -101,9 +102,17 @@ class NameConsistencyRule(DraftCheck):
             elif mention.role == "subject":
                 if author.type in TOWNSHIP_TYPES and mention.place != author.name and not BLANK_NAME.search(author.name):
                     yield self._finding(mention, author.name, where, "主体单位与落款单位不一致")
+            elif mention.role == "unit-subject":  # 安平县自然资源局高度重视 in 宁源县自然资源局's report
+                if mention.place != author.county and not BLANK_NAME.search(author.county + mention.place):
+                    yield self._finding(mention, author.county + author.name, where, "主体单位与落款单位不一致")
             elif author.county and mention.place and mention.place != author.county and not BLANK_NAME.search(author.county):
                 what = "称谓中的县（区、市）与本单位所在地不一致" if mention.role == "salutation" else "领导机关所在地与本单位不一致"
                 yield self._finding(mention, author.county, where, what)
+            elif (not author.county and mention.role == "led-by" and mention.place and facts.county[0]
+                  and mention.place != facts.county[0] and text.count(mention.place) == 1
+                  and not BLANK_NAME.search(facts.county[0] + mention.place)):
+                # 在云河县委…领导下 in a 乡's report addressed to 白河县防汛抗旱指挥部, 云河县 named nowhere else
+                yield self._finding(mention, facts.county[0], facts.county[1], "领导机关所在地与本单位不一致")
 
     def _renamed(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         if self.old_names is None:
