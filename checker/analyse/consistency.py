@@ -191,6 +191,7 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
     found_changes: list[Change] = []
     found_shares: list[Share] = []
     recent_totals: dict[int, list[Quantity]] = {}
+    seen: list[Quantity] = []  # the quantities of the lines before: a whole named in words is looked up there
     for number in sorted(by_line):
         line = lines[number - 1]
         earlier = recent_totals.get(number - 1, []) + recent_totals.get(number - 2, [])
@@ -199,9 +200,11 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
             found_totals.extend(totals(sentence, line))
             found_changes.extend(changes(sentence, line))
             whole_before = stated_totals(previous_sentence) if opens_with_part(sentence, line) else []
-            found_shares.extend(shares(sentence, line, whole_before or earlier))
+            found_shares.extend(shares(sentence, line, whole_before or earlier,
+                                       seen + [q for q in by_line[number] if q.column < sentence[0].column]))
             previous_sentence = sentence
         recent_totals[number] = stated_totals(by_line[number])
+        seen.extend(by_line[number])
     found_totals.extend(total for number, line in enumerate(lines, 1) for total in listed_counts(number, line))
     found_totals.extend(table_totals(lines, None))
     found_shares.extend(table_shares(lines))

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from ..settings.wordlists import wordlist
+from ..settings.wordlists import lazy_lexicon_regex, wordlist
 from ..lexicon import CLAUSE_ENDS
+from ..numerals import chinese_to_int
 from .dates import chinese_number
 from .quantities import Quantity, counted_units
 from checker.settings.lazy_regex import lazy_regex
@@ -31,22 +32,41 @@ from checker.settings.lazy_regex import lazy_regex
 SENTENCE_END = lazy_regex(f"[{CLAUSE_ENDS}]")
 TOTAL_BEFORE = lazy_regex(r"(?:共|共计|合计|总计|总数|总量|累计|总|达|达到|现有|有)$")
 RISE = ("增长", "增加", "提高", "上升", "提升", "增")
-FALL = ("下降", "减少", "降低", "回落", "减", "缩短", "压缩", "降")
+FALL = ("下降", "减少", "降低", "回落", "减", "缩短", "压缩", "降", "压减", "缩减", "降幅", "减幅")
 CHANGE_TO = lazy_regex(r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|上升到|上升至|提升到|提升至|降至|降到|下降到"
-                       r"|下降至|减少到|减少至|减至|降低到|降低至|回落到|回落至)")
+                       r"|下降至|减少到|减少至|减至|降低到|降低至|回落到|回落至|缩短到|缩短至|缩减到|缩减至|压减到|压减至"
+                       r"|压缩到|压缩至)")
 FROM = lazy_regex(r"由|从")
-VERB_RATE = lazy_regex(r"^[，,]?(?:同比|年均)?(?P<verb>增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$")
-COMPARED = lazy_regex(r"(?:较|比)[^，。；、]{0,12}?的$")
-SHARE = lazy_regex(r"[，,]\s*占(?:比)?(?:为|达)?$")
+VERB_RATE = lazy_regex(r"^[，,]?(?:同比|年均)?(?P<verb>增长|增加|提高|上升|提升|下降|减少|降低|回落|缩短|压减|压缩|缩减"
+                       r"|增幅|降幅|增速|涨幅|减幅)(?:了|为|达|达到)?$")
+COMPARED = lazy_regex(r"(?:较|比(?![重例率]))[^，。；、]{0,12}?的$")
+SHARE = lazy_regex(r"[，,、]\s*占(?:比)?(?:为|达)?$")
+# 占手术总量的37.5%: the whole named in words, its figure stated elsewhere
+NAMED_SHARE = lazy_regex(r"占(?P<whole>[\u4e00-\u9fff]{2,14}?)(?:的)(?:比重|比例)?(?:为|达)?$")
+NAMED_WHOLE_END = lazy_lexicon_regex(r"{lexicon:named-whole-ends}$")
+NAMED_WHOLE_START = lazy_lexicon_regex(r"^{lexicon:named-whole-starts}")
+REMAINDER = lazy_lexicon_regex(r"^{lexicon:remainder-words}")
+NET = lazy_lexicon_regex(r"{lexicon:net-change-words}$")
+INFLOW = lazy_lexicon_regex(r"{lexicon:inflow-words}")
+OUTFLOW = lazy_lexicon_regex(r"{lexicon:outflow-words}")
+COMPARISON = lazy_regex(r"较|比|同比|上年|去年|同期|年初")
+CONNECTOR = lazy_regex(r"(?:共计|合计|总计|累计|达到|共有|现有|共|达|为|有|计|是)$")
+# 比上年增加1.8亿元，增幅16.7%: a change by a difference from a figure not written
+BY_DIFFERENCE = lazy_regex(r"^[，,]\s*(?:比|较)(?:上年|去年|上年末|上年底|年初|上年同期|去年同期)?(?P<verb>增加|增长|减少|下降|提高|降低)$")
+CHINESE_COUNT = lazy_regex(r"(?<![第\u4e00-\u9fff])(?P<number>[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+                           r"(?P<unit>[\u4e00-\u9fff])(?!性)")
 TABLE_TOTAL = lazy_regex(r"^\s*\**(?:合计|总计|总数)\**\s*$")
 TABLE_SUBTOTAL = lazy_regex(r"小计")
 WINDOW = 12  # how many figures before a rate its part and whole are looked for among
 REST = lazy_regex(r"其他|其它|其余")
-STEM_RATE = lazy_regex(r"(?P<stem>[\u4e00-\u9fff]{2})率(?:达到|达|为|是)?$")  # 解决率: judged where the part is 已解决…
+# a rate's name: 解决率 (judged where the part is 已解决…), 按时办结率 (qualifier 按时), 整改到位率
+# (stem 整改, completion 到位: the part is 已整改…); the verbs that may follow it
+RATE_VERBS = r"(?:达到|达|为|是|保持在|均为|均达到)?$"
+RATE_NAME = lazy_lexicon_regex(r"(?P<qualifier>{lexicon:rate-qualifiers})?(?P<stem>[\u4e00-\u9fff]{2})"
+                               r"(?P<completion>{lexicon:rate-completions})?率" + RATE_VERBS)
 COLUMN_UNIT = lazy_regex(r"(?:[（(](?P<unit>[\u4e00-\u9fff]{1,2})[）)]|(?P<counted>[\u4e00-\u9fff])数)$")
 LISTED_COUNT = lazy_regex(r"(?P<items>(?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}?)"
                           r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?P<unit>个|项|支|类)(?P<noun>[\u4e00-\u9fff]{1,6})")
-RATE_WORDS = lazy_regex(r"(?P<qualifier>按时|按期|及时|一次性)?(?P<stem>[\u4e00-\u9fff]{2})率(?:达到|达|为|是|保持在|均为|均达到)?$")
 PER_HEAD = lazy_regex(r"每[千万百十]?[人户村所家]|[人户村]均|平均")
 TARGET = lazy_regex(r"(?:目标|任务|计划)(?:数)?$")
 EXCESS = lazy_regex(r"超过|超出|超额|高于|多于")  # 超过目标2.05万人的4.4%: by how much, not how much of
@@ -86,7 +106,7 @@ class Share:
 
 @lru_cache(maxsize=1)
 def _capped_rate() -> re.Pattern:
-    return re.compile(wordlist("capped-rates").alternation + r"(?:达到|达|为|是|保持在|均为|均达到)?$")
+    return re.compile(wordlist("capped-rates").alternation + RATE_VERBS)
 
 
 @lru_cache(maxsize=1)
@@ -128,8 +148,12 @@ def sentences(quantities: Sequence[Quantity], line: str) -> list[list[Quantity]]
 
 def totals(sentence: list[Quantity], line: str) -> list[Total]:
     """共N…，其中A、B、C: the total right before 其中 and the parts listed after it
-    with 、 between them, all in the total's unit."""
-    found = []
+    with 、 between them (or ， where every part and the total name one thing: 共有党员
+    2146名，其中在职党员1382名，离退休党员764名), all in the total's unit. The parts are
+    all of the total when the last is the rest (其他…) or they name one series each
+    (县级、乡级、村级: complete-series). Also done and rest (发现隐患518处，已整改509处，
+    剩余9处)."""
+    found = _done_and_rest(sentence, line)
     for index, quantity in enumerate(sentence):
         nxt = sentence[index + 1] if index + 1 < len(sentence) else None
         if nxt is None or quantity.percent or quantity.points:
@@ -140,21 +164,73 @@ def totals(sentence: list[Quantity], line: str) -> list[Total]:
         if quantity.unit != nxt.unit and index > 0 and sentence[index - 1].unit == nxt.unit:
             # 项目共52个，总投资186.4亿元，其中省级项目7个…: the total is the figure before, in the parts' unit
             quantity = sentence[index - 1]
-        parts = []
+        parts, first_comma = [], 0
         for candidate in sentence[index + 1:]:
             if candidate.unit != quantity.unit:
                 break
             if parts:
                 gap = line[parts[-1].end_column - 1:candidate.column - 1]
-                if "、" not in gap or any(mark in gap for mark in "，,；："):
+                if any(mark in gap for mark in "；：;:") or ("、" not in gap and not (
+                        gap.count("，") == 1 and _one_thing(quantity, parts[-1], candidate))):
                     break
+                first_comma = first_comma or ("、" not in gap and len(parts))
             parts.append(candidate)
+        listed = line[quantity.end_column - 1:parts[-1].end_column + 1] if parts else ""
+        if first_comma and not _series(listed.split("其中", 1)[1], parts):
+            parts = parts[:first_comma]  # parts set apart by ， only where they name a series (在职…，离退休…)
+            listed = line[quantity.end_column - 1:parts[-1].end_column + 1]
         if len(parts) < 2 or quantity.approximate or any(part.approximate for part in parts):
             continue
-        listed = line[quantity.end_column - 1:parts[-1].end_column + 1]
         if "等" in listed or "分别" in listed or _overlap_in(listed.split("其中", 1)[1], parts):
             continue
-        found.append(Total(quantity, tuple(parts), complete=bool(REST.match(parts[-1].before))))
+        complete = bool(REST.match(parts[-1].before)) or _series(listed.split("其中", 1)[1], parts)
+        found.append(Total(quantity, tuple(parts), complete=complete))
+    return found
+
+
+def _one_thing(total: Quantity, *parts: Quantity) -> bool:
+    """The total and the parts name one thing by the same last words (党员 … 在职党员 …
+    离退休党员): parts set apart by ， are still its parts."""
+    head = CONNECTOR.sub("", total.before)[-2:]
+    return len(head) == 2 and all(part.before.endswith(head) and part.before != head for part in parts)
+
+
+@lru_cache(maxsize=1)
+def _series_members() -> tuple[tuple[re.Pattern, ...], ...]:
+    return tuple(tuple(re.compile(member) for member in words.split("、"))
+                 for words in wordlist("complete-series").words)
+
+
+def _series(listed: str, parts: Sequence[Quantity]) -> bool:
+    """Each part's words (the text before it back to the one before) name one member of
+    a complete series, in order (县级…、乡级…、村级…; 小（1）型…、小（2）型…)."""
+    texts = []
+    position = 0
+    for part in parts:
+        figure = listed.find(part.text, position)
+        if figure < 0:
+            return False
+        texts.append(listed[position:figure])
+        position = figure + len(part.text)
+    return any(len(members) == len(texts) and all(member.search(text) for member, text in zip(members, texts))
+               for members in _series_members())
+
+
+def _done_and_rest(sentence: list[Quantity], line: str) -> list[Total]:
+    """发现隐患518处，已整改509处，剩余9处: the found (518), the done (509) and the rest (9),
+    one after the other (only a rate between), none an estimate, nothing of 其中 between:
+    done and rest are all of the found."""
+    found = []
+    figures = [q for q in sentence if not q.percent and not q.points]
+    for index in range(2, len(figures)):
+        whole, done, rest = figures[index - 2], figures[index - 1], figures[index]
+        if not REMAINDER.search(rest.before) or REMAINDER.search(done.before) or len({whole.unit, done.unit, rest.unit}) > 1:
+            continue
+        between = line[whole.end_column - 1:rest.column - 1]
+        if "其中" in between or "；" in between or "、" in between or any(q.approximate for q in (whole, done, rest)) \
+                or done.value > whole.value or TOTAL_BEFORE.search(done.before):
+            continue
+        found.append(Total(whole, (done, rest), complete=True))
     return found
 
 
@@ -198,7 +274,7 @@ def changes(sentence: list[Quantity], line: str) -> list[Change]:
                 between = line[end.end_column - 1:quantity.column - 1]
                 if any(mark in between for mark in "；：") or between.count("，") > 1:
                     start = end = None
-        elif FROM.search(before[-10:]) and following < len(sentence) and CHANGE_TO.search(
+        if start is None and FROM.search(before[-10:]) and following < len(sentence) and CHANGE_TO.search(
                 line[quantity.end_column - 1:sentence[following].column - 1]) \
                 and sentence[following].unit == quantity.unit:
             start, end = quantity, sentence[following]
@@ -212,6 +288,48 @@ def changes(sentence: list[Quantity], line: str) -> list[Change]:
             if verb is None or stated.approximate or stated.unit not in ("%", "个百分点", start.unit):
                 continue
             found.append(Change(start, end, stated, verb.group("verb") in FALL))
+    found.extend(_by_difference(sentence, line))
+    found.extend(_net_changes(sentence))
+    return found
+
+
+def _by_difference(sentence: list[Quantity], line: str) -> list[Change]:
+    """12.6亿元，比上年增加1.8亿元，增幅16.7%: the start (10.8亿元) is the figure less
+    its difference; the rate is judged from both."""
+    found = []
+    for index in range(1, len(sentence) - 1):
+        by, stated = sentence[index:index + 2]
+        change = BY_DIFFERENCE.match(line[sentence[index - 1].end_column - 1:by.column - 1])
+        # the figure it changes: the last one before in its unit that is no target (完成年度计划12亿元的…)
+        end = next((q for q in reversed(sentence[:index]) if q.unit == by.unit and not TARGET.search(q.before)), None)
+        if change is None or end is None or end.percent or end.points or by.percent or not stated.percent \
+                or any(q.approximate for q in (end, by, stated)) or "；" in line[end.end_column - 1:by.column - 1]:
+            continue
+        verb = VERB_RATE.match(line[by.end_column - 1:stated.column - 1])
+        if change is None or verb is None or (change.group("verb") in FALL) != (verb.group("verb") in FALL):
+            continue
+        falls = change.group("verb") in FALL
+        figure = end.value + by.value if falls else end.value - by.value
+        start = Quantity(end.line, end.column, end.end_column, f"{end.text}{'加' if falls else '减'}{by.text}", figure,
+                         end.half_step + by.half_step, end.unit, False, "", "")
+        found.append(Change(start, end, stated, falls))
+    return found
+
+
+def _net_changes(sentence: list[Quantity]) -> list[Change]:
+    """流出耕地2156亩、流入耕地2310亩，实现耕地净增加154亩: the net is what came in less
+    what went out, one figure of each before it in the sentence, in its unit."""
+    found = []
+    for index, net in enumerate(sentence):
+        if net.percent or net.points or net.approximate or not NET.search(net.before):
+            continue
+        earlier = [q for q in sentence[:index] if q.unit == net.unit and not q.percent]
+        inflow = [q for q in earlier if INFLOW.search(q.before) and not OUTFLOW.search(q.before)]
+        outflow = [q for q in earlier if OUTFLOW.search(q.before) and not INFLOW.search(q.before)]
+        if len(inflow) != 1 or len(outflow) != 1 or inflow[0].approximate or outflow[0].approximate:
+            continue
+        falls = "减" in net.before[-3:] or "流出" in net.before[-3:]
+        found.append(Change(outflow[0], inflow[0], net, falls))
     return found
 
 
@@ -230,13 +348,17 @@ def stated_totals(sentence: list[Quantity]) -> list[Quantity]:
     return [q for q in sentence if not q.percent and q.before.endswith(("共", "共计", "合计", "总计"))]
 
 
-def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantity]) -> list[Share]:
+def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantity],
+           earlier: Sequence[Quantity] = ()) -> list[Share]:
     """Rates (办结率97.4%) and shares (，占69.0%) with the part and whole the sentence
     gives; ``earlier_totals``: totals (共1380家) of the lines just before, or of the
     sentence just before where this one opens with 其中 (共计21.6万亩；其中流转土地
     18.4万亩，占85.2%), for a share whose whole is stated there. A rate not listed
-    (解决率) is one where the part's words end with its stem (已解决91条); a share of
-    a target (完成年度目标16亿元的51.9%) is the figure before of that target."""
+    (解决率) is one where the part's words hold its stem (已解决91条); a share of
+    a target (完成年度目标16亿元的51.9%) is the figure before of that target; a share
+    of a whole named in words (占手术总量的37.5%) is of the one figure the draft gives
+    for it (``earlier``: the quantities of the lines before); a rate whose rest
+    follows (已完成2410亩，完成率89.9%，剩余270亩) is of done and rest together."""
     found = []
     for index, stated in enumerate(sentence):
         if not stated.percent or stated.approximate:
@@ -248,8 +370,9 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
             continue
         rate = _capped_rate().search(before)
         share = SHARE.search(before)
-        stem = None if rate or share else STEM_RATE.search(before)
-        if not rate and not share and not stem:
+        named = None if rate or share else NAMED_SHARE.search(before)
+        stem = None if rate or share or named else RATE_NAME.search(before)
+        if not rate and not share and not stem and not named:
             continue
         window = sentence[max(0, index - WINDOW):index]
         # a figure in brackets (受理4126件（含热线转办2873件）) is a note on the one before, not the part
@@ -258,9 +381,12 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
                   and not PER_HEAD.search(q.before)]
         if len(counts) > 1 and counts[-1].approximate and counts[-1].unit != counts[-2].unit:
             counts.pop()  # 有13个集体经济收入超过20万元，占…: a threshold, not the part
+        rest = _rest_after(sentence, index, counts)
+        if len(counts) > 1 and REMAINDER.search(counts[-1].before) and counts[-1].unit == counts[-2].unit:
+            rest = counts.pop()  # 已完成整改1252处，剩余34处…，整改完成率97.4%: the rest, not the part
         if counts and any(q.percent for q in window[window.index(counts[-1]):]):
             counts = []  # 办结率99.0%，群众满意率98.3%: the figures before are the other rate's
-        if stem and not (counts and counts[-1].before.endswith(stem.group("stem"))):
+        if stem and not (counts and _rate_of(stem.group(0), counts[-1], strict=True)):
             continue
         if rate and counts and not _rate_of(before[:rate.start()] + rate.group(0), counts[-1]):
             counts = []  # 办结1248件，按时办结率100% / 满意率98.3%: a rate of another thing than the part
@@ -269,18 +395,61 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
             part = counts[-1]
             same = [q for q in counts[:-1] if q.unit == part.unit]
             marked = [q for q in same if TOTAL_BEFORE.search(q.before)]
-            if share and marked:
+            if named:
+                whole = _named_whole(named.group("whole"), part, counts[:-1], earlier)
+            elif share and marked:
                 whole = marked[-1]
             elif len(same) == 1:
                 whole = same[0]
             elif share and not same:
                 previous = [q for q in earlier_totals if q.unit == part.unit]
                 whole = previous[-1] if len(previous) == 1 else None
+            if whole is None and rest is not None and not named and rest.unit == part.unit and not rest.approximate:
+                whole = _sum_of(part, rest)
             if whole is not None and (whole.approximate or whole.value < part.value):
                 whole = None
-        word = rate.group(0) if rate else stem.group(0) if stem else "占"
+        if named and whole is None:
+            continue
+        word = rate.group(0) if rate else stem.group(0) if stem else named.group(0) if named else "占"
         found.append(Share(part if whole is not None else None, whole, stated, word, bool(rate)))
     return found
+
+
+def _rest_after(sentence: list[Quantity], index: int, counts: list[Quantity]) -> Optional[Quantity]:
+    """The figure right after the rate when it is the rest (，剩余270亩待…) of the part's unit."""
+    following = next((q for q in sentence[index + 1:] if not q.percent), None)
+    if following is None or not counts or following.unit != counts[-1].unit or not REMAINDER.search(following.before):
+        return None
+    return following
+
+
+def _sum_of(part: Quantity, rest: Quantity) -> Quantity:
+    """The whole that a part and the rest (剩余…) make together."""
+    figure = part.value + rest.value
+    return Quantity(rest.line, rest.column, rest.end_column, f"{part.text}与{rest.before}{rest.text}之和", figure,
+                    part.half_step + rest.half_step, part.unit, False, "", "")
+
+
+def _named_whole(name: str, part: Quantity, before: Sequence[Quantity], earlier: Sequence[Quantity]) \
+        -> Optional[Quantity]:
+    """The figure of the whole a share names in words (占手术总量的 → 手术6022台次; 占出院病例的
+    → 出院19513人次): the one value the draft gives for what the words name (without
+    their scope: 全县, 同期; nor 总量, 总数), none if it gives two or none."""
+    core = NAMED_WHOLE_END.sub("", NAMED_WHOLE_START.sub("", name))
+    if len(core) < 2:
+        return None
+    found = {}
+    for quantity in list(earlier) + list(before):
+        if quantity is part or quantity.percent or quantity.points or quantity.approximate:
+            continue
+        if quantity.unit != part.unit and not (core.endswith(part.unit) and quantity.unit in counted_units()
+                                               and part.unit in counted_units()):
+            continue  # 占出院病例的: 17884例 of 出院19513人次
+        words = CONNECTOR.sub("", quantity.before)
+        if COMPARISON.search(quantity.before) or not (core in words or (len(words) >= 2 and core.startswith(words))):
+            continue
+        found.setdefault(quantity.value, quantity)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _in_brackets(line: str, quantity: Quantity, stated: Quantity) -> bool:
@@ -293,15 +462,18 @@ def _in_brackets(line: str, quantity: Quantity, stated: Quantity) -> bool:
     return bool(closing) and min(closing) < stated.column - 1
 
 
-def _rate_of(rate_words: str, part: Quantity) -> bool:
-    """The rate (按时办结率, 满意率) is of what the part's words count: its stem (办结,
-    满意) and any qualifier before it (按时, 按期, 及时) stand in them. A part whose words
-    name no verb of their own (1248件 after 办结 is one) is taken as the rate's."""
-    words = RATE_WORDS.search(rate_words)
+def _rate_of(rate_words: str, part: Quantity, strict: bool = False) -> bool:
+    """The rate (按时办结率, 满意率, 整改到位率) is of what the part's words count: its
+    stem (办结, 满意, 整改) stands in them (or in the words after the part: 207个开通客车,
+    通客车率) and any qualifier before it (按时, 按期, 及时) too. A part whose words
+    name no verb of their own (1248件 after 办结 is one) is taken as the rate's, unless
+    ``strict`` (a rate not listed among capped-rates: its stem must be named)."""
+    words = RATE_NAME.search(rate_words)
     if words is None:
-        return True
+        return not strict
     qualifier, stem = words.group("qualifier"), words.group("stem")
-    return (stem in part.before or not part.before) and (not qualifier or qualifier in part.before)
+    named = stem in part.before or stem in part.after or (not part.before and not strict)
+    return named and (not qualifier or qualifier in part.before)
 
 
 def _target_share(sentence: list[Quantity], index: int, before: str) -> Optional[Share]:
@@ -311,6 +483,8 @@ def _target_share(sentence: list[Quantity], index: int, before: str) -> Optional
             or EXCESS.search(sentence[index - 1].before):
         return None
     whole = sentence[index - 1]
+    if "." not in whole.text:  # a target is set, not rounded: 12亿元 is 12
+        whole = replace(whole, half_step=0.0)
     part = next((q for q in reversed(sentence[max(0, index - WINDOW):index - 1]) if q.unit == whole.unit), None)
     if part is None or part.approximate or whole.approximate or part.percent:
         return None
@@ -333,7 +507,7 @@ def table_shares(lines: Sequence[str]) -> list[Share]:
             continue
         header = [text.strip() for text, _ in _cells(lines[rows[0]])]
         for rate_index, title in enumerate(header):
-            stem = STEM_RATE.search(title.strip("*"))
+            stem = RATE_NAME.search(title.strip("*"))
             if stem is None:
                 continue
             for row in rows[2:]:

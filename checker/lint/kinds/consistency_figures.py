@@ -101,8 +101,9 @@ class FigureConsistencyRule(DraftCheck):
             excess = added - stated.value
             if abs(excess) <= tolerance + 1e-9 * max(1.0, abs(added)):
                 continue
-            if excess < 0 and not (total.in_table or total.complete) and not _one_transposed(parts, -excess):
-                continue  # fewer may be a partial list, unless two digits of one part swapped make it whole
+            if excess < 0 and not (total.in_table or total.complete) and not _one_transposed(parts, -excess) \
+                    and not _one_transposed((stated,), excess):
+                continue  # fewer may be a partial list, unless two digits of one part (or the total) swapped make it whole
             if total.in_table:
                 shown = _format(added, max(_decimals(stated), 0))
                 listed = f"第{parts[0].line}—{parts[-1].line}行"

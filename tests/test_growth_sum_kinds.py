@@ -1,0 +1,67 @@
+"""growth-mismatch and sum-mismatch generalised (issue 18, session 5): the kinds the
+blind set 5 and the helper's own fresh passages missed, each in words of its own
+(not a sentence of any measured set), on which line and column, and the look-alike
+beside it that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.api import lint_text
+
+
+def found(rule: str, text: str) -> list[tuple[int, int]]:
+    return [(d.line, d.column) for d in lint_text(text, path="draft.txt") if d.rule == rule]
+
+
+FIRES = [
+    # a share of a whole named in words, its figure in an earlier line or sentence
+    ("growth-mismatch", "　　全年接诊门诊患者4200人次。\n　　其中儿科门诊960人次，占门诊总量的25.9%。", (2, 21)),
+    ("growth-mismatch", "　　辖区常住人口8600人。60岁以上老人1720人，占常住人口的22.0%。", (1, 34)),
+    # a share after 、 of a whole of N before
+    ("growth-mismatch", "　　全镇21个村中，建成标准化卫生室的村有18个、占90.5%。", (1, 27)),
+    # done and the rest that do not make the whole; a rate of done and rest
+    ("sum-mismatch", "　　共排查问题线索64条，已办结52条，剩余14条正在核查。", (1, 10)),
+    ("growth-mismatch", "　　已完成农户改厕1860户，完成率93.0%，剩余190户正在施工。", (1, 19)),
+    # a net change: in less out
+    ("growth-mismatch", "　　全年迁入户籍人口1260人、迁出户籍人口1480人，户籍人口净减少210人。", (1, 36)),
+    # a change by a difference from a figure not written (万 against 亿)
+    ("growth-mismatch", "　　全年实现税收2.46亿元，比上年增加3200万元，增长16.4%。", (1, 30)),
+    # a change in days; 降幅
+    ("growth-mismatch", "　　项目审批时间由平均45天压缩至28天，压缩了19天。", (1, 25)),
+    ("growth-mismatch", "　　火灾起数由上年的40起下降到31起，降幅25.5%。", (1, 23)),
+    # parts set apart by ， that name a series; a series of levels that adds up to less
+    ("sum-mismatch", "　　全街道共有党员1860名，其中在职党员1120名，离退休党员760名。", (1, 10)),
+    ("sum-mismatch", "　　全县落实河湖长412名，其中县级河长15名、乡级河长86名、村级河长301名。", (1, 10)),
+    # a total with two neighbouring digits swapped
+    ("sum-mismatch", "　　全年培训人员1363人次，其中企业职工842人次、个体从业人员494人次。", (1, 9)),
+]
+
+QUIET = [
+    # the whole named only by its scope (占全县的); two figures for the named whole
+    ("growth-mismatch", "　　全县新增市场主体1260户，其中个体工商户980户，占全县的70.0%。"),
+    ("growth-mismatch", "　　一季度接诊门诊患者1.2万人次，二季度接诊门诊患者1.5万人次。\n　　其中儿科门诊3600人次，占门诊总量的13.3%。"),
+    # an estimate in a net change and in a change by a difference
+    ("growth-mismatch", "　　新增耕地约2300亩、减少耕地2150亩，净增加130亩。"),
+    ("growth-mismatch", "　　全年实现税收2.46亿元，比上年增加约3200万元，增长16.4%。"),
+    # the rest of a part (其中…剩余): not of the whole before
+    ("sum-mismatch", "　　受理信访120件，办结110件，其中当场办结8件，剩余2件转交相关部门。"),
+    # parts set apart by ， that name no series may overlap (专职, 持证)
+    ("sum-mismatch", "　　全镇共有网格员96名，其中专职网格员58名，持证网格员52名。"),
+    # a rate of a thing the figure before does not count
+    ("growth-mismatch", "　　发放宣传资料3600份，群众知晓率达到92.0%。"),
+    # a share of another whole: the excess over a target
+    ("growth-mismatch", "　　新增就业2.14万人，超过年度目标2.05万人的4.4%。"),
+    # parts that add up to less, of no series
+    ("sum-mismatch", "　　全年培训人员1360人次，其中企业职工842人次、个体从业人员494人次。"),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", FIRES, ids=[f"{case[0]}-{n}" for n, case in enumerate(FIRES)])
+def test_the_generalised_kinds_fire_on_their_line_and_column(rule, text, expected):
+    assert found(rule, text) == [expected]
+
+
+@pytest.mark.parametrize("rule, text", QUIET, ids=[f"{case[0]}-{n}" for n, case in enumerate(QUIET)])
+def test_their_look_alikes_stay_quiet(rule, text):
+    assert found(rule, text) == []
