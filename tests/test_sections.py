@@ -367,6 +367,17 @@ def test_next_step_titles_are_recognised_by_every_genre(title):
         assert not pack.sections[0].matches(title), (pack.genre, title)  # never taken for the work done
 
 
+@pytest.mark.parametrize("title", [
+    "问题整改落实情况", "反馈问题整改情况", "整改落实情况", "对照反馈问题逐项整改",
+    "坚持问题导向，逐项抓好整改落实", "逐项推进问题整改", "聚焦问题导向，扎实推进整改",
+])
+def test_the_titles_of_a_rectification_reports_itemised_part(title):
+    zhenggai = next(pack for pack in builtin_genres() if pack.genre == "zhenggai")
+    itemised = next(s for s in zhenggai.sections if s.name == "问题整改落实情况")
+    assert itemised.matches(title)
+    assert not zhenggai.sections[0].matches(title) and not zhenggai.sections[-1].matches(title)
+
+
 @pytest.mark.parametrize("head, genre", [
     ("某县市场监督管理局\n关于2024年度内部控制建设情况的自查报告", "zicha"),  # a title set on two lines
     ("中共某某镇委员会\n关于落实全面从严治党主体责任情况的汇报", "huibao"),
