@@ -311,3 +311,60 @@ def test_another_countys_unit_of_the_authors_kind_as_a_subject():
     for quiet in ("我局高度重视，与安平县自然资源局联合开展执法。", "宁源县自然资源局高度重视，迅速成立专班。",
                   "安平县水利局高度重视，派员配合。", "赴安平县自然资源局学习考察，对方认真介绍了经验。"):
         assert found("unit-mismatch", head + quiet + signed) == [], quiet
+
+
+SIGNED_SHUILI = "\n\n　　　　临河县水利局\n　　　　2025年11月20日"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("全年实施项目29个，已完工24个，其余5个预计2025年汛前全部完工。", [(3, 26)]),
+    ("路面工程计划于2025年国庆前完工。", [(3, 10)]),
+    ("确保2025年三季度末前完成整改。", [(3, 5)]),
+    ("力争2025年春节前完成。", [(3, 5)]),
+    # a season to come, told as done, told how it went, a result of a half year: quiet
+    ("其余5个预计2026年汛前全部完工。", []),
+    ("其余5个已于2025年汛前全部完工。", []),
+    ("原计划2025年汛前完工，实际于8月底完工。", []),
+    ("确保2025年年底前完成整改。", []),
+    ("2025年上半年，全县完成投资3.2亿元。", []),
+])
+def test_a_deadline_given_as_a_season_already_past_at_signing(body, expected):
+    """预计2025年汛前全部完工 in a report signed on 20 November 2025: the latest 汛前 may mean
+    (30 June) is long past; the option seasons of year-mismatch gives each season's last day."""
+    assert found("year-mismatch", "临河县水利局2025年工作总结\n\n　　" + body + SIGNED_SHUILI) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("6月27日，印发整改方案，明确整改时限为2025年5月30日。", [(3, 54)]),
+    ("整改期限：2025年5月底。", [(3, 39)]),
+    ("6月27日，印发整改方案，明确整改时限为2025年9月30日。", []),
+    ("此前，县审计局要求整改时限为5月30日。", []),
+])
+def test_a_time_limit_set_before_the_feedback_it_answers(body, expected):
+    """整改时限 earlier than the feedback handed over (6月18日) is in the wrong order; an earlier
+    review's limit told as such (此前…) is not."""
+    draft = ("关于巡察反馈意见整改进展情况的报告\n\n　　2025年6月18日，县委第三巡察组向我局党组反馈了巡察意见。" + body
+             + "\n\n　　　　临河县人力资源和社会保障局\n　　　　2025年10月28日")
+    assert found("date-order", draft) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("2024年全年主持召开党工委会议18次。", [(3, 3)]),
+    ("今年以来研究党建工作14次。2024年全年共研究11次。", []),
+    ("2024年全年GDP增长5%，2025年增长6%。", []),
+    ("与2024年全年相比，增加3次。", []),
+])
+def test_a_whole_earlier_year_told_as_the_periods_results(body, expected):
+    """2024年全年… opening a sentence of a 2025 述职 is last year's report, whatever the verb;
+    beside this year's own figure (今年以来…) it is a comparison."""
+    draft = "街道党工委书记2025年度抓基层党建工作述职报告\n\n　　" + body + "\n\n　　　　东关街道党工委\n　　　　2026年1月8日"
+    assert found("year-mismatch", draft) == expected
+
+
+def test_a_bare_heading_of_key_work_in_a_report_looking_back_is_no_plan():
+    """二、重点工作 tells work done: 于2024年9月通过竣工验收 under it is last year's; 四、2026年重点工作
+    and 三、下半年重点工作 are plans."""
+    draft = ("临河城建投资集团有限公司2025年度经营工作报告\n\n二、重点工作\n\n　　城南片区棚户区改造项目于2024年9月通过竣工验收。"
+             "\n\n　　　　临河城建投资集团有限公司\n　　　　2026年1月15日")
+    assert found("year-mismatch", draft) == [(5, 15)]
+    assert found("year-mismatch", draft.replace("二、重点工作", "四、2026年重点工作")) == []

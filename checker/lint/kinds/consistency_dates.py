@@ -43,7 +43,7 @@ from checker.analyse.consistency import DraftFacts
 from checker.analyse.dates import WEEKDAYS, DateMention, clause_around
 from checker.analyse.period import OPENING_PERIOD, PERIOD, THIS_YEAR as OPENING_THIS_YEAR
 from checker.settings.wordlists import wordlist
-from .base import Finding, expect
+from .base import Finding, OptionError, expect
 from .consistency_base import DraftCheck
 from checker.settings.lazy_regex import lazy_regex
 
@@ -62,12 +62,25 @@ RESULTS_OF_YEAR = lazy_regex(
     r"(?:^[ \t\u3000#*]*|[。；])(?P<year>(?:19|20)\d{2})年(?:度|上半年|下半年|前三季度|全年|1[—\-－~至到](?:1[0-2]|[1-9])月)?"
     r"[，,]?(?:[我全本][\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{0,6}?公司)?(?:预计)?(?:共|累计|全年)?(?=完成|实现)")
 
+# a sentence opening with a whole earlier year told as such (2024年全年主持召开党工委会议18次,
+# 2024年度全年组织税费收入…): the year's results, whatever the verb
+FULL_YEAR = lazy_regex(r"(?:^[ \t\u3000#*]*|[。；])(?P<year>(?:19|20)\d{2})年度?全年(?=[\u4e00-\u9fff])")
+
+# the paragraph tells the period's own figure too (今年以来…14次。2024年全年…11次: a comparison)
+THIS_PERIOD_TOLD = lazy_regex(r"今年|本年|当年|以来")
 
 # 于 a date: the day something was done (均于2024年9月通过, 我局于2024年4月1日至…开展了)
 DONE_ON = lazy_regex(r"(?:^|[^关对属等])于[ \t\u3000]*$")
 SINCE_AFTER = lazy_regex(r"^[ \t\u3000]*(?:以来|起|开始|前|以前|之前|底前|之后|以后)")
 QUOTED_TITLE = lazy_regex(r"《[^》]*》")
 THIS_YEAR = lazy_regex(r"今年|本年|当年|年内")
+# what a deadline is for (预计2025年汛前全部完工, 确保2025年国庆前通车)
+DONE_BY = lazy_regex(r"(?:完成|完工|建成|投用|投入使用|到位|通车|竣工|交付|销号|整改|办结|清零|落地|开工|实现|达到)")
+# a sentence telling of an earlier step (此前，县审计局要求整改时限为5月30日): not the feedback's
+EARLIER_STEP = lazy_regex(r"此前|之前|曾|先前|原定|原要求")
+# a sentence telling how a deadline went: no plan left open
+TOLD_DONE = lazy_regex(r"已|如期|提前|按期|顺利")  # in the deadline's own clause
+TOLD_OTHERWISE = lazy_regex(r"实际|原(?:计划|定|预计)")  # anywhere in its sentence
 DONE_VERBS = lazy_regex(r"通过|完成|建成|验收|开展|召开|举办|实现|投入使用|竣工|组织|印发|出台|成立")
 
 
@@ -89,7 +102,8 @@ def _own_clause(before: str, after: str) -> str:
 
 class DateConsistencyRule(DraftCheck):
     CHECKS = CHECKS
-    OPTIONS = {"check": None, "signing_grace_years": 1, "signing_early_days": 60, "signing_late_days": 120}
+    OPTIONS = {"check": None, "signing_grace_years": 1, "signing_early_days": 60, "signing_late_days": 120,
+               "seasons": {}}
 
     def __init__(self, options: dict):
         super().__init__(options)
@@ -97,6 +111,16 @@ class DateConsistencyRule(DraftCheck):
         self.grace = expect(options["signing_grace_years"], int, "signing_grace_years", "a whole number of years")
         self.early_days = expect(options["signing_early_days"], int, "signing_early_days", "a whole number of days")
         self.late_days = expect(options["signing_late_days"], int, "signing_late_days", "a whole number of days")
+        seasons = expect(options["seasons"], dict, "seasons", "a mapping of season words to the last day they may mean")
+        self.seasons: dict[str, tuple[int, int]] = {}
+        for word, last in seasons.items():
+            day = re.fullmatch(r"(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])", str(last)) if isinstance(word, str) else None
+            if not word or day is None:
+                raise OptionError("option 'seasons' maps each season word (汛前) to the last day it may mean, as MM-DD")
+            self.seasons[word] = (int(day.group(1)), int(day.group(2)))
+        self.season_deadline = re.compile(
+            r"(?P<year>(?:19|20)\d{2})年(?P<season>" + "|".join(sorted(map(re.escape, self.seasons), key=len, reverse=True))
+            + r")(?:末|底)?(?:前|以前|之前)?(?=[\u4e00-\u9fff]{0,6}?" + DONE_BY.pattern + ")") if self.seasons else None
 
     # -- weekday ---------------------------------------------------------------
     def _weekday(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
@@ -198,13 +222,28 @@ class DateConsistencyRule(DraftCheck):
     def _before_feedback(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         """A step answering a review's feedback (传达学习督察反馈意见) dated before that
         feedback was handed over earlier in the draft (4月15日，督察组向我县反馈了…):
-        not a deadline, not a plan."""
+        not a deadline, not a plan; and a time limit set for it (明确整改时限为2025年5月30日:
+        lexicon time-limit-words) before that feedback, a plan or not."""
         handed, answered = wordlist("feedback-handed-over").regex, wordlist("feedback-answered").regex
+        time_limit = wordlist("time-limit-words").regex
         feedback: Optional[tuple[DateMention, datetime.date]] = None
         for date in facts.dates:
-            if date.day is None or date.line in facts.plan_lines or date.line in facts.closing_lines:
+            if date.line in facts.closing_lines:
                 continue
             line = document.lines[date.line - 1]
+            if (feedback is not None and time_limit.search(line[:date.column - 1].rsplit("，", 1)[-1])
+                    and not EARLIER_STEP.search(clause_around(line, date.column - 1, date.end_column - 1)[0])):
+                # 明确整改时限为2025年5月30日 after a feedback of 6月18日 (a month: its last day)
+                limit = date.on(facts.year_of(date) or 2000) if date.day is not None else \
+                    DateMention(date.line, date.column, date.end_column, date.text, date.year, date.month, None,
+                                "底").on(facts.year_of(date) or 2000)
+                if limit is not None and limit < feedback[1]:
+                    yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                                  {"this": date.text, "other": feedback[0].text, "line": feedback[0].line,
+                                   "what": "整改时限早于反馈日期"})
+                continue
+            if date.day is None or date.line in facts.plan_lines:
+                continue
             when = date.on(facts.year_of(date) or 2000)
             if when is None or DEADLINE_AFTER.match(line[date.end_column - 1:]):
                 continue
@@ -222,6 +261,7 @@ class DateConsistencyRule(DraftCheck):
     def _year(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         period = facts.period
         yield from self._past_deadlines(document, facts)
+        yield from self._past_seasons(document, facts)
         if period is None or period.source == "signature":
             if facts.signed is not None:  # the year only the signature tells: 截至 before what was told
                 yield from self._as_of(document, facts, facts.signed.year, facts.signed.text, told_before=True)
@@ -358,7 +398,9 @@ class DateConsistencyRule(DraftCheck):
         for number, line in enumerate(document.lines, 1):
             if number in facts.plan_lines or number in facts.title_lines or number in facts.closing_lines:
                 continue
-            for match in RESULTS_OF_YEAR.finditer(line):
+            results = {m.start("year"): m for m in RESULTS_OF_YEAR.finditer(line)}
+            whole_years = {m.start("year"): m for m in FULL_YEAR.finditer(line) if m.start("year") not in results}
+            for match in [*results.values(), *whole_years.values()]:
                 year = int(match.group("year"))
                 if year >= period.year:
                     continue
@@ -366,6 +408,9 @@ class DateConsistencyRule(DraftCheck):
                 sentence = line[match.start("year"):end]
                 if comparison.search(match.group(0)) or str(period.year) + "年" in sentence or "以来" in sentence:
                     continue
+                rest = line[:match.start("year")] + line[end:]
+                if match.start("year") in whole_years and (THIS_PERIOD_TOLD.search(rest) or f"{period.year}年" in rest):
+                    continue  # 今年以来…研究14次。2024年全年共研究11次: last year's beside this year's
                 yield Finding(Span.on_line(number, match.start("year"), match.start("year") + 5),
                               {"this": f"{year}年", "other": period.text, "line": period.line,
                                "what": "所述成绩的年份不在报告期内"})
@@ -420,3 +465,33 @@ class DateConsistencyRule(DraftCheck):
             yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
                           {"this": date.text, "other": signed.text, "line": signed.line,
                            "what": "期限早于落款日期，已经过去"})
+
+    def _past_seasons(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        """A deadline given as a season or a part of a year (预计2025年汛前全部完工, 确保2025年
+        国庆前通车, 计划于2025年三季度末前完成) that had passed when the report was signed: the
+        last day the season may mean (option ``seasons``) before the signature date; only in a
+        plan (a plan word in its sentence or a heading of plans), not where its clause tells it done
+        (已, 如期, 提前…) or its sentence tells how it went (实际, 原计划…)."""
+        signed = facts.signed
+        if signed is None or self.season_deadline is None:
+            return
+        signed_on = signed.on(signed.year)
+        plan = wordlist("plan-words").regex
+        for number, line in enumerate(document.lines, 1):
+            if "年" not in line or number in facts.title_lines or number in facts.closing_lines:
+                continue
+            for match in self.season_deadline.finditer(line):
+                month, day = self.seasons[match.group("season")]
+                try:
+                    deadline = datetime.date(int(match.group("year")), month, day)
+                except ValueError:
+                    continue
+                if signed_on is None or deadline >= signed_on:
+                    continue
+                before, after = clause_around(line, match.start(), match.end())
+                if (number not in facts.plan_lines and not plan.search(before + after)) \
+                        or TOLD_DONE.search(_own_clause(before, after)) or TOLD_OTHERWISE.search(before + after):
+                    continue  # 已于2025年汛前完工; 原计划2025年汛前完工，实际…: history
+                yield Finding(Span.on_line(number, match.start(), match.end()),
+                              {"this": match.group(0), "other": signed.text, "line": signed.line,
+                               "what": "期限早于落款日期，已经过去"})
