@@ -368,3 +368,45 @@ def test_a_bare_heading_of_key_work_in_a_report_looking_back_is_no_plan():
              "\n\n　　　　临河城建投资集团有限公司\n　　　　2026年1月15日")
     assert found("year-mismatch", draft) == [(5, 15)]
     assert found("year-mismatch", draft.replace("二、重点工作", "四、2026年重点工作")) == []
+
+
+def test_a_colleague_a_clerk_and_a_chair_named_no_one_stay_quiet():
+    """The byline's title (南湖街道党工委书记  李振华: 书记) tells the reporter from the 主任 李振东;
+    联系人：局办公室  刘志强 is a clerk, not the 局长 刘志刚; 由局长任组长 names no one."""
+    byline = ("南湖街道党工委书记2025年度抓基层党建工作述职报告\n\n南湖街道党工委书记  李振华\n\n"
+              "　　我与街道办事处主任李振东分别牵头联系社区。\n\n述职人：李振华\n2026年1月12日")
+    assert found("name-mismatch", byline) == []
+    assert found("name-mismatch", byline.replace("述职人：李振华", "述职人：李振化")) == [(7, 5)]
+    clerk = "　　成立由局长刘志刚同志任组长的领导小组。\n\n联系人：局办公室  刘志强"
+    assert found("name-mismatch", clerk) == []
+    chair = "　　成立领导小组，由局长任组长，副局长任副组长。\n　　任组员负责联络。"
+    assert found("name-mismatch", chair) == []
+
+
+def test_last_years_appraisal_named_after_a_few_words_of_its_own():
+    """针对2024年度抓基层党建述职评议中区委指出的问题 names last year's appraisal on purpose."""
+    draft = ("南湖街道党工委书记2025年度抓基层党建工作述职报告\n\n　　针对2024年度抓基层党建述职评议中区委指出的问题，"
+             "我牵头制定整改措施9条。\n\n述职人：李振华\n2026年1月12日")
+    assert found("year-mismatch", draft) == []
+
+
+def test_a_signature_before_the_bodys_year_is_one_finding_at_the_signature():
+    """No period stated, the body dated 2025 and the signature 2024年7月15日: one year-mismatch at
+    the signature; the dates without a year are read in 2025, so no 星期 and no order is wrong."""
+    draft = ("关于巡察反馈意见整改情况的报告\n\n　　2025年4月22日（星期二），县委巡察组向我局反馈巡察意见。"
+             "2025年5月6日，召开整改推进会。\n　　4月24日（星期四），局党组传达学习巡察反馈意见。\n\n"
+             "　　　　临河县人力资源和社会保障局\n　　　　2024年7月15日")
+    assert [(d.rule, d.line, d.column) for d in lint_text(draft, path="draft.txt", config=ALL_ON)
+            if d.rule in ("year-mismatch", "date-order", "weekday-mismatch")] == [("year-mismatch", 7, 5)]
+    signed_2025 = draft.replace("2024年7月15日", "2025年7月15日")
+    assert [d.rule for d in lint_text(signed_2025, path="draft.txt", config=ALL_ON)
+            if d.rule in ("year-mismatch", "date-order", "weekday-mismatch")] == []
+
+
+def test_a_signature_of_another_unit_type_than_the_title_and_body_is_one_finding():
+    """石桥镇 in the title, 我镇 in the body, 平川县石桥乡人民政府 signing: one finding at the
+    signature, none at each 我镇; where the body says neither, nothing is judged so."""
+    draft = ("石桥镇2025年安全生产自查报告\n\n　　我镇高度重视安全生产。全年我镇开展检查36次。\n\n"
+             "平川县石桥乡人民政府\n2025年12月5日")
+    assert found("unit-mismatch", draft) == [(5, 4)]
+    assert found("unit-mismatch", draft.replace("石桥乡", "石桥镇")) == []

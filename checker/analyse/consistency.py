@@ -29,6 +29,7 @@ class DraftFacts:
     period: Optional[ReportPeriod] = None
     signed: Optional[DateMention] = None  # the signature date
     author: Optional[AuthorUnit] = None
+    title_author: Optional[AuthorUnit] = None  # the unit the title block names, whatever the signature says
     dates: tuple[DateMention, ...] = ()
     ranges: tuple[DateRange, ...] = ()
     quantities: tuple[Quantity, ...] = ()
@@ -41,6 +42,11 @@ class DraftFacts:
     # the county the draft names as its own outside its author's name (the addressee's, the
     # instructions'): (county, line), ("", 0) where none
     county: tuple[str, int] = ("", 0)
+    # each date without a year -> the year of the last date written with one before it
+    # (line, column) -> year; and how many dated events of the body fall in a later year
+    # than the signature's
+    context_years: dict[tuple[int, int], int] = field(default_factory=dict)
+    later_than_signed: int = 0
     people: tuple[PersonMention, ...] = ()
     plan_lines: frozenset[int] = field(default_factory=frozenset)  # under a heading of plans (下一步打算)
     title_lines: frozenset[int] = field(default_factory=frozenset)
@@ -117,10 +123,23 @@ class DraftFacts:
             "plan_lines": sorted(self.plan_lines),
         }
 
+    @property
+    def signature_suspect(self) -> bool:
+        """No title or opening states the period, and two or more dated events of the
+        body fall in a later year than the signature's (a signature of 2024年7月15日 under
+        a body of 2025): the signature is the odd one, not the events."""
+        return (self.signed is not None and (self.period is None or self.period.source == "signature")
+                and self.later_than_signed >= 2)
+
     def year_of(self, date: DateMention) -> Optional[int]:
-        """A date's year: its own, else the period's (or the signature's)."""
+        """A date's year: its own, else the period's (or the signature's); where the
+        signature is suspect, the year of the last date written with one before it."""
         if date.year:
             return date.year
+        if self.period is not None and self.period.source != "signature":
+            return self.period.year
+        if self.signature_suspect and (date.line, date.column) in self.context_years:
+            return self.context_years[(date.line, date.column)]
         if self.period is not None:
             return self.period.year
         return self.signed.year if self.signed is not None else None
@@ -210,12 +229,23 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
     found_shares.extend(table_shares(lines))
     sections, parents = section_map(document)
     signature_texts = [(n, lines[n - 1]) for n in sorted(closing) if signed is None or n != signed.line]
+    context_years, written = {}, 0
+    for date in dates:
+        if date.line in closing:
+            continue
+        if date.year:
+            written = date.year
+        elif written:
+            context_years[(date.line, date.column)] = written
+    later = sum(1 for date in dates if signed is not None and date.year and date.day is not None
+                and date.year > signed.year and date.line not in closing and date.line not in title_lines)
     author = author_unit(signature_texts, _numbered(document, title_lines))
     salutation = salutation_line(document, title_lines)
     return DraftFacts(
         period=period,
         signed=signed,
         author=author,
+        title_author=author_unit([], _numbered(document, title_lines)),
         dates=dates,
         ranges=ranges,
         quantities=quantities,
@@ -226,6 +256,8 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
         bare_organs=bare_organs(lines),
         role_mentions=role_mentions(lines, salutation) + units_as_subject(lines, author),
         county=own_county(lines, salutation),
+        context_years=context_years,
+        later_than_signed=later,
         people=people(lines, title_lines, closing),
         plan_lines=plan_lines(document) - closing,
         title_lines=title_lines,

@@ -17,18 +17,19 @@ from checker.settings.lazy_regex import lazy_regex
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 TITLES = ("副局长|局长|副书记|书记|副镇长|镇长|副乡长|乡长|副主任|主任|副组长|组长|副县长|县长|所长|副部长|部长|主席|"
-          "处长|科长|队长|站长|院长|总经理|经理|董事长|委员|常委")
+          "处长|科长|队长|站长|副院长|院长|副校长|校长|社长|理事长|会长|秘书长|副行长|行长|副总经理|总经理|经理|董事长|委员|常委")
 AFTER_NAME = (r"(?=[，。、；：）)\s（(]|$|出席|主持|带队|讲话|参加|同志|对|在|到|作|强调|指出|等|表示|率|陪同|一同|分管|负责|"
               r"任|为|的|和|与|及|就|深入|来|赴|督导|检查|调研|宣读|通报|介绍|汇报|传达|部署|提出|要求|作了|牵头|带领|亲自|召集|挂帅)")
 NAME = rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
 # a name closed by what may follow one (three characters tried first), else — right
 # after its title — three characters however they go on (局长周明远全年…, 主任许嘉宁每周…)
-# that hold no title (由局长任组长 names no one)
-TITLED = lazy_regex(rf"(?P<title>{TITLES})(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{2}}{AFTER_NAME}"
+# that hold no title, however they are closed (由局长任组长，… names no one)
+TITLED = lazy_regex(rf"(?P<title>{TITLES})(?P<name>(?![\u4e00-\u9fff]?(?:{TITLES}))[{SURNAMES}][\u4e00-\u9fff]{{2}}{AFTER_NAME}"
                     rf"|[{SURNAMES}][\u4e00-\u9fff]{AFTER_NAME}|[{SURNAMES}](?![\u4e00-\u9fff]?(?:{TITLES}))[\u4e00-\u9fff]{{2}})")
 SIGNED = lazy_regex(rf"(?:述职人|报告人|汇报人|发言人|述责述廉人|签名)[ \t\u3000]*[：:][ \t\u3000]*(?P<name>{NAME})(?![\u4e00-\u9fff])")
-REPORTER_TITLE = lazy_regex(rf"(?:{TITLES})(?=[\d一二三四五六七八九〇零]{{0,4}}年?[度]?[\u4e00-\u9fff]{{0,6}}(?:述职|述责|述廉|报告))")
-BYLINE = lazy_regex(rf"[局委办厅镇乡道府司院心][ \t\u3000]+(?P<name>{NAME})[ \t\u3000]*$")
+REPORTER_TITLE = lazy_regex(rf"(?:{TITLES})(?=[\d一二三四五六七八九〇零]{{0,4}}年?[度]?[\u4e00-\u9fff]{{0,10}}(?:述职|述责|述廉|报告))")
+# a byline: the unit or the reporter's title, then the name (南湖街道党工委书记  李振华)
+BYLINE = lazy_regex(rf"(?:[局委办厅镇乡道府司院心]|(?P<title>{TITLES}))[ \t\u3000]+(?P<name>{NAME})[ \t\u3000]*$")
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def people(lines: Sequence[str], title_block: Iterable[int], closing: Iterable[i
             match = BYLINE.search(line)
             if match:
                 found.append(PersonMention(number, match.start("name") + 1, match.end("name") + 1,
-                                           match.group("name"), reporter, "byline"))
+                                           match.group("name"), reporter or match.group("title") or "", "byline"))
                 continue
         match = SIGNED.search(line)
         if match:

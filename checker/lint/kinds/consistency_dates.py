@@ -141,7 +141,9 @@ class DateConsistencyRule(DraftCheck):
         where the date falls between the period's end and the signing (1月5日 in a
         2025 report signed on 9 January 2026)."""
         years = []
-        if facts.period is not None:
+        if facts.signature_suspect and facts.year_of(date):
+            years.append(facts.year_of(date))  # the year of the dates around it, not the odd signature's
+        if facts.period is not None and facts.period.year not in years:
             years.append(facts.period.year)
         signed = facts.signed
         if signed is not None and signed.year not in years:
@@ -173,8 +175,8 @@ class DateConsistencyRule(DraftCheck):
     def _after_signature(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         signed = facts.signed
         title = " ".join(document.lines[n - 1] for n in facts.title_lines)
-        if signed is None or self._signature_out_of_period(facts, title):
-            return  # a signature outside the period is year-mismatch's
+        if signed is None or self._signature_out_of_period(facts, title) or facts.signature_suspect:
+            return  # a signature outside the period, or before the body's years, is year-mismatch's
         signed_on = signed.on(signed.year)
         range_ends = {id(r.end) for r in facts.ranges}
         for date in facts.dates:
@@ -262,6 +264,9 @@ class DateConsistencyRule(DraftCheck):
         period = facts.period
         yield from self._past_deadlines(document, facts)
         yield from self._past_seasons(document, facts)
+        if facts.signature_suspect:
+            yield from self._signed_before_the_body(document, facts)
+            return
         if period is None or period.source == "signature":
             if facts.signed is not None:  # the year only the signature tells: 截至 before what was told
                 yield from self._as_of(document, facts, facts.signed.year, facts.signed.text, told_before=True)
@@ -273,6 +278,18 @@ class DateConsistencyRule(DraftCheck):
         yield from self._period_again(document, facts)
         yield from self._results_of_another_year(document, facts)
         yield from self._done_in_another_year(document, facts, title)
+
+    @staticmethod
+    def _signed_before_the_body(document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        """The signature dated in a year before two or more dated events of the body,
+        no period stated (落款2024年7月15日 under 2025年4月22日，巡察组反馈…): one finding,
+        at the signature, against the first such event."""
+        signed = facts.signed
+        first = next(date for date in facts.dates if date.year and date.day is not None and date.year > signed.year
+                     and date.line not in facts.closing_lines and date.line not in facts.title_lines)
+        yield Finding(Span.on_line(signed.line, signed.column - 1, signed.end_column - 1),
+                      {"this": signed.text, "other": first.text, "line": first.line,
+                       "what": "落款日期早于正文所述事项的日期"})
 
     def _signature_year(self, facts: DraftFacts, title: str) -> Iterator[Finding]:
         signed, period = facts.signed, facts.period

@@ -84,6 +84,10 @@ class NameConsistencyRule(DraftCheck):
         yield from self._renamed(document, facts)
         if author is None:
             return
+        signature = self._signature_of_another_type(document, facts)
+        if signature is not None:
+            yield signature
+            author = facts.title_author  # the draft is the title's unit's: judged against it once more
         where = author.line
         text = "\n".join(document.lines)
         for mention in facts.self_references:
@@ -113,6 +117,26 @@ class NameConsistencyRule(DraftCheck):
                   and not BLANK_NAME.search(facts.county[0] + mention.place)):
                 # 在云河县委…领导下 in a 乡's report addressed to 白河县防汛抗旱指挥部, 云河县 named nowhere else
                 yield self._finding(mention, facts.county[0], facts.county[1], "领导机关所在地与本单位不一致")
+
+    @staticmethod
+    def _signature_of_another_type(document: Document, facts: DraftFacts) -> Optional[Finding]:
+        """The signature's unit of another type than the title's (平川县石桥乡人民政府 under
+        石桥镇2025年…自查报告) while two or more self-references of the body call the title's
+        and none the signature's: one finding at the signature, not one at each 我镇."""
+        author, titled = facts.author, facts.title_author
+        if titled is None or author.line == titled.line or author.calls_itself(titled.type) \
+                or titled.calls_itself(author.type):
+            return None
+        kinds = [mention.type for mention in facts.self_references if mention.type in UNIT_TYPES]
+        if sum(map(titled.calls_itself, kinds)) < 2 or any(map(author.calls_itself, kinds)):
+            return None
+        line = document.lines[author.line - 1]
+        start = line.find(author.name)
+        if start < 0:
+            return None
+        return Finding(Span.on_line(author.line, start, start + len(author.name)),
+                       {"found": author.name, "expected": titled.name, "line": titled.line,
+                        "what": "落款单位与标题、正文的自称不一致"})
 
     def _renamed(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         if self.old_names is None:
@@ -177,6 +201,8 @@ class NameConsistencyRule(DraftCheck):
             own_title = title_match.group(0) if title_match else None
         if own_title and own_title not in titles:
             return None  # 副局长李明军 is someone else
+        if wordlist("other-person-roles").regex.search(line[:start]):
+            return None  # 联系人：局办公室  刘志强 is a clerk, not the 局长 刘志刚
         if other in known and len(known[other]) > 1:
             return None  # both names stand more than once: two people
         other_titles = {p.title for p in known.get(other, ()) if p.title}
