@@ -1,5 +1,6 @@
 """The documentation says what the code does: the generated rule reference is
-current, CI runs the README's test command, and the files the docs name exist."""
+current, CI runs the README's test command, the files the docs name exist, and the
+README speaks Chinese."""
 
 from __future__ import annotations
 
@@ -70,3 +71,23 @@ def test_paths_named_in_the_architecture_exist():
         if not (ROOT / path).exists():
             missing.append(path)
     assert not missing, f"docs name paths that do not exist: {missing}"
+
+
+def test_the_readme_speaks_chinese():
+    """Chinese first: below the English note at the top (which points to --lang en and
+    docs/rules.md's English), no paragraph, list item or table row of README.md is
+    English prose — a sentence added in English would grow an English copy beside the
+    Chinese one. Code, inline code and link targets do not count."""
+    top = README.split("\n\n", 2)[1]
+    assert top.startswith(">") and "--lang en" in top and "docs/rules.md" in top, top
+    prose = re.sub(r"```.*?```", "", README, flags=re.S)
+    english = []
+    for block in re.split(r"\n\s*\n|\n(?=- |\| )", prose):
+        if block.lstrip().startswith((">", "#", "![")):
+            continue
+        words = re.sub(r"`[^`]*`|\]\([^)]*\)", "", block)
+        han = len(re.findall(r"[\u4e00-\u9fff]", words))
+        latin = len(re.findall(r"[A-Za-z]", words))
+        if latin >= 30 and han < latin / 2:
+            english.append(block[:80])
+    assert not english, f"README.md has English prose (write it in Chinese): {english}"
