@@ -35,6 +35,18 @@ FIRES = [
     ("sum-mismatch", "　　全县落实河湖长412名，其中县级河长15名、乡级河长86名、村级河长301名。", (1, 10)),
     # a total with two neighbouring digits swapped
     ("sum-mismatch", "　　全年培训人员1363人次，其中企业职工842人次、个体从业人员494人次。", (1, 9)),
+    # what blind set 6 taught, in other words: a change after a target is of the figure before the target
+    ("growth-mismatch", "　　完成投资12.6亿元，为年度目标12亿元的105%，较上年的11.6亿元增长9.6%。", (1, 41)),
+    # a target's part is no comparison's base
+    ("growth-mismatch", "　　实现收入3567万元，较上年同期的3505万元增长1.8%，完成全年目标7400万元的50.2%。", (1, 46)),
+    # all claimed where some are not
+    ("growth-mismatch", "　　共检测860项次，合格858项次，合格率100%。", (1, 23)),
+    # a doubling that is none
+    ("growth-mismatch", "　　志愿者由上年的210人发展到330人，翻了一番。", (1, 22)),
+    # the rest after 对
+    ("sum-mismatch", "　　涉及资金86.4万元，已追回79.2万元，对剩余9.2万元依法申请强制执行。", (1, 7)),
+    # a run-in heading naming a problem in quotation marks is no heading of plans
+    ("growth-mismatch", "二、整改落实情况\n1.关于“稳就业举措针对性不强”的问题。全县新增就业2860人，完成年度目标5000人的52.7%。", (2, 45)),
 ]
 
 QUIET = [
@@ -54,7 +66,34 @@ QUIET = [
     ("growth-mismatch", "　　新增就业2.14万人，超过年度目标2.05万人的4.4%。"),
     # parts that add up to less, of no series
     ("sum-mismatch", "　　全年培训人员1360人次，其中企业职工842人次、个体从业人员494人次。"),
+    ("growth-mismatch", "　　完成投资12.6亿元，为年度目标12亿元的105%，较上年的11.6亿元增长8.6%。"),
+    ("growth-mismatch", "　　实现收入3567万元，较上年同期的3505万元增长1.8%，完成全年目标7400万元的48.2%。"),
+    ("growth-mismatch", "　　共检测860项次，合格860项次，合格率100%。"),
+    ("growth-mismatch", "　　志愿者由上年的160人发展到330人，翻了一番。"),
+    ("sum-mismatch", "　　涉及资金86.4万元，已追回79.2万元，对剩余7.2万元依法申请强制执行。"),
 ]
+
+TABLE = ("| 业务 | 收入（万元） | 占比 | 毛利率（%） |\n| --- | --- | --- | --- |\n| 供水 | 2186 | {share} | 21.3 |\n"
+         "| 污水处理 | 842 | 25.8% | 18.6 |\n| 工程安装 | 232 | 7.1% | 30.2 |\n| 合计 | {total} | 100% | 21.0 |")
+
+
+def found_in_table(rule: str, text: str) -> list[tuple[int, int]]:
+    return [(d.line, d.column) for d in lint_text(text, path="t.md") if d.rule == rule]
+
+
+def test_a_share_column_is_judged_against_its_total_row():
+    assert found_in_table("growth-mismatch", TABLE.format(share="69.1%", total="3260")) == [(3, 15)]
+    assert found_in_table("growth-mismatch", TABLE.format(share="67.1%", total="3260")) == []
+
+
+def test_a_wrong_total_row_is_one_sum_finding_not_a_share_finding_per_row():
+    text = TABLE.format(share="67.1%", total="3360")
+    assert found_in_table("sum-mismatch", text) == [(6, 7)]
+    assert found_in_table("growth-mismatch", text) == []
+
+
+def test_a_column_of_rates_is_not_added_up():
+    assert found_in_table("sum-mismatch", TABLE.format(share="67.1%", total="3260")) == []
 
 
 @pytest.mark.parametrize("rule, text, expected", FIRES, ids=[f"{case[0]}-{n}" for n, case in enumerate(FIRES)])

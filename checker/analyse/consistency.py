@@ -8,6 +8,8 @@ this folder; the rules that judge them in checker/lint/kinds/consistency_*.py.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -150,12 +152,19 @@ def _plan_heading():
     return wordlist("plan-headings").regex
 
 
+def _heading_words(title: str) -> str:
+    """A heading's own words: up to its first sentence end (a run-in heading — 1.关于…的问题。
+    制定《…十条措施》… — goes on with body text), titles and quotations (《…措施》, 关于“稳就业举措
+    针对性不强”的问题: a problem named, no plan) left out."""
+    return re.sub(r"《[^》]*》|“[^”]*”", "", re.split(r"[。；！？]", title, maxsplit=1)[0])
+
+
 def plan_lines(document: Document) -> frozenset[int]:
     """The lines of sections whose heading speaks of plans (三、2026年工作打算)."""
     found: set[int] = set()
     for section in document.sections():
         heading = section.heading
-        if heading is not None and _plan_heading().search(heading.title):
+        if heading is not None and _plan_heading().search(_heading_words(heading.title)):
             found.update(range(heading.line, max(section.end_line, heading.line) + 1))
     return frozenset(found)
 
@@ -215,12 +224,13 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
         line = lines[number - 1]
         earlier = recent_totals.get(number - 1, []) + recent_totals.get(number - 2, [])
         previous_sentence: list[Quantity] = []
+        previous_on_line: list[Quantity] = []
         for sentence in sentences(by_line[number], line):
             found_totals.extend(totals(sentence, line))
             found_changes.extend(changes(sentence, line))
             whole_before = stated_totals(previous_sentence) if opens_with_part(sentence, line) else []
-            found_shares.extend(shares(sentence, line, whole_before or earlier,
-                                       seen + [q for q in by_line[number] if q.column < sentence[0].column]))
+            found_shares.extend(shares(sentence, line, whole_before or earlier, seen, previous_on_line))
+            previous_on_line = previous_on_line + sentence
             previous_sentence = sentence
         recent_totals[number] = stated_totals(by_line[number])
         seen.extend(by_line[number])

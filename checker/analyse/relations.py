@@ -20,9 +20,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 from typing import Optional, Sequence
 
-from ..settings.wordlists import lazy_lexicon_regex, wordlist
+from ..settings.wordlists import lazy_lexicon_regex, threshold, wordlist
 from ..lexicon import CLAUSE_ENDS
 from ..numerals import chinese_to_int
 from .dates import chinese_number
@@ -35,8 +36,9 @@ RISE = ("增长", "增加", "提高", "上升", "提升", "增")
 FALL = ("下降", "减少", "降低", "回落", "减", "缩短", "压缩", "降", "压减", "缩减", "降幅", "减幅")
 CHANGE_TO = lazy_regex(r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|上升到|上升至|提升到|提升至|降至|降到|下降到"
                        r"|下降至|减少到|减少至|减至|降低到|降低至|回落到|回落至|缩短到|缩短至|缩减到|缩减至|压减到|压减至"
-                       r"|压缩到|压缩至)")
+                       r"|压缩到|压缩至|发展到|发展至|扩大到|扩大至)")
 FROM = lazy_regex(r"由|从")
+DOUBLED = lazy_regex(r"^[，,]?(?:实现|规模|总量)?(?P<times>翻了?一番|翻了?两番|翻番)")
 VERB_RATE = lazy_regex(r"^[，,]?(?:同比|年均)?(?P<verb>增长|增加|提高|上升|提升|下降|减少|降低|回落|缩短|压减|压缩|缩减"
                        r"|增幅|降幅|增速|涨幅|减幅)(?:了|为|达|达到)?$")
 COMPARED = lazy_regex(r"(?:较|比(?![重例率]))[^，。；、]{0,12}?的$")
@@ -45,7 +47,10 @@ SHARE = lazy_regex(r"[，,、]\s*占(?:比)?(?:为|达)?$")
 NAMED_SHARE = lazy_regex(r"占(?P<whole>[\u4e00-\u9fff]{2,14}?)(?:的)(?:比重|比例)?(?:为|达)?$")
 NAMED_WHOLE_END = lazy_lexicon_regex(r"{lexicon:named-whole-ends}$")
 NAMED_WHOLE_START = lazy_lexicon_regex(r"^{lexicon:named-whole-starts}")
-REMAINDER = lazy_lexicon_regex(r"^{lexicon:remainder-words}")
+REMAINDER = lazy_lexicon_regex(r"^[对将把其另]?{lexicon:remainder-words}")
+DONE = lazy_lexicon_regex(r"已|{lexicon:done-words}")
+SHARE_COLUMN = lazy_lexicon_regex(r"^{lexicon:share-columns}")
+UNSUMMED_COLUMN = lazy_lexicon_regex(r"{lexicon:unsummed-columns}")
 NET = lazy_lexicon_regex(r"{lexicon:net-change-words}$")
 INFLOW = lazy_lexicon_regex(r"{lexicon:inflow-words}")
 OUTFLOW = lazy_lexicon_regex(r"{lexicon:outflow-words}")
@@ -183,7 +188,9 @@ def totals(sentence: list[Quantity], line: str) -> list[Total]:
             continue
         if "等" in listed or "分别" in listed or _overlap_in(listed.split("其中", 1)[1], parts):
             continue
-        complete = bool(REST.match(parts[-1].before)) or _series(listed.split("其中", 1)[1], parts)
+        # a series is all of a count (县级、乡级、村级河长), not of money: 中央、省级 funds may be left out
+        complete = bool(REST.match(parts[-1].before)) or (quantity.unit in counted_units()
+                                                           and _series(listed.split("其中", 1)[1], parts))
         found.append(Total(quantity, tuple(parts), complete=complete))
     return found
 
@@ -217,14 +224,16 @@ def _series(listed: str, parts: Sequence[Quantity]) -> bool:
 
 
 def _done_and_rest(sentence: list[Quantity], line: str) -> list[Total]:
-    """发现隐患518处，已整改509处，剩余9处: the found (518), the done (509) and the rest (9),
-    one after the other (only a rate between), none an estimate, nothing of 其中 between:
-    done and rest are all of the found."""
+    """发现隐患518处，已整改509处，剩余9处: the found (518), the done (509: 已 or a verb of
+    done-words) and the rest (9), one after the other (only a rate between), none an
+    estimate, nothing of 其中 between: done and rest are all of the found (not 新建12个，
+    续建8个，其余4个: 续建 is no doing of the 新建)."""
     found = []
     figures = [q for q in sentence if not q.percent and not q.points]
     for index in range(2, len(figures)):
         whole, done, rest = figures[index - 2], figures[index - 1], figures[index]
-        if not REMAINDER.search(rest.before) or REMAINDER.search(done.before) or len({whole.unit, done.unit, rest.unit}) > 1:
+        if not REMAINDER.search(rest.before) or REMAINDER.search(done.before) or not DONE.search(done.before) \
+                or len({whole.unit, done.unit, rest.unit}) > 1:
             continue
         between = line[whole.end_column - 1:rest.column - 1]
         if "其中" in between or "；" in between or "、" in between or any(q.approximate for q in (whole, done, rest)) \
@@ -267,12 +276,14 @@ def changes(sentence: list[Quantity], line: str) -> list[Change]:
         following = index + 1  # where the stated change is looked for
         if COMPARED.search(before):
             # B…，较上年的A增长X%: A is this quantity, B the last one of its unit before it
-            earlier = next((q for q in reversed(sentence[max(0, index - WINDOW):index]) if q.unit == quantity.unit),
-                           None)
+            # (not a target: 为年度目标12亿元的105%，较上年的11.6亿元增长8.6% is 12.6's change)
+            earlier = next((q for q in reversed(sentence[max(0, index - WINDOW):index])
+                            if q.unit == quantity.unit and not TARGET.search(q.before)), None)
             if earlier is not None:
                 start, end = quantity, earlier
                 between = line[end.end_column - 1:quantity.column - 1]
-                if any(mark in between for mark in "；：") or between.count("，") > 1:
+                targets = sum(1 for q in sentence[sentence.index(end) + 1:index] if TARGET.search(q.before))
+                if any(mark in between for mark in "；：") or between.count("，") > 1 + targets:
                     start = end = None
         if start is None and FROM.search(before[-10:]) and following < len(sentence) and CHANGE_TO.search(
                 line[quantity.end_column - 1:sentence[following].column - 1]) \
@@ -280,6 +291,10 @@ def changes(sentence: list[Quantity], line: str) -> list[Change]:
             start, end = quantity, sentence[following]
             following += 1
         if start is None or end is None or start.approximate or end.approximate:
+            continue
+        doubled = _doubled(line, max(start.end_column, end.end_column), start)
+        if doubled is not None:
+            found.append(Change(start, end, doubled, False))
             continue
         for place in range(following, min(following + 2, len(sentence))):
             stated = sentence[place]
@@ -291,6 +306,18 @@ def changes(sentence: list[Quantity], line: str) -> list[Change]:
     found.extend(_by_difference(sentence, line))
     found.extend(_net_changes(sentence))
     return found
+
+
+def _doubled(line: str, after: int, start: Quantity) -> Optional[Quantity]:
+    """翻了一番 (a rise of 100%) or 翻两番 (300%) right after the two figures, as a stated
+    rise whose tolerance is the lexicon's doubling-tolerance-points (a doubling is
+    said of roughly twice: 318 against 156 is one)."""
+    match = DOUBLED.match(line[after - 1:])
+    if match is None:
+        return None
+    rise = 300.0 if "两番" in match.group("times") else 100.0
+    return Quantity(start.line, after + match.start("times"), after + match.end("times"), match.group("times"), rise,
+                    threshold("doubling-tolerance-points"), "%", False, "", "")
 
 
 def _by_difference(sentence: list[Quantity], line: str) -> list[Change]:
@@ -349,7 +376,7 @@ def stated_totals(sentence: list[Quantity]) -> list[Quantity]:
 
 
 def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantity],
-           earlier: Sequence[Quantity] = ()) -> list[Share]:
+           earlier: Sequence[Quantity] = (), on_line: Sequence[Quantity] = ()) -> list[Share]:
     """Rates (办结率97.4%) and shares (，占69.0%) with the part and whole the sentence
     gives; ``earlier_totals``: totals (共1380家) of the lines just before, or of the
     sentence just before where this one opens with 其中 (共计21.6万亩；其中流转土地
@@ -357,7 +384,8 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
     (解决率) is one where the part's words hold its stem (已解决91条); a share of
     a target (完成年度目标16亿元的51.9%) is the figure before of that target; a share
     of a whole named in words (占手术总量的37.5%) is of the one figure the draft gives
-    for it (``earlier``: the quantities of the lines before); a rate whose rest
+    for it (``earlier``: the quantities of the lines before, ``on_line``: of the sentences
+    before on this line; looked at only for such a share); a rate whose rest
     follows (已完成2410亩，完成率89.9%，剩余270亩) is of done and rest together."""
     found = []
     for index, stated in enumerate(sentence):
@@ -396,7 +424,7 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
             same = [q for q in counts[:-1] if q.unit == part.unit]
             marked = [q for q in same if TOTAL_BEFORE.search(q.before)]
             if named:
-                whole = _named_whole(named.group("whole"), part, counts[:-1], earlier)
+                whole = _named_whole(named.group("whole"), part, counts[:-1], (earlier, on_line))
             elif share and marked:
                 whole = marked[-1]
             elif len(same) == 1:
@@ -430,8 +458,8 @@ def _sum_of(part: Quantity, rest: Quantity) -> Quantity:
                     part.half_step + rest.half_step, part.unit, False, "", "")
 
 
-def _named_whole(name: str, part: Quantity, before: Sequence[Quantity], earlier: Sequence[Quantity]) \
-        -> Optional[Quantity]:
+def _named_whole(name: str, part: Quantity, before: Sequence[Quantity],
+                 earlier: tuple[Sequence[Quantity], ...]) -> Optional[Quantity]:
     """The figure of the whole a share names in words (占手术总量的 → 手术6022台次; 占出院病例的
     → 出院19513人次): the one value the draft gives for what the words name (without
     their scope: 全县, 同期; nor 总量, 总数), none if it gives two or none."""
@@ -439,7 +467,7 @@ def _named_whole(name: str, part: Quantity, before: Sequence[Quantity], earlier:
     if len(core) < 2:
         return None
     found = {}
-    for quantity in list(earlier) + list(before):
+    for quantity in chain(*earlier, before):
         if quantity is part or quantity.percent or quantity.points or quantity.approximate:
             continue
         if quantity.unit != part.unit and not (core.endswith(part.unit) and quantity.unit in counted_units()
@@ -485,7 +513,9 @@ def _target_share(sentence: list[Quantity], index: int, before: str) -> Optional
     whole = sentence[index - 1]
     if "." not in whole.text:  # a target is set, not rounded: 12亿元 is 12
         whole = replace(whole, half_step=0.0)
-    part = next((q for q in reversed(sentence[max(0, index - WINDOW):index - 1]) if q.unit == whole.unit), None)
+    # the part is no comparison's base (3567万元，较上年同期的3505万元增长1.8%，完成全年目标7400万元的48.2%)
+    part = next((q for q in reversed(sentence[max(0, index - WINDOW):index - 1])
+                 if q.unit == whole.unit and not COMPARED.search(q.before)), None)
     if part is None or part.approximate or whole.approximate or part.percent:
         return None
     return Share(part, whole, sentence[index], "完成目标", False)
@@ -499,7 +529,8 @@ def table_totals(lines: Sequence[str], quantities_of) -> list[Total]:
 def table_shares(lines: Sequence[str]) -> list[Share]:
     """A Markdown table's rate column (办结率) against the two figures of its row
     before it: the part is the column whose header holds the rate's stem (办结（件）),
-    the whole the other one."""
+    the whole the other one; a share column (占比, 比重: share-columns) against the
+    figure before it in its row and that column's 合计 row."""
     found = []
     for start, stop in _tables(lines):
         rows = list(range(start, stop))
@@ -507,6 +538,9 @@ def table_shares(lines: Sequence[str]) -> list[Share]:
             continue
         header = [text.strip() for text, _ in _cells(lines[rows[0]])]
         for rate_index, title in enumerate(header):
+            if SHARE_COLUMN.search(title.strip("*")):
+                found.extend(_column_shares(lines, rows, header, rate_index))
+                continue
             stem = RATE_NAME.search(title.strip("*"))
             if stem is None:
                 continue
@@ -515,6 +549,62 @@ def table_shares(lines: Sequence[str]) -> list[Share]:
                 if share is not None:
                     found.append(share)
     return found
+
+
+def _column_shares(lines: Sequence[str], rows: list[int], header: list[str], index: int) -> list[Share]:
+    """Each row's share (占比 25.1%) against its figure in the nearest figure column before
+    and the figure of the one 合计 row (no 小计 rows)."""
+    body = rows[2:]
+    totals = [n for n in body if (cells := _cells(lines[n])) and TABLE_TOTAL.match(cells[0][0])]
+    if len(totals) != 1 or any(TABLE_SUBTOTAL.search(lines[n]) for n in body):
+        return []
+    total_cells = _cells(lines[totals[0]])
+    figure_index = next((i for i in range(index - 1, 0, -1) if i < len(total_cells)
+                         and _number(total_cells[i][0]) is not None), None)
+    if figure_index is None:
+        return []
+    exact = _counted_column(header[figure_index])
+    whole_value = _number(total_cells[figure_index][0])
+    whole_value = _exact(whole_value) if exact else whole_value
+    if whole_value[0] <= 0:
+        return []
+    text, at = total_cells[figure_index]
+    whole = Quantity(totals[0] + 1, at, at + len(text), text.strip(), whole_value[0], whole_value[1], "", False, "", "")
+    if not _adds_up(lines, [n for n in body if n != totals[0]], figure_index, whole_value, exact):
+        return []  # the 合计 is not its column's sum: sum-mismatch says so, once
+    found = []
+    for row in body:
+        cells = _cells(lines[row])
+        if row == totals[0] or index >= len(cells):
+            continue
+        value = _number(cells[figure_index][0])
+        rate = re.fullmatch(r"\s*(\d+(?:\.\d+)?)[%％]\s*", cells[index][0])
+        if value is None or rate is None:
+            continue
+        value = _exact(value) if exact else value
+        part_text, part_at = cells[figure_index]
+        part = Quantity(row + 1, part_at, part_at + len(part_text), part_text.strip(), value[0], value[1], "", False, "",
+                        "")
+        found.append(Share(part, whole, _stated_cell(cells[index], rate.group(1), row + 1), header[index], True))
+    return found
+
+
+def _adds_up(lines: Sequence[str], rows: list[int], index: int, total: tuple[float, float], exact: bool) -> bool:
+    """The column's figures in ``rows`` add up to ``total`` within their rounding."""
+    values = [_number(cells[index][0]) if index < len(cells := _cells(lines[n])) else None for n in rows]
+    if None in values:
+        return False
+    values = [_exact(value) if exact else value for value in values]
+    tolerance = sum(half for _, half in values) + total[1]
+    return abs(sum(value for value, _ in values) - total[0]) <= tolerance + 1e-9 * max(1.0, total[0])
+
+
+def _stated_cell(cell: tuple[str, int], figure: str, number: int) -> Quantity:
+    """The percentage written in a table cell, as a quantity."""
+    text, column = cell
+    decimals = len(figure.partition(".")[2])
+    return Quantity(number, column + text.index(figure), column + text.index(figure) + len(figure) + 1,
+                    figure + "%", float(figure), 0.5 * 10 ** -decimals, "%", False, "", "")
 
 
 def _row_share(line: str, number: int, header: list[str], rate_index: int, stem: str) -> Optional[Share]:
@@ -539,10 +629,7 @@ def _row_share(line: str, number: int, header: list[str], rate_index: int, stem:
         cell, at = cells[index]
         return Quantity(number, at, at + len(cell), cell.strip(), value[0], value[1], "", False, "", "")
 
-    figure = rate.group(1)
-    decimals = len(figure.partition(".")[2])
-    stated = Quantity(number, column + text.index(figure), column + text.index(figure) + len(figure) + 1,
-                      figure + "%", float(figure), 0.5 * 10 ** -decimals, "%", False, "", "")
+    stated = _stated_cell(cells[rate_index], rate.group(1), number)
     return Share(quantity(part_index, part), quantity(whole_index, whole), stated, header[rate_index], True)
 
 
@@ -608,6 +695,8 @@ def _table_total(lines: Sequence[str], start: int, stop: int) -> list[Total]:
             values = [_number(r[column_index][0]) if column_index < len(r) else None for r in above]
             if stated is None or not values or None in values:
                 continue
+            if column_index < len(header) and UNSUMMED_COLUMN.search(header[column_index].strip().strip("*")):
+                continue  # 产销差率（%）, 同比增减（%）: a column of rates is not added up
             if column_index < len(header) and _counted_column(header[column_index]):
                 # 楼栋（栋）, 户数: whole numbers of things counted are exact
                 stated, values = _exact(stated), [_exact(value) for value in values]
