@@ -410,3 +410,48 @@ def test_a_signature_of_another_unit_type_than_the_title_and_body_is_one_finding
              "平川县石桥乡人民政府\n2025年12月5日")
     assert found("unit-mismatch", draft) == [(5, 4)]
     assert found("unit-mismatch", draft.replace("石桥乡", "石桥镇")) == []
+
+
+@pytest.mark.parametrize("rule, text, expected", [
+    # 对照反馈的23个问题 hands nothing over: the plan printed on 4月18日 is before the feedback of 4月22日
+    ("date-order", "关于巡察反馈意见整改情况的报告\n\n　　4月22日，县委巡察组向我局党组反馈了巡察意见。4月18日，印发《落实巡察反馈意见整改方案》，"
+     "对照反馈的23个问题制定措施68条。\n\n　　　　2025年7月15日", [(3, 27)]),
+    ("date-order", "关于巡察反馈意见整改情况的报告\n\n　　4月22日，县委巡察组向我局党组反馈了巡察意见。5月9日，印发《落实巡察反馈意见整改方案》，"
+     "对照反馈的23个问题制定措施68条。\n\n　　　　2025年7月15日", []),
+    # a time limit set (限期在…前) is a plan: already past at signing
+    ("year-mismatch", "石桥镇2025年安全生产自查报告\n\n　　其余7处已落实管控措施，限期在2025年1月底前整改到位。\n\n　　　　2025年12月5日", [(3, 18)]),
+    ("year-mismatch", "石桥镇2025年安全生产自查报告\n\n　　其余7处已落实管控措施，限期在2026年1月底前整改到位。\n\n　　　　2025年12月5日", []),
+    # a plan told before an 已 is another step's: 于7月21日进场施工 is told done, after the signing
+    ("date-order", "云溪县供水有限公司2025年上半年工作总结\n\n　　启动二期工程，计划将管网延伸至石岭镇，工程已完成招标，于7月21日进场施工。"
+     "\n\n　　　　2025年7月15日", [(3, 31)]),
+    ("date-order", "云溪县供水有限公司2025年上半年工作总结\n\n　　启动二期工程，工程已完成招标，计划于7月21日进场施工。\n\n　　　　2025年7月15日", []),
+    # the first months of an earlier year told as the period's, in a 自查报告 too
+    ("year-mismatch", "石桥镇2025年安全生产自查报告\n\n　　2024年1至11月，全镇未发生较大以上生产安全事故。\n\n　　　　2025年12月5日", [(3, 3)]),
+    ("year-mismatch", "石桥镇2025年安全生产自查报告\n\n　　今年1至11月，全镇未发生较大事故。2024年1至11月，全镇发生一般事故2起。\n\n　　　　2025年12月5日", []),
+    # an opening of last year under a 2025年度 title; 2024年以来 and a sentence naming 2025 are history
+    ("year-mismatch", "南湖街道党工委书记2025年度抓基层党建工作述职报告\n\n2024年，在港城区委的坚强领导下，我认真履行第一责任人职责。"
+     "\n\n　　　　2026年1月12日", [(3, 1)]),
+    ("year-mismatch", "南湖街道党工委书记2025年度抓基层党建工作述职报告\n\n2024年以来，在港城区委的坚强领导下，我认真履职。\n\n　　　　2026年1月12日", []),
+    ("year-mismatch", "南湖街道党工委书记2025年度抓基层党建工作述职报告\n\n2024年，区委部署党建品牌创建，2025年我牵头全面推开。"
+     "\n\n　　　　2026年1月12日", []),
+    # finished before it started, in one sentence; 次年 and two projects stay quiet
+    ("date-order", "青峪县交通运输局2025年工作总结\n\n　　S312改建工程于2025年3月5日全面开工，全年完成投资3.1亿元，2月26日主线建成通车。"
+     "\n\n　　　　2026年1月8日", [(3, 38)]),
+    ("date-order", "青峪县交通运输局2025年工作总结\n\n　　S312改建工程于2024年11月5日开工，次年2月26日主线建成通车；3月5日开工的支线于12月26日建成通车。"
+     "\n\n　　　　2026年1月8日", []),
+    # a document the author made, named with another township or another county's unit of its kind
+    ("unit-mismatch", "石桥镇2025年安全生产自查报告\n\n　　制定《柳湾镇安全生产工作职责清单》，明确责任。\n\n　　　　平川县石桥镇人民政府\n　　　　2025年12月5日",
+     [(3, 6)]),
+    ("unit-mismatch", "关于巡察反馈意见整改情况的报告\n\n　　印发《禾川县人力资源和社会保障局党组落实巡察反馈意见整改方案》。\n\n　　　　丰禾县人力资源和社会保障局"
+     "\n　　　　2025年7月15日", [(3, 6)]),
+    ("unit-mismatch", "石桥镇2025年安全生产自查报告\n\n　　制定《石桥镇安全生产工作职责清单》，转发《柳湾镇安全生产经验做法》，印发《平川县安全生产考核办法》。"
+     "\n\n　　　　平川县石桥镇人民政府\n　　　　2025年12月5日", []),
+    # 截至 last year's end with the work told done is progress, not a base
+    ("year-mismatch", "青峪县交通运输局2025年工作总结\n\n　　客运枢纽站总投资2.4亿元，截至2024年12月底累计完成投资1.96亿元，计划2026年6月投入使用。"
+     "\n\n　　　　2026年1月8日", [(3, 19)]),
+    ("year-mismatch", "青峪县交通运输局2025年工作总结\n\n　　截至2024年底累计完成投资1.2亿元，全年完成投资0.76亿元。截至2024年底，全县公路总里程2836公里。"
+     "\n\n　　　　2026年1月8日", []),
+])
+def test_blind_set_6s_kinds_in_other_words(rule, text, expected):
+    """The kinds blind set 6 showed (tuned on it after its score), each with its look-alike."""
+    assert found(rule, text) == expected

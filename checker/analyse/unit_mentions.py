@@ -58,6 +58,10 @@ SALUTATION_COUNTY = lazy_regex(r"^[ \t\u3000]*(?P<county>[\u4e00-\u9fff]{2,3}?[�
 COUNTY = r"(?P<county>[\u4e00-\u9fff]{2,3}?[县区](?<![社小园景]区))"
 ADDRESSEE_COUNTY = lazy_regex(rf"^[ \t\u3000]*(?:中共)?{COUNTY}[\u4e00-\u9fff]{{1,14}}[：:][ \t\u3000]*$")
 INSTRUCTED_BY = lazy_regex(rf"(?:根据|按照|遵照)(?:中共)?{COUNTY}(?:委|人民政府|政府)")
+# a document the author made itself (制定《东湖街道2025年基层党建工作要点》, 印发《禾川县人力资源和社会
+# 保障局党组落实…方案》): the place its title opens with is the author's
+OWN_DOCUMENT = lazy_regex(r"(?:制定|制订|印发|出台|修订|编制|起草|拟定)了?《(?:中共)?(?P<place>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡|县|区|市))"
+                          r"(?P<rest>[^》]{2,60})》")
 PARTY_COMMITTEE = lazy_regex(r"(?:党工委|党委|委员会|委(?!员))")
 PLACE_COMMITTEE = lazy_regex(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
 NOT_A_NAME = "各全本我该每乡镇村县区市省街"
@@ -97,7 +101,8 @@ class UnitMention:
     end_column: int
     text: str
     role: str  # "self" (我局), "subject" (白沙镇党委、政府在…), "led-by" (在X县委…领导下), "salutation",
-    #            "vision" (为建设…新柳溪提供坚强保证)
+    #            "vision" (为建设…新柳溪提供坚强保证), "unit-subject" (安平县自然资源局高度重视),
+    #            "document" (制定《柳湾镇…清单》: place, and text the title)
     type: str = ""  # for a self-reference: 局, 镇…
     place: str = ""  # for the others: the township or county named
 
@@ -207,6 +212,9 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
         for match in VISION.finditer(line) if "新" in line else ():  # 为建设美丽富裕新柳溪提供坚强保证
             found.append(UnitMention(number, match.start("place") + 1, match.end("place") + 1, match.group(0),
                                      "vision", place=match.group("place")))
+        for match in OWN_DOCUMENT.finditer(line) if "《" in line else ():  # 制定《柳湾镇安全生产工作职责清单》
+            found.append(UnitMention(number, match.start("place") + 1, match.end("place") + 1,
+                                     match.group("place") + match.group("rest"), "document", place=match.group("place")))
     if salutation_line:
         match = SALUTATION_COUNTY.match(lines[salutation_line - 1])
         if match:

@@ -55,6 +55,8 @@ FUTURE_WORDS = lazy_regex(r"拟|计划|预计|定于|力争|争取|确保|下一
 CLAUSE_FUTURE_WORDS = lazy_regex(r"(?<!现)将|要")
 YEAR_END = lazy_regex(r"^(?:12月(?:底|末|31日)|年底|年末)")
 LOOKING_BACK = lazy_regex(r"总结|述职|述责|述廉|年度|年报")
+# a report telling its period's results (a 自查 or 情况报告 too, though signed at any time of the year)
+TELLING_RESULTS = lazy_regex(r"总结|述职|述责|述廉|年度|年报|自查|情况|汇报")
 REPORT_OF_PLANS = lazy_regex(r"计划|要点|打算|安排|思路|方案")
 # a sentence telling the period's results under another year: 2024年我公司实现营业收入…,
 # 2024年1—6月完成投资… (the year, a part of it, the author, then 完成/实现)
@@ -62,9 +64,10 @@ RESULTS_OF_YEAR = lazy_regex(
     r"(?:^[ \t\u3000#*]*|[。；])(?P<year>(?:19|20)\d{2})年(?:度|上半年|下半年|前三季度|全年|1[—\-－~至到](?:1[0-2]|[1-9])月)?"
     r"[，,]?(?:[我全本][\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{0,6}?公司)?(?:预计)?(?:共|累计|全年)?(?=完成|实现)")
 
-# a sentence opening with a whole earlier year told as such (2024年全年主持召开党工委会议18次,
-# 2024年度全年组织税费收入…): the year's results, whatever the verb
-FULL_YEAR = lazy_regex(r"(?:^[ \t\u3000#*]*|[。；])(?P<year>(?:19|20)\d{2})年度?全年(?=[\u4e00-\u9fff])")
+# a sentence opening with a whole earlier year, or its first months, told as such (2024年全年主持召开
+# 党工委会议18次, 2024年1至11月，全镇未发生…): the period's results, whatever the verb
+FULL_YEAR = lazy_regex(r"(?:^[ \t\u3000#*]*|[。；])(?P<year>(?:19|20)\d{2})年(?:度?全年|1[—\-－~至到](?:1[0-2]|[2-9])月[，,]?)"
+                       r"(?=[\u4e00-\u9fff])")
 
 # the paragraph tells the period's own figure too (今年以来…14次。2024年全年…11次: a comparison)
 THIS_PERIOD_TOLD = lazy_regex(r"今年|本年|当年|以来")
@@ -76,6 +79,13 @@ QUOTED_TITLE = lazy_regex(r"《[^》]*》")
 THIS_YEAR = lazy_regex(r"今年|本年|当年|年内")
 # what a deadline is for (预计2025年汛前全部完工, 确保2025年国庆前通车)
 DONE_BY = lazy_regex(r"(?:完成|完工|建成|投用|投入使用|到位|通车|竣工|交付|销号|整改|办结|清零|落地|开工|实现|达到)")
+# what a 截至 clause tells of work done (截至…累计完成投资, 已全部完工)
+PROGRESS = lazy_regex(r"(?:[\u4e00-\u9fff]{0,8}?(?:累计|已|全部))?(?:完成|完工|建成|竣工|办结|销号)")
+THIS_PERIOD_NAMED = lazy_regex(r"今年|本年|全年|年内|当年")
+# a project started and finished (于3月5日全面开工 … 12月26日主线建成通车)
+STARTED = lazy_regex(r"开工|动工|开建|开始施工|进场施工|启动建设")
+FINISHED = lazy_regex(r"建成|完工|竣工|通车|投入使用|投用|交付使用")
+NEXT_YEAR = lazy_regex(r"次年|翌年|明年|(?:19|20)\d\d年")
 # a sentence telling of an earlier step (此前，县审计局要求整改时限为5月30日): not the feedback's
 EARLIER_STEP = lazy_regex(r"此前|之前|曾|先前|原定|原要求")
 # a sentence telling how a deadline went: no plan left open
@@ -158,6 +168,7 @@ class DateConsistencyRule(DraftCheck):
         yield from self._after_signature(document, facts)
         yield from self._after_meeting(document, facts)
         yield from self._before_feedback(document, facts)
+        yield from self._finished_before_started(document, facts)
 
     def _ranges(self, facts: DraftFacts) -> Iterator[Finding]:
         for span in facts.ranges:
@@ -188,7 +199,10 @@ class DateConsistencyRule(DraftCheck):
                 continue  # a month counts only as 截至 its end (截至2025年11月底 signed in October)
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
             clause = _own_clause(before, after)
-            if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(before + after) \
+            # a plan told before an 已 of the sentence is another step's (计划将管网延伸至…，工程已完成招标，
+            # 于7月21日进场施工)
+            told = before.rsplit("已", 1)[-1] if "已" in before else before
+            if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(told + after) \
                     or CLAUSE_FUTURE_WORDS.search(clause):
                 continue
             if id(date) in range_ends:
@@ -220,6 +234,29 @@ class DateConsistencyRule(DraftCheck):
                 continue
             if MEETING.search(after) or MEETING.search(before):
                 meeting = (date, when)
+
+    @staticmethod
+    def _finished_before_started(document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        """In one sentence, a project finished (建成通车, 竣工, 投入使用) on a date before the
+        date it started (于2025年3月5日全面开工，…，2月26日主线建成通车); not 次年/翌年 between."""
+        started: Optional[tuple[DateMention, datetime.date, int]] = None  # date, day, sentence start
+        for date in facts.dates:
+            line = document.lines[date.line - 1]
+            before, after = clause_around(line, date.column - 1, date.end_column - 1)
+            sentence = (date.line, date.column - 1 - len(before))
+            if started is not None and (started[0].line, started[2]) != sentence:
+                started = None
+            when = date.on(facts.year_of(date) or 2000) if date.day is not None else None
+            clause = after.split("，", 1)[0]
+            if when is None or DEADLINE_AFTER.match(after):
+                continue
+            if started is not None and FINISHED.search(clause) and when < started[1] \
+                    and not NEXT_YEAR.search(line[started[0].end_column - 1:date.column - 1]):
+                yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                              {"this": date.text, "other": started[0].text, "line": started[0].line,
+                               "what": "完工日期早于开工日期"})
+            elif STARTED.search(clause):
+                started = (date, when, sentence[1])
 
     def _before_feedback(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         """A step answering a review's feedback (传达学习督察反馈意见) dated before that
@@ -276,6 +313,7 @@ class DateConsistencyRule(DraftCheck):
         yield from self._title_year(document, facts, title)
         yield from self._as_of(document, facts, period.year, period.text)
         yield from self._period_again(document, facts)
+        yield from self._opening_year(document, facts, title)
         yield from self._results_of_another_year(document, facts)
         yield from self._done_in_another_year(document, facts, title)
 
@@ -360,9 +398,10 @@ class DateConsistencyRule(DraftCheck):
             line = document.lines[date.line - 1]
             if not line[:date.column - 1].rstrip(" \t\u3000").endswith(("截至", "截止", "截止到", "截至到", "到")):
                 continue
-            if YEAR_END.match(date.text.split("年", 1)[1]) or (date.month == 12 and date.edge in ("底", "末")):
-                continue
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
+            if (YEAR_END.match(date.text.split("年", 1)[1]) or (date.month == 12 and date.edge in ("底", "末"))) \
+                    and not self._progress_at_year_end(after, year):
+                continue  # 截至2024年底，全镇共有企业87家: a base
             if comparison.search(after.split("，")[0]):
                 continue
             if told_before:
@@ -377,6 +416,15 @@ class DateConsistencyRule(DraftCheck):
                 stated_line, what = facts.period.line, "截至日期不在报告期内"
             yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
                           {"this": date.text, "other": stated, "line": stated_line or date.line, "what": what})
+
+    @staticmethod
+    def _progress_at_year_end(after: str, year: int) -> bool:
+        """截至2024年12月底累计完成投资1.96亿元 in a 2025 report: the progress of the work,
+        not a base — the clause tells it done, and its sentence names no year of the
+        report, 今年 or 全年, nor a comparison."""
+        sentence = after.split("。", 1)[0]
+        return bool(PROGRESS.match(after.lstrip("，, \t\u3000"))) and f"{year}年" not in sentence \
+            and not THIS_PERIOD_NAMED.search(sentence) and not wordlist("comparison-words").regex.search(sentence)
 
     def _period_again(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         period = facts.period
@@ -403,14 +451,35 @@ class DateConsistencyRule(DraftCheck):
                               {"this": match.group(0), "other": period.text, "line": period.line,
                                "what": "报告期与标题不一致"})
 
+    @staticmethod
+    def _opening_year(document: Document, facts: DraftFacts, title: str) -> Iterator[Finding]:
+        """The first paragraph opening with an earlier year than the title's period
+        (2024年，在港城区委的坚强领导下，我认真履行… under …2025年度…述职报告): last year's
+        opening; not 2024年以来, not a sentence that names the period's year too, not a plan."""
+        period = facts.period
+        first = next(document.paragraphs(), None)
+        if period.source != "title" or first is None or REPORT_OF_PLANS.search(title) or first.line in facts.plan_lines:
+            return
+        line = document.lines[first.line - 1]
+        opened = OPENING_PERIOD.match(line)
+        if opened is None or int(opened.group("year")) >= period.year or "以来" in opened.group(0) \
+                or RESULTS_OF_YEAR.match(line) or FULL_YEAR.match(line):
+            return  # 2024年，全镇预计完成…: the results of another year, reported as such
+        sentence = line[opened.end():].split("。", 1)[0]
+        if f"{period.year}年" in sentence or THIS_YEAR.search(sentence):
+            return
+        yield Finding(Span.on_line(first.line, opened.start("year"), opened.end("year") + 1),
+                      {"this": opened.group("year") + "年", "other": period.text, "line": period.line,
+                       "what": "开头所述年份与标题的报告期不一致"})
+
     def _results_of_another_year(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         """A sentence opening with an earlier year and telling results (2024年我公司实现
         营业收入…) in a report on a later one, when nothing in it names the report's
         year (2024年实现10.85亿元，2025年实现12.64亿元 stays quiet)."""
         period = facts.period
         title = " ".join(document.lines[n - 1] for n in facts.title_lines)
-        if REPORT_OF_PLANS.search(title) or not LOOKING_BACK.search(title) or "调研" in title:
-            return  # a 调研报告 or 情况报告 may well cite last year's full-year figures
+        if REPORT_OF_PLANS.search(title) or not TELLING_RESULTS.search(title) or "调研" in title:
+            return  # a 调研报告 may well cite last year's full-year figures
         comparison = wordlist("comparison-words").regex
         for number, line in enumerate(document.lines, 1):
             if number in facts.plan_lines or number in facts.title_lines or number in facts.closing_lines:
@@ -466,7 +535,7 @@ class DateConsistencyRule(DraftCheck):
         if signed is None:
             return
         signed_on = signed.on(signed.year)
-        plan = wordlist("plan-words").regex
+        plan, time_limit = wordlist("plan-words").regex, wordlist("time-limit-words").regex
         for date in facts.dates:
             if not date.year:
                 continue
@@ -474,8 +543,9 @@ class DateConsistencyRule(DraftCheck):
             if not re.match(r"[ \t\u3000]*(?:前|以前|之前)", line[date.end_column - 1:]):
                 continue
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
-            if date.line not in facts.plan_lines and not plan.search(before + after):
-                continue
+            if date.line not in facts.plan_lines and not plan.search(before + after) \
+                    and not time_limit.search(before.rsplit("，", 1)[-1]):
+                continue  # 限期在2025年1月底前整改到位: a time limit set is a plan too
             deadline = date.on(date.year)
             if deadline is None or signed_on is None or deadline >= signed_on:
                 continue

@@ -106,6 +106,10 @@ class NameConsistencyRule(DraftCheck):
             elif mention.role == "subject":
                 if author.type in TOWNSHIP_TYPES and mention.place != author.name and not BLANK_NAME.search(author.name):
                     yield self._finding(mention, author.name, where, "主体单位与落款单位不一致")
+            elif mention.role == "document":  # 制定《柳湾镇安全生产工作职责清单》 in 石桥镇's report
+                if self._another_units_document(author, mention):
+                    yield self._finding(mention, author.name if author.type in TOWNSHIP_TYPES else author.county, where,
+                                        "本单位制定的文件名称中的单位与本单位不一致")
             elif mention.role == "unit-subject":  # 安平县自然资源局高度重视 in 宁源县自然资源局's report
                 if mention.place != author.county and not BLANK_NAME.search(author.county + mention.place):
                     yield self._finding(mention, author.county + author.name, where, "主体单位与落款单位不一致")
@@ -117,6 +121,19 @@ class NameConsistencyRule(DraftCheck):
                   and not BLANK_NAME.search(facts.county[0] + mention.place)):
                 # 在云河县委…领导下 in a 乡's report addressed to 白河县防汛抗旱指挥部, 云河县 named nowhere else
                 yield self._finding(mention, facts.county[0], facts.county[1], "领导机关所在地与本单位不一致")
+
+    @staticmethod
+    def _another_units_document(author, mention) -> bool:
+        """The title of a document the author made opens with another place of its own
+        kind: another township for a township (not its county), another county for a
+        county's unit whose name follows (禾川县人力资源和社会保障局党组… in 丰禾县人社局's)."""
+        place = mention.place
+        if BLANK_NAME.search(place + author.name + author.county):
+            return False
+        if author.type in TOWNSHIP_TYPES:
+            return place.endswith(TOWNSHIP_TYPES) and place != author.name
+        return (bool(author.county) and place.endswith(("县", "区", "市")) and place != author.county
+                and mention.text[len(place):].startswith(author.name))
 
     @staticmethod
     def _signature_of_another_type(document: Document, facts: DraftFacts) -> Optional[Finding]:
