@@ -20,6 +20,7 @@ from .dates import WEEKDAYS, DateMention, DateRange, all_dates
 from .people import PersonMention, people
 from .period import ReportPeriod, report_period, signature_date
 from .quantities import Quantity, all_quantities
+from .recounts import Count, Rest, recounts
 from .relations import (Change, Share, Total, changes, listed_counts, opens_with_part, sentences, shares, stated_totals,
                         table_shares, table_totals, totals)
 from .unit_mentions import (AuthorUnit, UnitMention, author_unit, bare_organs, own_county, role_mentions, self_references,
@@ -35,6 +36,8 @@ class DraftFacts:
     dates: tuple[DateMention, ...] = ()
     ranges: tuple[DateRange, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    counts: tuple[Count, ...] = ()  # the quantities with how each names its thing (recounts.py)
+    rests: tuple[Rest, ...] = ()  # the rests of tasks stated or implied (剩余5个; 发现63个，已整改58个)
     totals: tuple[Total, ...] = ()
     changes: tuple[Change, ...] = ()
     shares: tuple[Share, ...] = ()
@@ -238,6 +241,7 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
     found_totals.extend(table_totals(lines, None))
     found_shares.extend(table_shares(lines))
     sections, parents = section_map(document)
+    counts, rests = recounts(lines, quantities)
     signature_texts = [(n, lines[n - 1]) for n in sorted(closing) if signed is None or n != signed.line]
     context_years, written = {}, 0
     for date in dates:
@@ -259,6 +263,8 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
         dates=dates,
         ranges=ranges,
         quantities=quantities,
+        counts=counts,
+        rests=rests,
         totals=tuple(found_totals),
         changes=tuple(found_changes),
         shares=tuple(found_shares),

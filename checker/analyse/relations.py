@@ -85,6 +85,7 @@ class Total:
     parts: tuple[Quantity, ...]
     in_table: bool = False
     complete: bool = False  # the list ends with the rest (其他…, 其余…): the parts are all of it
+    header: str = ""  # a table column's header (上报事件（件）)
 
 
 @dataclass(frozen=True)
@@ -702,5 +703,6 @@ def _table_total(lines: Sequence[str], start: int, stop: int) -> list[Total]:
                 stated, values = _exact(stated), [_exact(value) for value in values]
             parts = tuple(Quantity(body[i] + 1, 0, 0, "", v, h, "", False, "", "") for i, (v, h) in enumerate(values))
             total = Quantity(row + 1, column, column + len(text), text.strip(), stated[0], stated[1], "", False, "", "")
-            found.append(Total(total, parts, in_table=True))
+            found.append(Total(total, parts, in_table=True,
+                               header=header[column_index].strip() if column_index < len(header) else ""))
     return found

@@ -16,13 +16,17 @@ rate (办结率 against 上报 and 办结). Tolerance: the stated rate may be of
 written figure; a rise of a percentage written as % may be read as points or as
 a relative rise, and only a figure that fits neither is reported.
 
-``check: conflict`` — the same thing counted twice with two values (改造老旧小区6个
-… 改造老旧小区9个): the words that name it (at least ``min_thing_chars``
-characters right before or after the figure, or a whole name before one figure
-opening the words after the other) and the unit agree. Left alone:
-estimates, percentages, comparisons (较, 同比, 上年), plans and what stands under a
-heading of plans, a clause that names another year, and figures whose scope
-differs (累计, 全年, 上半年, 人均, 其中, 新建/新增 against a total…).
+``check: conflict`` — one thing counted twice with two values, where the draft
+makes plain it is the same thing (Facts.draft.counts and .rests, read by
+checker/analyse/recounts.py): the size of a named whole stated again, a recount in
+a relative clause (完成除险加固的8座水库) against the statement its verb and thing
+name, the rest of a task (剩余6个问题) against the rest stated or implied before, a
+text figure against a nearby table's 合计 in the column its words name, and the
+same words alone (6 characters or more) naming a count again. Two counts that
+merely share a verb are not compared. Left alone: estimates, percentages,
+comparisons, another year, 分别, a stock that changed, plans (but a rest, a
+recount or a whole named as such), two places, candidates that disagree among
+themselves.
 
 Message fields: sum {total}, {sum}, {parts}, {line}; growth {stated}, {expected},
 {basis}, {line}; conflict {thing}, {this}, {other}, {line}.
@@ -30,33 +34,32 @@ Message fields: sum {total}, {sum}, {parts}, {line}; growth {stated}, {expected}
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Iterator, Optional
 
 from checker.model import Document, Span
 from checker.analyse.consistency import DraftFacts
-from checker.analyse.dates import clause_around
 from checker.analyse.quantities import Quantity
+from checker.analyse.recounts import QUALIFIED, Count, Rest
 from checker.settings.wordlists import wordlist
-from .base import Finding, expect
+from .base import Finding
 from .consistency_base import DraftCheck
 from checker.settings.lazy_regex import lazy_regex
 
 CHECKS = ("sum", "growth", "conflict")
-CONNECTORS = lazy_regex(r"(?:共计|合计|总计|累计|达到|共|达|为|有|计|是)$")
 SCOPES = lazy_regex(r"累计|全年|上半年|下半年|前三季度|第?[一二三四]季度|新增|新建|现有|共有|拥有|辖有|总|年均|月均|人均|户均|"
                     r"村均|平均|日均|当年|本年|其中|每")
-STOCK = ("累计", "新增", "新建", "现有", "共有", "拥有", "辖有", "总", "其中", "年均", "月均", "人均", "户均", "村均", "平均", "日均", "每", "对")
 SAME_UNIT = {"名": "人", "位": "人"}  # 职工386人 … 386名职工: one unit
-BUCKET_SIZE = 8  # a thing's first mentions that a later one is compared with: the work stays linear
-FIGURE = lazy_regex(r"\d")
-WHOLE_BEFORE = lazy_regex(r"全(?:县|镇|乡|区|市|街道|系统)|全部|所有|辖区内?|共有|现有|现设|设有|辖有")
-WHOLE_AFTER = lazy_regex(r"^[\u4e00-\u9fff]{2,10}?(?:全部|均|都)")
-STOCK_BEFORE = lazy_regex(r"现有|共有|拥有|辖有|实有")
-# a clause before the figure's own that names what is counted (对提供餐饮服务的托管类机构，…，检查机构38家)
-SCOPED_BY = lazy_regex(r"(?:^|[，。；：])[^，。；：]{0,6}?对(?![\d比照])[^，。；：]{2,}")
-WHOLE_RUN_MAX = 10  # the longest whole name looked up among the words after a figure
 OTHER_YEAR = lazy_regex(r"((?:19|20)\d{2})年")
+PLACE = lazy_regex(r"全(?!部).+")  # 全县, 全镇: a place; 全部, 所有, 辖区 are no other place
+IN_PLAN = lazy_regex(r"纳入[^，。；]{0,8}?计划")
+BRACKETED = lazy_regex(r"（[^）]*）|\([^)]*\)")
+CJK_ONLY = lazy_regex(r"[\u4e00-\u9fff]+")
+STATEMENT_MIN = 6  # the shortest words that alone name what a restated count counts
+BUCKET_SIZE = 16  # a thing's first mentions that a later one is compared with: the work stays linear
+RECENT = 64  # a unit's latest counts a recount or a rest is looked for among
+TABLE_REACH = 20  # lines between a table's 合计 and the text that restates it
 
 
 def _format(value: float, decimals: int) -> str:
@@ -84,13 +87,7 @@ def _overlap(low: float, high: float, quantity: Quantity) -> bool:
 
 class FigureConsistencyRule(DraftCheck):
     CHECKS = CHECKS
-    OPTIONS = {"check": None, "min_thing_chars": 4, "min_cross_chars": 6}
-
-    def __init__(self, options: dict):
-        super().__init__(options)
-        options = self.options
-        self.min_thing = expect(options["min_thing_chars"], int, "min_thing_chars", "a whole number")
-        self.min_cross = expect(options["min_cross_chars"], int, "min_cross_chars", "a whole number")
+    OPTIONS = {"check": None}
 
     # -- sum ---------------------------------------------------------------------
     def _sum(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
@@ -179,97 +176,221 @@ class FigureConsistencyRule(DraftCheck):
 
     # -- conflict ----------------------------------------------------------------
     def _conflict(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
-        buckets: dict[tuple, list[tuple[Quantity, str, str]]] = {}
-        period_year = facts.period.year if facts.period else None
-        comparison = wordlist("comparison-words").regex
-        plan = wordlist("plan-words").regex
-        reported: set[tuple[int, int]] = set()
         neutral = _period_words(facts)
-        for quantity in facts.quantities:
-            if (quantity.percent or quantity.points or quantity.approximate or quantity.line in facts.plan_lines
-                    or quantity.line in facts.title_lines or quantity.line in facts.closing_lines):
-                continue
-            line = document.lines[quantity.line - 1]
-            if line.lstrip().startswith("|"):
-                continue
-            before, after = clause_around(line, quantity.column - 1, quantity.end_column - 1)
-            clause_before = before.rsplit("，", 1)[-1]
-            # the figure's first digit stays after the clause: 将15个… is 把, not a plan
-            if comparison.search(clause_before) or plan.search(before + quantity.text[:1]) or "分别" in before:
-                continue
-            years = {int(y) for y in OTHER_YEAR.findall(clause_before)}
-            if years - {period_year}:
-                continue
-            thing_before = CONNECTORS.sub("", quantity.before)
-            scope = _scope(before) - neutral
-            if SCOPED_BY.search(before[:len(before) - len(clause_before)]):
-                scope |= {"对"}  # 对托管类机构，…开展检查，检查机构38家: a count of that object only
-            entry = (quantity, thing_before, quantity.after, scope, _names_the_whole(line, quantity, before),
-                     after.lstrip("，,、 ")[:self.min_thing])
+        tables = _Tables(facts)
+        wholes: dict[tuple[str, str], list[Count]] = {}
+        recent: dict[str, list[Count]] = {}  # each unit's latest counts, for recounts
+        said: dict[tuple[str, str], list[Count]] = {}
+        rests: dict[str, list[Rest]] = {}
+        pending = iter(facts.rests)
+        rest = next(pending, None)
+        for count in (count for count in facts.counts if _judged(count, facts)):
+            quantity = count.quantity
             unit = SAME_UNIT.get(quantity.unit, quantity.unit)
-            keys = []
-            if len(thing_before) >= self.min_thing:
-                keys.append(("b", unit, thing_before[-self.min_thing:]))
-            if len(quantity.after) >= self.min_thing:
-                keys.append(("a", unit, quantity.after[:self.min_thing]))
-            if len(thing_before) >= self.min_cross:
-                keys.append(("x", unit, thing_before[-self.min_cross:]))
-            if len(quantity.after) >= self.min_cross:
-                keys.append(("x", unit, quantity.after[:self.min_cross]))
-            # a whole name before one figure (、乡镇卫生院14个) opening the words after another
-            # (将15个乡镇卫生院全部纳入): the same thing
-            whole = thing_before.removeprefix("其中") if _whole_run(line, quantity) else ""
-            if len(whole) >= self.min_thing:
-                keys.append(("w", unit, whole))
-            keys.extend(("w", unit, quantity.after[:size])
-                        for size in range(self.min_thing, min(len(quantity.after), WHOLE_RUN_MAX) + 1))
-            for key in keys:
-                for other in buckets.get(key, []):
-                    finding = self._conflicting(other, entry, key[0], facts)
-                    if finding is not None and (quantity.line, quantity.column) not in reported:
-                        reported.add((quantity.line, quantity.column))
-                        yield finding
-                bucket = buckets.setdefault(key, [])
-                if len(bucket) < BUCKET_SIZE:
-                    bucket.append(entry)
+            while rest is not None and rest.quantity.line < quantity.line:
+                rests.setdefault(rest.unit, []).append(rest)
+                rest = next(pending, None)
+            other: Optional[tuple[str, Quantity]] = None
+            if count.kind == "whole":
+                bucket = wholes.setdefault((unit, count.noun[:1]), [])
+                if wordlist("stock-changed").regex.search(count.opening):
+                    # 新增…60家，全县680家家庭农场…: the stock as it is now, told after a change
+                    bucket[:] = [one for one in bucket if not _same_whole(one, count)]
+                else:
+                    other = _against(count, [(one.noun, one.quantity) for one in bucket if _same_whole(one, count)])
+                _keep(bucket, count)
+            elif count.kind == "relative":
+                restated = [one for one in recent.get(unit, []) if _restated(one, count, neutral)]
+                # the verb right before an earlier figure (已完成整改19个) names it more closely than
+                # the same verb elsewhere in its piece (23个问题中已完成整改19个: not the 23)
+                close = [one for one in restated if count.verb[-4:] in one.before[-len(count.verb) - 2:]]
+                other = _against(count, [(count.noun, one.quantity) for one in close or restated], all_agree=True)
+            elif count.kind == "remainder":
+                other = _against(count, [("剩余" + count.noun, _valued(rest.quantity, rest.value))
+                                         for rest in rests.get(quantity.unit, [])[-RECENT:] if _rest_of(rest, count)],
+                                 all_agree=True)
+            if other is None and count.kind != "remainder":
+                other = tables.figure(count)
+            statement = _statement(count, neutral)
+            if statement:
+                bucket = said.setdefault((unit, statement), [])
+                if other is None:
+                    other = _against(count, [(statement, one.quantity) for one in bucket
+                                             if one.quantity.line != quantity.line
+                                             and not facts.in_sibling_sections(one.quantity.line, quantity.line)
+                                             and not facts.in_parent_and_child(one.quantity.line, quantity.line)],
+                                     all_agree=True)
+                _keep(bucket, count)
+            latest = recent.setdefault(unit, [])
+            latest.append(count)
+            if len(latest) > 2 * RECENT:
+                del latest[:RECENT]
+            if other is not None:
+                thing, first = other
+                yield Finding(Span.on_line(quantity.line, quantity.column - 1, quantity.end_column - 1),
+                              {"thing": thing, "this": quantity.text, "other": first.text, "line": first.line})
 
-    def _conflicting(self, first, second, side: str, facts: DraftFacts) -> Optional[Finding]:
-        (one, one_before, one_after, one_scope, one_whole, one_next), \
-            (two, two_before, two_after, two_scope, two_whole, two_next) = first, second
-        if _overlap(one.low, one.high, two) or one.line == two.line:
+
+def _keep(bucket: list, count: Count) -> None:
+    """A thing's first mentions are kept, a few: the work stays linear."""
+    if len(bucket) < BUCKET_SIZE:
+        bucket.append(count)
+
+
+def _judged(count: Count, facts: DraftFacts) -> bool:
+    """A count figure-conflict compares: not an estimate, a comparison (较, 同比), a
+    figure of another year, a figure of several (分别), a changed stock (由…增至, 新增)
+    nor a plan — a plan may restate the rest of a task, a recount, this year's result it
+    builds on (在今年…的基础上) or all of a whole named as such (12月底前完成全部8个老旧小区改造, 对全乡58户防返贫监测对象持续跟踪帮扶)."""
+    quantity, before = count.quantity, count.before
+    if (quantity.approximate or quantity.line in facts.title_lines or quantity.line in facts.closing_lines
+            or wordlist("comparison-words").regex.search(before) or "分别" in before or "其中" in count.verb):
+        return False
+    period_year = facts.period.year if facts.period else None
+    if {int(year) for year in OTHER_YEAR.findall(before)} - {period_year}:
+        return False
+    # 纳入改造计划的老旧小区6个 counts what the plan holds: no plan of the clause's own
+    planned = quantity.line in facts.plan_lines or wordlist("plan-words").regex.search(
+        IN_PLAN.sub("纳入", before) + quantity.text[:1])
+    return not planned or count.kind in ("relative", "remainder", "base") or bool(count.place)
+
+
+def _statement(count: Count, neutral: frozenset[str]) -> str:
+    """The words a plain count's piece opens with, when they alone name it
+    (改造老旧小区6个; 全年办理不动产登记业务3.62万件; a plan's 在今年完成交通固定资产投资12.9亿元的
+    基础上): the same words with another figure state the same thing twice. "" where
+    they are short, generic or scoped."""
+    words = count.verb if count.kind == "base" else count.before.rsplit("、", 1)[-1]
+    for word in sorted(neutral, key=len, reverse=True):
+        words = words.removeprefix(word)
+    if (count.kind not in ("plain", "base") or len(words) < STATEMENT_MIN or not CJK_ONLY.fullmatch(words)
+            or SCOPES.search(words) or wordlist("generic-things").regex.search(words)):
+        return ""
+    return words
+
+
+def _same_unit(first: Quantity, second: Quantity) -> bool:
+    return SAME_UNIT.get(first.unit, first.unit) == SAME_UNIT.get(second.unit, second.unit)
+
+
+def _same_whole(one: Count, two: Count) -> bool:
+    """Two counts of all of one thing in one place (全县16个乡镇卫生院中 … 其中乡镇卫生院14个)."""
+    if one.quantity.line == two.quantity.line or not _same_unit(one.quantity, two.quantity):
+        return False
+    places = {place for place in (one.place, two.place) if PLACE.fullmatch(place)}
+    if QUALIFIED in (one.place, two.place) and (places or one.verb != two.verb and one.place == two.place):
+        return False  # 纳入监测的企业86家 is not all of 全县120家企业, nor 纳入帮扶的企业
+    return len(places) < 2 and same_thing(one.noun, two.noun)
+
+
+def same_thing(first: str, second: str) -> bool:
+    """Two names of one thing: one opens the other (乡镇卫生院 … 乡镇卫生院发热门诊), or
+    one leaves out up to two characters of the other's (防返贫监测对象, 防返贫动态监测对象),
+    with or without what they hold in brackets (学校（含幼儿园）食堂, 学校食堂)."""
+    return _same_name(first, second) or _same_name(BRACKETED.sub("", first), BRACKETED.sub("", second))
+
+
+def _same_name(first: str, second: str) -> bool:
+    short, long = sorted((first, second), key=len)
+    if len(short) < 2:
+        return False
+    if long.startswith(short):
+        return len(short) >= 3 or short == long
+    if len(short) < 4:
+        return False
+    for name, other in ((first, second), (second, first)):
+        for size in range(max(4, len(name) - 2), len(name) + 3):
+            opening = other[:size]
+            if (len(opening) == size and opening[:2] == name[:2] and opening[-2:] == name[-2:]
+                    and (_subsequence(opening, name) or _subsequence(name, opening))):
+                return True
+    return False
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
+def _against(count: Count, candidates: list[tuple[str, Quantity]], all_agree: bool = False
+             ) -> Optional[tuple[str, Quantity]]:
+    """The earlier count this one contradicts: none where one of them agrees, nor
+    (all_agree) where they disagree among themselves."""
+    if not candidates or any(_overlap(other.low, other.high, count.quantity) for _, other in candidates):
+        return None
+    if all_agree and len({other.value for _, other in candidates}) > 1:
+        return None
+    return candidates[0]
+
+
+def _restated(one: Count, count: Count, neutral: frozenset[str]) -> bool:
+    """An earlier statement a recount names: its clause holds the recount's verb
+    (除险加固 of 完成除险加固的6座水库), its sentence the thing (水库), in one scope."""
+    if one.kind == "remainder" or one.sentence == count.sentence and one.quantity.line == count.quantity.line:
+        return False
+    if not _same_unit(one.quantity, count.quantity) or len(count.noun) < 2 or len(count.verb) < 2:
+        return False
+    core = count.verb[-4:]
+    if core not in one.piece or count.noun[:4] not in one.sentence:
+        return False
+    # a part listed after 其中 (其中拆除复耕132个) is what a recount restates: 其中 is no scope here
+    neutral = neutral | {"其中"}
+    return set(SCOPES.findall(count.verb)) - neutral == set(SCOPES.findall(one.before)) - neutral
+
+
+def _rest_of(rest: Rest, count: Count) -> bool:
+    """A rest stated or implied on an earlier line, of the same unit, whose sentence
+    names the thing the later rest names (剩余6个问题 … 发现问题63个…剩余5个)."""
+    return (rest.quantity.line < count.quantity.line and rest.unit == count.quantity.unit
+            and (len(count.noun) < 2 or count.noun[:2] in rest.sentence))
+
+
+def _valued(quantity: Quantity, value: float) -> Quantity:
+    if value == quantity.value:
+        return quantity
+    shown = f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
+    return dataclasses.replace(quantity, value=value, half_step=0.0, text=shown + quantity.unit)
+
+
+class _Tables:
+    """The 合计 cells of the draft's tables with their column's header, and the
+    counts of each line, to judge a text figure against a nearby table."""
+
+    def __init__(self, facts: DraftFacts):
+        self.sums = [total for total in facts.totals if total.in_table and total.header]
+        self.by_line: dict[int, list[Count]] = {}
+        if self.sums:
+            for count in facts.counts:
+                self.by_line.setdefault(count.quantity.line, []).append(count)
+
+    def figure(self, count: Count) -> Optional[tuple[str, Quantity]]:
+        """A table's 合计 nearby whose column the figure's words name (上报事件（件） …
+        全街道共上报网格事件1868件; 门急诊人次 … 前三季度门急诊312327人次), when the
+        figure is none of that column's cells."""
+        quantity, before = count.quantity, count.before
+        if not self.sums or "其中" in before:
             return None
-        if facts.in_parent_and_child(one.line, two.line):
-            return None  # 3.招商引资…协议引资23.6亿元 … （2）以商招商…协议引资6.2亿元: a part under its whole
-        if (side == "a" and one_whole != two_whole) or (side == "w" and not (one_whole and two_whole)):
-            return None  # 完成4家乡镇卫生院…改造 is work on some, not the county's 16家乡镇卫生院全部…
-        # in sibling sections (（一）企业国有资产 … （二）行政事业性国有资产) a short thing
-        # (资产总额) is each section's own: only a longer one is taken for the same
-        least = self.min_cross if facts.in_sibling_sections(one.line, two.line) else self.min_thing
-        if one_scope != two_scope and (one_scope and two_scope or any(
-                word in scope for scope in (one_scope ^ two_scope) for word in STOCK)):
-            return None
-        if side == "b":
-            thing = _common_suffix(one_before, two_before)
-            if len(thing) < least or (len(thing) < min(len(one_before), len(two_before))
-                                      and len(thing) < least + 1):
+        for total in self.sums:
+            if abs(total.total.line - quantity.line) > TABLE_REACH:
+                continue
+            header = total.header.strip("* ")
+            bracketed = re.fullmatch(r"(.+?)[（(](.+?)[）)]", header)
+            stem, unit = bracketed.groups() if bracketed else (header[:-len(quantity.unit)], quantity.unit) \
+                if header.endswith(quantity.unit) else ("", "")
+            if len(stem) < 2 or unit != quantity.unit or stem[:2] not in before:
+                continue
+            named = before[before.rindex(stem[:2]):]
+            if not _subsequence(stem, named) or len(named) > len(stem) + 3:
+                continue
+            if any(_overlap(cell.low, cell.high, quantity) for cell in (total.total, *total.parts)):
                 return None
-        elif side == "a":
-            thing = _common_prefix(one_after, two_after)
-            if len(thing) < least:
-                return None
-        elif side == "w":
-            thing = max((text for text in (one_before.removeprefix("其中"), two_before.removeprefix("其中"))
-                         if text and (one_after.startswith(text) or two_after.startswith(text))), key=len, default="")
-            if len(thing) < least:
-                return None
-        else:
-            thing = max((_overlap_text(one_before, two_after), _overlap_text(two_before, one_after)), key=len)
-            if len(thing) < self.min_cross:
-                return None
-        if (one_after, one_next) != (two_after, two_next) and wordlist("generic-things").regex.search(thing):
-            return None  # 安排资金1.18亿元支持… … 安排资金2.36亿元，新建…: each sum for its own purpose
-        return Finding(Span.on_line(two.line, two.column - 1, two.end_column - 1),
-                       {"thing": thing, "this": two.text, "other": one.text, "line": one.line})
+            sums = [other.total for other in self.sums if other.total.line == total.total.line]
+            if any(other.sentence == count.sentence and other.quantity.column < quantity.column
+                   and not any(_overlap(cell.low, cell.high, other.quantity) for cell in sums)
+                   for other in self.by_line.get(quantity.line, [])):
+                return None  # 受理热线工单2386件，办结2350件: the sentence counts something else than the table
+            return stem, total.total
+        return None
 
 
 def _one_transposed(parts, missing: float) -> bool:
@@ -288,28 +409,6 @@ def _one_transposed(parts, missing: float) -> bool:
     return False
 
 
-def _names_the_whole(line: str, quantity: Quantity, before: str) -> bool:
-    """The figure counts all of its thing: a part of a stock's list (全县共有…，其中乡镇卫生院14个),
-    or with 全县, 全部, 所有… (全县16个乡镇卫生院中, 16家乡镇卫生院全部配备)."""
-    if _whole_run(line, quantity) and "其中" in before and STOCK_BEFORE.search(before):
-        return True
-    return bool(WHOLE_BEFORE.search(before.rsplit("，", 1)[-1]) or WHOLE_AFTER.match(quantity.after))
-
-
-def _whole_run(line: str, quantity: Quantity) -> bool:
-    """The words before the figure start after a mark (、乡镇卫生院14个; ，其中乡镇卫生院14个):
-    a whole name."""
-    start = quantity.column - 1 - len(quantity.before)
-    return start > 0 and line[start - 1] in "、，,：:；"
-
-
-def _scope(before: str) -> frozenset[str]:
-    """The scope words (累计, 全年, 新增…) of the clause before a figure, leaving out
-    the parts that count something of their own (新建学校5所，新增学位…: 新建 is the
-    schools')."""
-    return frozenset(word for part in before.split("，") if not FIGURE.search(part) for word in SCOPES.findall(part))
-
-
 def _period_words(facts: DraftFacts) -> frozenset[str]:
     """Scope words that only name the report's own period (上半年 in a half-year
     report, 全年 in an annual one): they add nothing."""
@@ -319,25 +418,3 @@ def _period_words(facts: DraftFacts) -> frozenset[str]:
     if period.part in ("", "度"):
         return frozenset(("全年", "本年", "当年"))
     return frozenset((period.part, period.part.removeprefix("第")))
-
-
-def _common_suffix(first: str, second: str) -> str:
-    size = 0
-    while size < min(len(first), len(second)) and first[-1 - size] == second[-1 - size]:
-        size += 1
-    return first[len(first) - size:]
-
-
-def _common_prefix(first: str, second: str) -> str:
-    size = 0
-    while size < min(len(first), len(second)) and first[size] == second[size]:
-        size += 1
-    return first[:size]
-
-
-def _overlap_text(before: str, after: str) -> str:
-    """The longest end of ``before`` that opens ``after``."""
-    for size in range(min(len(before), len(after)), 0, -1):
-        if before[-size:] == after[:size]:
-            return after[:size]
-    return ""
