@@ -47,6 +47,13 @@ FIRES = [
     ("sum-mismatch", "　　涉及资金86.4万元，已追回79.2万元，对剩余9.2万元依法申请强制执行。", (1, 7)),
     # a run-in heading naming a problem in quotation marks is no heading of plans
     ("growth-mismatch", "二、整改落实情况\n1.关于“稳就业举措针对性不强”的问题。全县新增就业2860人，完成年度目标5000人的52.7%。", (2, 45)),
+    # parts set apart by ， after 其中， and after the whole's name and 中，; a 等 inside a part's name
+    ("sum-mismatch", "　　全县规上工业企业126家，其中，国有企业18家，民营企业96家，外资企业16家。", (1, 11)),
+    ("sum-mismatch", "　　反馈的23个问题中，落实巡察、审计等监督发现问题方面6个，组织建设方面9个，作风建设方面10个。", (1, 6)),
+    # the parts of the one figure of their unit the sentence before gives
+    ("sum-mismatch", "　　全年完成地区生产总值186.4亿元，同比增长6.2%。其中，第一产业21.3亿元，第二产业82.8亿元，第三产业92.3亿元。", (1, 13)),
+    # parts that name the total's own names
+    ("sum-mismatch", "　　对辖区共11所中小学和幼儿园（其中中小学6所、幼儿园4所）开展检查。", (1, 7)),
 ]
 
 QUIET = [
@@ -71,6 +78,12 @@ QUIET = [
     ("growth-mismatch", "　　共检测860项次，合格860项次，合格率100%。"),
     ("growth-mismatch", "　　志愿者由上年的160人发展到330人，翻了一番。"),
     ("sum-mismatch", "　　涉及资金86.4万元，已追回79.2万元，对剩余7.2万元依法申请强制执行。"),
+    # two figures of the unit in the sentence before; a change's end; a part larger than the total
+    ("sum-mismatch", "　　完成诊疗186.4万人次，同比增长5.2%；出院病人5.62万人次。其中，县级医院诊疗78.6万人次、乡镇卫生院诊疗71.3万人次。"),
+    ("sum-mismatch", "　　亏损额由上年的860万元收窄到210万元。其中，水务公司实现利润3260万元、贸易公司实现利润1480万元。"),
+    # parts of a list that may overlap (新建); a 等 by a figure
+    ("sum-mismatch", "　　全系统共有基层社12个，其中，恢复重建8个，新建6个。"),
+    ("sum-mismatch", "　　反馈的23个问题中，组织建设方面9个，作风建设等方面16个。"),
 ]
 
 TABLE = ("| 业务 | 收入（万元） | 占比 | 毛利率（%） |\n| --- | --- | --- | --- |\n| 供水 | 2186 | {share} | 21.3 |\n"

@@ -21,8 +21,8 @@ from .people import PersonMention, people
 from .period import ReportPeriod, report_period, signature_date
 from .quantities import Quantity, all_quantities
 from .recounts import Count, Rest, recounts
-from .relations import (Change, Share, Total, changes, listed_counts, opens_with_part, sentences, shares, stated_totals,
-                        table_shares, table_totals, totals)
+from .relations import (Change, Share, Total, changes, listed_counts, opens_with_part, parts_after_total, sentences,
+                        shares, stated_totals, table_shares, table_totals, totals)
 from .unit_mentions import (AuthorUnit, UnitMention, author_unit, bare_organs, own_county, role_mentions, self_references,
                             units_as_subject)
 
@@ -230,10 +230,11 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
         previous_on_line: list[Quantity] = []
         for sentence in sentences(by_line[number], line):
             found_totals.extend(totals(sentence, line))
+            found_totals.extend(parts_after_total(previous_on_line, sentence, line))
             found_changes.extend(changes(sentence, line))
             whole_before = stated_totals(previous_sentence) if opens_with_part(sentence, line) else []
             found_shares.extend(shares(sentence, line, whole_before or earlier, seen, previous_on_line))
-            previous_on_line = previous_on_line + sentence
+            previous_on_line.extend(sentence)
             previous_sentence = sentence
         recent_totals[number] = stated_totals(by_line[number])
         seen.extend(by_line[number])

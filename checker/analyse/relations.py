@@ -50,6 +50,11 @@ NAMED_WHOLE_START = lazy_lexicon_regex(r"^{lexicon:named-whole-starts}")
 REMAINDER = lazy_lexicon_regex(r"^[对将把其另]?{lexicon:remainder-words}")
 DONE = lazy_lexicon_regex(r"已|{lexicon:done-words}")
 SHARE_COLUMN = lazy_lexicon_regex(r"^{lexicon:share-columns}")
+# a list opened by 其中， or by the whole's name and 中， (反馈的23个问题中，…方面7个，…方面6个): its parts may be set apart by ，
+LIST_OPENING = lazy_regex(r"^[\u4e00-\u9fff]{0,8}中[，：:]")
+COMMA_LIST = lazy_regex(r"其中[，：:]")
+DIFFERENCE = lazy_regex(r"增加|减少|增长|下降|提高|降低|增收|减收|收窄|扩大")
+FULL_STOP = lazy_regex(r"[。！？]")
 UNSUMMED_COLUMN = lazy_lexicon_regex(r"{lexicon:unsummed-columns}")
 NET = lazy_lexicon_regex(r"{lexicon:net-change-words}$")
 INFLOW = lazy_lexicon_regex(r"{lexicon:inflow-words}")
@@ -155,45 +160,123 @@ def sentences(quantities: Sequence[Quantity], line: str) -> list[list[Quantity]]
 def totals(sentence: list[Quantity], line: str) -> list[Total]:
     """共N…，其中A、B、C: the total right before 其中 and the parts listed after it
     with 、 between them (or ， where every part and the total name one thing: 共有党员
-    2146名，其中在职党员1382名，离退休党员764名), all in the total's unit. The parts are
-    all of the total when the last is the rest (其他…) or they name one series each
-    (县级、乡级、村级: complete-series). Also done and rest (发现隐患518处，已整改509处，
-    剩余9处)."""
+    2146名，其中在职党员1382名，离退休党员764名; or where the list opens with 其中， or
+    …中，: 反馈的23个问题中，A方面7个，B方面6个…), all in the total's unit. The parts are
+    all of the total when the last is the rest (其他…), they name one series each
+    (县级、乡级、村级: complete-series) or the total's own names (中小学和幼儿园（其中中小学
+    6所、幼儿园4所）). Also done and rest (发现隐患518处，已整改509处，剩余9处)."""
     found = _done_and_rest(sentence, line)
     for index, quantity in enumerate(sentence):
         nxt = sentence[index + 1] if index + 1 < len(sentence) else None
         if nxt is None or quantity.percent or quantity.points:
             continue
         between = line[quantity.end_column - 1:nxt.column - 1]
-        if "其中" not in between or "，" not in between.split("其中")[0] + "，":
+        opening = LIST_OPENING.match(between)
+        if "其中" not in between and opening is None:
             continue
         if quantity.unit != nxt.unit and index > 0 and sentence[index - 1].unit == nxt.unit:
             # 项目共52个，总投资186.4亿元，其中省级项目7个…: the total is the figure before, in the parts' unit
             quantity = sentence[index - 1]
-        parts, first_comma = [], 0
-        for candidate in sentence[index + 1:]:
-            if candidate.unit != quantity.unit:
-                break
-            if parts:
-                gap = line[parts[-1].end_column - 1:candidate.column - 1]
-                if any(mark in gap for mark in "；：;:") or ("、" not in gap and not (
-                        gap.count("，") == 1 and _one_thing(quantity, parts[-1], candidate))):
-                    break
-                first_comma = first_comma or ("、" not in gap and len(parts))
-            parts.append(candidate)
-        listed = line[quantity.end_column - 1:parts[-1].end_column + 1] if parts else ""
-        if first_comma and not _series(listed.split("其中", 1)[1], parts):
-            parts = parts[:first_comma]  # parts set apart by ， only where they name a series (在职…，离退休…)
-            listed = line[quantity.end_column - 1:parts[-1].end_column + 1]
-        if len(parts) < 2 or quantity.approximate or any(part.approximate for part in parts):
-            continue
-        if "等" in listed or "分别" in listed or _overlap_in(listed.split("其中", 1)[1], parts):
-            continue
-        # a series is all of a count (县级、乡级、村级河长), not of money: 中央、省级 funds may be left out
-        complete = bool(REST.match(parts[-1].before)) or (quantity.unit in counted_units()
-                                                           and _series(listed.split("其中", 1)[1], parts))
-        found.append(Total(quantity, tuple(parts), complete=complete))
+        total = _parts_of(quantity, sentence[index + 1:], line, bool(opening or COMMA_LIST.search(between)))
+        if total is not None:
+            found.append(total)
     return found
+
+
+def parts_after_total(before: list[Quantity], sentence: list[Quantity], line: str) -> list[Total]:
+    """A sentence opening with 其中， (其中，国省干线公路4.8亿元，农村公路5.1亿元…) lists the parts
+    of the one figure of their unit the sentence before (back to its 。; ``before``: the
+    quantities of the line before this sentence) gives as its own: not a target, a
+    comparison's base, a change or its end (收窄到210万元), an estimate; and no part larger
+    than it (其中，水务公司利润3260万元 is no part of a loss of 210万元)."""
+    if not sentence or not COMMA_LIST.match(_sentence_opening(sentence, line)):
+        return []
+    first = sentence[0]
+    stop = max((m.end() for m in FULL_STOP.finditer(line, 0, first.column - 1)), default=0)
+    opened = max((m.end() for m in FULL_STOP.finditer(line, 0, stop - 1)), default=0) if stop else 0
+    candidates = [q for q in before if q.unit == first.unit and not q.percent and not q.points and not q.approximate
+                  and opened < q.column <= stop and not TARGET.search(q.before) and not COMPARISON.search(q.before)
+                  and not DIFFERENCE.search(q.before) and not CHANGE_TO.search(q.before) and not FROM.search(q.before)]
+    if len(candidates) != 1:
+        return []
+    total = _parts_of(candidates[0], sentence, line, True)
+    if total is None or any(part.value > total.total.value for part in total.parts):
+        return []
+    return [total]
+
+
+def _sentence_opening(sentence: list[Quantity], line: str) -> str:
+    start = max((m.end() for m in SENTENCE_END.finditer(line, 0, sentence[0].column - 1)), default=0)
+    return line[start:sentence[0].column - 1].lstrip(" \t\u3000")
+
+
+def _parts_of(quantity: Quantity, following: list[Quantity], line: str, commas: bool) -> Optional[Total]:
+    """The parts listed after ``quantity`` (the first of ``following`` on), in its unit,
+    with 、 between them — or ， where ``commas`` (a list opened by 其中，) or the parts
+    name a series."""
+    parts, first_comma = [], 0
+    for candidate in following:
+        if candidate.unit != quantity.unit:
+            break
+        if parts:
+            gap = line[parts[-1].end_column - 1:candidate.column - 1]
+            if any(mark in gap for mark in "；：;:。") or ("、" not in gap and not (
+                    gap.count("，") == 1 and (commas or _one_thing(quantity, parts[-1], candidate)))):
+                break
+            first_comma = first_comma or ("、" not in gap and len(parts))
+        parts.append(candidate)
+    if not parts:
+        return None
+    listed = line[quantity.end_column - 1:parts[-1].end_column + 1]
+    named = _after_opening(listed)
+    if first_comma and not commas and not _series(named, parts):
+        parts = parts[:first_comma]  # parts set apart by ， only where they name a series (在职…，离退休…)
+        listed = line[quantity.end_column - 1:parts[-1].end_column + 1]
+        named = _after_opening(listed)
+    if len(parts) < 2 or quantity.approximate or any(part.approximate for part in parts):
+        return None
+    if _etc(line, parts) or "分别" in listed or _overlap_in(named, parts):
+        return None
+    # a series is all of a count (县级、乡级、村级河长), not of money: 中央、省级 funds may be left out
+    complete = bool(REST.match(parts[-1].before)) or (quantity.unit in counted_units()
+                                                       and (_series(named, parts) or _own_names(quantity, named, parts)))
+    return Total(quantity, tuple(parts), complete=complete)
+
+
+def _etc(line: str, parts: Sequence[Quantity]) -> bool:
+    """A part list with 等 by a figure (婚姻家庭纠纷等30起, …6个等): only some are listed.
+    A 等 inside a part's name (落实巡察、审计等监督发现问题整改方面6个) names that part."""
+    return any("等" in line[max(0, part.column - 4):part.column - 1] or line[part.end_column - 1:part.end_column] == "等"
+               for part in parts)
+
+
+def _after_opening(listed: str) -> str:
+    """The words of a list after what opens it (其中, 问题中，)."""
+    if "其中" in listed:
+        return listed.split("其中", 1)[1]
+    opening = LIST_OPENING.search(listed)
+    return listed[opening.end():] if opening else listed
+
+
+def _own_names(total: Quantity, named: str, parts: Sequence[Quantity]) -> bool:
+    """The total counts things it names with 和/及/与 (11所中小学和幼儿园) and the parts
+    name each of them, in order (中小学6所、幼儿园4所): they are all of it."""
+    names = [name for name in re.split(r"和|及|与|、", total.after) if name]
+    texts = _part_names(named, parts)
+    return len(names) == len(texts) >= 2 and all(name in text for name, text in zip(names, texts))
+
+
+def _part_names(listed: str, parts: Sequence[Quantity]) -> list[str]:
+    """Each part's words: the text of ``listed`` before its figure back to the one before
+    (none if a figure is not found in order)."""
+    texts, position = [], 0
+    for part in parts:
+        figure = listed.find(part.text, position)
+        if figure < 0:
+            return []
+        texts.append(listed[position:figure])
+        position = figure + len(part.text)
+    return texts
 
 
 def _one_thing(total: Quantity, *parts: Quantity) -> bool:
@@ -212,14 +295,7 @@ def _series_members() -> tuple[tuple[re.Pattern, ...], ...]:
 def _series(listed: str, parts: Sequence[Quantity]) -> bool:
     """Each part's words (the text before it back to the one before) name one member of
     a complete series, in order (县级…、乡级…、村级…; 小（1）型…、小（2）型…)."""
-    texts = []
-    position = 0
-    for part in parts:
-        figure = listed.find(part.text, position)
-        if figure < 0:
-            return False
-        texts.append(listed[position:figure])
-        position = figure + len(part.text)
+    texts = _part_names(listed, parts)
     return any(len(members) == len(texts) and all(member.search(text) for member, text in zip(members, texts))
                for members in _series_members())
 
