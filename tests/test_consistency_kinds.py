@@ -254,10 +254,17 @@ def test_a_township_hospital_is_a_yuan_that_may_say_its_township():
     ("临河城建投资集团有限公司", "我司", "我局"),
     ("临河职业技术学院", "我校", "我局"),
     ("临河县卫生健康局", "我局", "我中心"),
+    ("河湾村党支部书记2025年度述职报告", "我村", "我社区"),
+    ("农商银行安宁支行", "我行", "我局"),
+    ("安宁县图书馆", "我馆", "我院"),
+    ("安宁县自来水厂", "我厂", "我局"),
+    ("县第一幼儿园", "我园", "我校"),
+    ("县委组织部", "我部", "我局"),
+    ("安宁县消防救援大队", "我大队", "我局"),
 ])
 def test_self_references_of_every_kind_of_author(author, own, other):
-    """A 中心 says 我中心, a school 我校, a 社 我社, a 派出所 我所…: its own word stays
-    quiet, another unit's is left over (reported at the word, column 3 after 全年)."""
+    """A 中心 says 我中心, a school 我校, a 社 我社, a 派出所 我所, a 村 我村, a bank's 支行 我行…: its
+    own word stays quiet, another unit's is left over (reported at the word, after 全年)."""
     draft = "2025年工作总结\n\n　　全年{}组织培训12场。\n\n　　　　{}\n　　　　2025年12月20日"
     assert found("unit-mismatch", draft.format(own, author)) == []
     assert found("unit-mismatch", draft.format(other, author)) == [(3, 5)]
@@ -455,3 +462,27 @@ def test_a_signature_of_another_unit_type_than_the_title_and_body_is_one_finding
 def test_blind_set_6s_kinds_in_other_words(rule, text, expected):
     """The kinds blind set 6 showed (tuned on it after its score), each with its look-alike."""
     assert found(rule, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025年工作总结\n\n　　3月21日星期六，召开征缴推进会。\n\n　　　　2025年12月11日", [(3, 3)]),
+    ("2025年工作总结\n\n　　12.3（星期四），召开年度安全生产会议。\n\n　　　　2025年12月11日", [(3, 3)]),
+    ("2025年工作总结\n\n　　2025.12.3（周四），召开年度安全生产会议。\n\n　　　　2025年12月11日", [(3, 3)]),
+    # right, or no date at all: quiet
+    ("2025年工作总结\n\n　　3月21日星期五，召开征缴推进会；12.3（星期三）召开年度会议。\n\n　　　　2025年12月11日", []),
+    ("2025年工作总结\n\n　　增长3.5（星期一至星期五每天统计），版本1.2.3（周三）发布。\n\n　　　　2025年12月11日", []),
+])
+def test_a_weekday_beside_a_date_written_without_brackets_or_with_dots(text, expected):
+    """3月21日星期六 (no mark between) and 12.3（星期四） (a date with dots, only with its 星期)."""
+    assert found("weekday-mismatch", text) == expected
+
+
+def test_more_old_names_and_a_new_name_holding_an_old_one():
+    """县文广新局 where 文化广电旅游体育局 is written is the old name; 自然资源和规划局 holds 规划局 and
+    文化广电旅游局 holds 旅游局: the new names themselves stay quiet."""
+    head = "安宁县图书馆2025年工作总结\n\n　　在县文化广电旅游体育局的正确领导下，"
+    signed = "\n\n　　　　安宁县图书馆\n　　　　2025年12月26日"
+    assert found("unit-mismatch", head + "馆长赴县文广新局汇报工作。" + signed) == [(3, 25)]
+    quiet = ("安宁县自然资源和规划局2025年工作总结\n\n　　县文化广电旅游局、县自然资源和规划局联合开展检查。\n\n"
+             "　　　　安宁县自然资源和规划局\n　　　　2025年12月26日")
+    assert found("unit-mismatch", quiet) == []

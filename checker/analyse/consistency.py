@@ -128,6 +128,11 @@ class DraftFacts:
             "plan_lines": sorted(self.plan_lines),
         }
 
+    def told_done(self, line: int) -> bool:
+        """The line is of the body telling what was done: not the title block, not the
+        closing block, not under a heading of plans."""
+        return line not in self.title_lines and line not in self.closing_lines and line not in self.plan_lines
+
     @property
     def signature_suspect(self) -> bool:
         """No title or opening states the period, and two or more dated events of the

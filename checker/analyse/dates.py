@@ -1,5 +1,6 @@
 """Dates a draft states: full dates (2025年3月12日), dates without a year (3月12日),
-months (2024年11月底), the 星期 written beside a date, and ranges (5月20日至22日,
+months (2024年11月底), the 星期 written beside a date (3月12日（星期三）, 3月12日，星期三,
+3月12日星期三; a date with dots only with its 星期: 12.3（星期三）), and ranges (5月20日至22日,
 2025年8月4日至8月15日). Arabic and Chinese numerals (二〇二五年十二月二十六日).
 
 One regular expression pass per line; the year of a date written without one is
@@ -25,8 +26,14 @@ _MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])�
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
 _EDGE = r"(?P<edge>底|末|初|上旬|中旬|下旬)"
 _WEEKDAY = (r"(?:[ \t\u3000]*[（(][ \t\u3000]*(?:星期|周|礼拜)(?P<weekday>[一二三四五六日天])[ \t\u3000]*[）)]"
-            r"|[，,][ \t\u3000]*星期(?P<weekday2>[一二三四五六日天])(?![一二三四五六日天]))")
+            r"|[，,][ \t\u3000]*星期(?P<weekday2>[一二三四五六日天])(?![一二三四五六日天])"
+            # right after the day, no mark between (3月21日星期五，): only a day's
+            r"|(?<=日)[ \t\u3000]?(?:星期|礼拜)(?P<weekday3>[一二三四五六日天])(?![一二三四五六日天]))")
 DATE = lazy_regex(rf"(?<![\d.０-９])(?:{_YEAR})?{_MONTH}(?:{_DAY}|{_EDGE})?(?:{_WEEKDAY})?")
+# a date written with dots (12.3, 2025.12.3) is a date only with its 星期 beside it: 12.3（星期三）
+DOT_DATE = lazy_regex(r"(?<![\d.０-９])(?:(?P<year>(?:19|20)\d{2})[.．])?(?P<month>1[0-2]|0?[1-9])[.．]"
+                      r"(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.])"
+                      r"[ \t\u3000]*[（(][ \t\u3000]*(?:星期|周|礼拜)(?P<weekday>[一二三四五六日天])[ \t\u3000]*[）)]")
 RANGE_CONNECTOR = lazy_regex(r"^[ \t\u3000]*(?:至|到|—|－|–|~|～|-)[ \t\u3000]*$")
 DAY_ONLY_END = lazy_regex(r"[ \t\u3000]*(?:至|到|—|－|–|~|～|-)[ \t\u3000]*(?P<day>3[01]|[12]\d|0?[1-9])日")
 CLAUSE_END = CLAUSE_ENDS
@@ -96,14 +103,15 @@ def _mention(number: int, match: re.Match) -> Optional[DateMention]:
     year = chinese_number(match.group("year")) if match.group("year") else None
     if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
-    weekday_text = match.group("weekday") or match.group("weekday2")
+    groups = match.groupdict()
+    group = next((name for name in ("weekday", "weekday2", "weekday3") if groups.get(name)), None)
     weekday, weekday_column = None, 0
-    if weekday_text:
+    if group:
+        weekday_text = match.group(group)
         weekday = 6 if weekday_text in "日天" else WEEKDAYS.index(weekday_text)
-        group = "weekday" if match.group("weekday") else "weekday2"
         weekday_column = match.start(group) + 1
     return DateMention(number, match.start() + 1, match.end() + 1, match.group(0), year, month, day,
-                       match.group("edge") or "", weekday, weekday_column)
+                       groups.get("edge") or "", weekday, weekday_column)
 
 
 def dates_in_line(number: int, line: str) -> tuple[list[DateMention], list[DateRange]]:
@@ -132,6 +140,12 @@ def dates_in_line(number: int, line: str) -> tuple[list[DateMention], list[DateR
                 ranges.append(DateRange(mention, end))
         mentions.append(mention)
         previous_match = match
+    if "." in line or "．" in line:
+        for match in DOT_DATE.finditer(line):
+            mention = _mention(number, match)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.sort(key=lambda mention: mention.column)
     return mentions, ranges
 
 
@@ -147,7 +161,7 @@ def all_dates(lines: Sequence[str]) -> tuple[tuple[DateMention, ...], tuple[Date
     mentions: list[DateMention] = []
     ranges: list[DateRange] = []
     for number, line in enumerate(lines, 1):
-        if "月" not in line:
+        if "月" not in line and "." not in line and "．" not in line:
             continue
         found, spans = dates_in_line(number, line)
         mentions.extend(found)

@@ -18,7 +18,8 @@ from typing import Iterable, Optional, Sequence
 from checker.settings.lazy_regex import lazy_regex
 from checker.settings.wordlists import lazy_lexicon_regex, lexicon_regex, wordlist
 
-UNIT_TYPES = ("街道", "社区", "镇", "乡", "局", "委", "办", "厅", "公司", "院", "中心", "校", "社", "所", "站", "队")
+UNIT_TYPES = ("街道", "社区", "镇", "乡", "局", "委", "办", "厅", "公司", "院", "中心", "校", "社", "所", "站", "队",
+              "村", "行", "馆", "厂", "园", "部")
 TOWNSHIP_TYPES = ("街道", "镇", "乡")
 # how a unit calls itself (我局, 本镇, 我中心, 我校…) and the type each word names; a word
 # that also opens a common phrase is held back by what follows it: 我所在的支部 and
@@ -27,10 +28,11 @@ TOWNSHIP_TYPES = ("街道", "镇", "乡")
 SELF_REFERENCE = lazy_regex(
     r"(?:我(?P<mine>街道|社区|镇|乡|局|委(?!员)|办(?!法)|厅|公司|集团|院(?!士)|中心(?!城)|校(?![园区友长])"
     r"|社(?![会保团员情交科工])|所(?=[，。、；]|党支部|全体|干部|民警|职工|辖区|共|累计|全年|高度|认真|始终|坚持|严格|扎实|积极|及时)"
-    r"|站(?![在稳起出到好队位岗上成着了定住台点立])|队(?![伍员])|司(?![法机令空长职]))"
-    r"|本(?P<this>街道|社区|镇|乡|局|公司|集团|中心|校|所|站))")
-# a self-reference word -> the author type it names (我司 and 我集团 are a 公司's)
-SELF_TYPE = {"司": "公司", "集团": "公司"}
+    r"|站(?![在稳起出到好队位岗上成着了定住台点立])|大队|支队|队(?![伍员])|司(?![法机令空长职])"
+    r"|村(?![民级庄里子组])|行(?![政动为业使程走之列进])|馆(?![藏])|厂(?![区房家])|园(?![区林艺地])|部(?![门署分队位件]))"
+    r"|本(?P<this>街道|社区|镇|乡|局|公司|集团|中心|校|所|站|村|行|馆|厂))")
+# a self-reference word -> the author type it names (我司 and 我集团 are a 公司's, 我大队 a 队's)
+SELF_TYPE = {"司": "公司", "集团": "公司", "大队": "队", "支队": "队"}
 TOWNSHIP = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,3}?(?:街道|镇|(?<!城)乡))")  # 城乡建设局 names no 乡
 COUNTY_PREFIX = lazy_regex(r"^(?:中共)?(?P<county>[\u4e00-\u9fff]{2,3}?[县区市](?<![社小园景]区))(?!委|政府|人民政府|长)")
 SUBJECT_TOWNSHIP = lazy_lexicon_regex(
@@ -73,9 +75,11 @@ VERB_BEFORE_ORGAN = lazy_lexicon_regex(r"^{lexicon:verbs-before-organ}")
 TOWNSHIP_INSTITUTION = lazy_regex(r"[\u4e00-\u9fff]{0,10}(?P<suffix>卫生院|社区|中心|小学|中学|学校|所|站|大队|中队|合作社|社)")
 # the unit words an author's name ends with, and the type each makes
 BUREAU = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,12}?(?P<suffix>局|委员会|委|办公室|厅|医院|法院|检察院|研究院|学院|卫生院"
-                    r"|社区|中心|小学|中学|学校|大学|派出所|所|站|大队|支队|中队|合作社|联合社|联社|信用社|报社|出版社))")
+                    r"|社区|中心|小学|中学|学校|大学|派出所|所|站|大队|支队|中队|合作社|联合社|联社|信用社|报社|出版社"
+                    r"|支行|分行|银行|馆|厂|幼儿园|(?<![支总])部|村(?=党|村民委员会|委员会|委会|[ \t\u3000]|$)))")
 INSTITUTION_TYPES = (("社区", ("社区",)), ("委", ("委员会", "委")), ("办", ("办公室",)), ("院", ("院",)),
-                     ("校", ("小学", "中学", "学校", "大学")), ("队", ("队",)), ("社", ("社",)))
+                     ("校", ("小学", "中学", "学校", "大学")), ("队", ("队",)), ("社", ("社",)), ("行", ("行",)),
+                     ("园", ("幼儿园",)))
 # where the unit's name ends in a title or signature: 关于…, a year, 的 (县教育局关于全县中小学校…: 局)
 UNIT_NAME_END = lazy_regex(r"关于|(?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3}年|的")
 COMPANY = lazy_regex(r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:公司|集团))")
@@ -130,7 +134,10 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
     rest = UNIT_NAME_END.split(text[len(county):] if county else text, 1)[0]
     # the last unit the name holds is the author (县公安局城关派出所, 县交通运输局执法大队)
     units = [*BUREAU.finditer(rest)]
-    # …社区居民委员会 is the 社区's
+    # …社区居民委员会 is the 社区's, 河湾村民委员会 the 村's
+    village = next((unit for unit in units if unit.group("name").endswith(("村民委员会", "村委会"))), None)
+    if village is not None:
+        return AuthorUnit(text, "村", village.group("name"), county, line, ("委",))
     bureau = next((unit for unit in units if unit.group("suffix") == "社区"), units[-1] if units else None)
     company = COMPANY.search(rest)
     if company and (bureau is None or company.start() < bureau.start()):
@@ -141,7 +148,7 @@ def parse_unit(text: str, line: int) -> Optional[AuthorUnit]:
         kind = _institution_type(bureau.group("suffix"))
         place = PLACE_COMMITTEE.search(name) if kind == "委" else None  # 镇党委, 某镇委员会: the 镇's own
         also = (place.group("type"),) if place else ("校",) if name.endswith("学院") else \
-            ("委",) if kind == "社区" else ()
+            ("委",) if kind in ("社区", "村") else ()
         if kind in UNIT_TYPES:
             return AuthorUnit(text, kind, name, county, line, also)
     return None

@@ -191,7 +191,7 @@ class DateConsistencyRule(DraftCheck):
         signed_on = signed.on(signed.year)
         range_ends = {id(r.end) for r in facts.ranges}
         for date in facts.dates:
-            if date.line in facts.closing_lines or date.line in facts.title_lines or date.line in facts.plan_lines:
+            if not facts.told_done(date.line):
                 continue
             line = document.lines[date.line - 1]
             if date.day is None and not (date.edge in ("底", "末") and line[:date.column - 1].rstrip(" \t\u3000")
@@ -349,8 +349,7 @@ class DateConsistencyRule(DraftCheck):
         if signed_on is None or (signed_on - period.end).days <= self.late_days:
             return
         years = [date.year for date in facts.dates if date.year and date is not signed
-                 and date.line not in facts.plan_lines and date.line not in facts.title_lines
-                 and date.line not in facts.closing_lines]
+                 and facts.told_done(date.line)]
         later, own = years.count(signed.year), sum(year <= period.year for year in years)
         first = next(document.paragraphs(), None)
         opening = document.lines[first.line - 1] if first is not None else ""
@@ -482,7 +481,7 @@ class DateConsistencyRule(DraftCheck):
             return  # a 调研报告 may well cite last year's full-year figures
         comparison = wordlist("comparison-words").regex
         for number, line in enumerate(document.lines, 1):
-            if number in facts.plan_lines or number in facts.title_lines or number in facts.closing_lines:
+            if not facts.told_done(number):
                 continue
             results = {m.start("year"): m for m in RESULTS_OF_YEAR.finditer(line)}
             whole_years = {m.start("year"): m for m in FULL_YEAR.finditer(line) if m.start("year") not in results}
@@ -510,8 +509,7 @@ class DateConsistencyRule(DraftCheck):
             return
         comparison = wordlist("comparison-words").regex
         for date in facts.dates:
-            if (not date.year or date.year >= period.year or date.line in facts.plan_lines
-                    or date.line in facts.title_lines or date.line in facts.closing_lines):
+            if not date.year or date.year >= period.year or not facts.told_done(date.line):
                 continue
             line = document.lines[date.line - 1]
             if not DONE_ON.search(line[:date.column - 1]) or SINCE_AFTER.match(line[date.end_column - 1:]):

@@ -169,6 +169,9 @@ class NameConsistencyRule(DraftCheck):
                 new = written[old]
                 if new is None or line[max(0, match.start() - 2):match.start()].endswith(("原", "原县", "原市", "原区")):
                     continue
+                if any(line[match.start() - name.index(old):].startswith(name)
+                       for name in self.renamed[old] if old in name and match.start() >= name.index(old)):
+                    continue  # 规划局 inside 自然资源和规划局, 旅游局 inside 文化广电旅游局: the new name itself
                 if TOLD_REFORM.search(_clauses_around(line, match.start(), match.end())):
                     continue  # 职责整合划入…, 机构改革中，县卫计委更名为…: the reorganisation told
                 if new not in lines_of:
