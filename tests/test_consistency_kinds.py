@@ -486,3 +486,21 @@ def test_more_old_names_and_a_new_name_holding_an_old_one():
     quiet = ("安宁县自然资源和规划局2025年工作总结\n\n　　县文化广电旅游局、县自然资源和规划局联合开展检查。\n\n"
              "　　　　安宁县自然资源和规划局\n　　　　2025年12月26日")
     assert found("unit-mismatch", quiet) == []
+
+
+@pytest.mark.parametrize("rule, text", [
+    # someone else's words in quotes
+    ("unit-mismatch", "石桥镇2025年工作总结\n\n　　村民说“我村变化大”，我镇继续努力。\n\n　　　　石桥镇人民政府\n　　　　2025年12月5日"),
+    # another township making its own document, helped by the author
+    ("unit-mismatch", "石桥镇2025年工作总结\n\n　　指导柳湾镇制定《柳湾镇安全生产工作职责清单》。\n\n　　　　石桥镇人民政府\n　　　　2025年12月5日"),
+    # a city's bureau telling of a county's bureau under it
+    ("unit-mismatch", "临州市自然资源局2025年工作总结\n\n　　全市各县扎实推进，安平县自然资源局积极探索耕地保护新模式。"
+     "\n\n　　　　临州市自然资源局\n　　　　2025年12月5日"),
+    # a county led by its city
+    ("unit-mismatch", "临河县卫生健康局2025年工作总结\n\n　　在临州市委、市政府的坚强领导下，全县卫生健康工作稳步推进。"
+     "\n\n　　　　临河县卫生健康局\n　　　　2025年12月5日"),
+    # started last year, finished this year
+    ("date-order", "临河县交通运输局2025年工作总结\n\n　　该工程去年12月5日开工，3月20日竣工。\n\n　　　　临河县交通运输局\n　　　　2025年12月5日"),
+])
+def test_quotes_helped_units_subordinates_superiors_and_last_year_stay_quiet(rule, text):
+    assert found(rule, text) == []

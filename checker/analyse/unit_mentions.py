@@ -64,6 +64,8 @@ INSTRUCTED_BY = lazy_regex(rf"(?:根据|按照|遵照)(?:中共)?{COUNTY}(?:委|
 # 保障局党组落实…方案》): the place its title opens with is the author's
 OWN_DOCUMENT = lazy_regex(r"(?:制定|制订|印发|出台|修订|编制|起草|拟定)了?《(?:中共)?(?P<place>[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡|县|区|市))"
                           r"(?P<rest>[^》]{2,60})》")
+# a clause where another unit does the making (指导、督促、帮助…制定)
+OTHERS_DOING = lazy_regex(r"指导|督促|帮助|协助|推动|要求|支持|转发")
 PARTY_COMMITTEE = lazy_regex(r"(?:党工委|党委|委员会|委(?!员))")
 PLACE_COMMITTEE = lazy_regex(r"(?P<type>街道|镇|乡)(?:党工委|党委|委员会|委)$")
 NOT_A_NAME = "各全本我该每乡镇村县区市省街"
@@ -174,12 +176,20 @@ def author_unit(signature_lines: Iterable[tuple[int, str]], title_lines: Iterabl
     return None
 
 
+def _quoted(line: str, position: int) -> bool:
+    """``position`` stands inside a “…” opened before it on the line."""
+    opened = line.rfind("“", 0, position)
+    return opened >= 0 and line.rfind("”", 0, position) < opened
+
+
 def self_references(lines: Sequence[str]) -> tuple[UnitMention, ...]:
     found = []
     for number, line in enumerate(lines, 1):
         if "我" not in line and "本" not in line:
             continue
         for match in SELF_REFERENCE.finditer(line):
+            if _quoted(line, match.start()):
+                continue  # 村民说“我村变化大”: someone else's words
             kind = match.group("mine") or match.group("this")
             kind = SELF_TYPE.get(kind, kind)
             found.append(UnitMention(number, match.start() + 1, match.end() + 1, match.group(0), "self", type=kind))
@@ -220,6 +230,9 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
             found.append(UnitMention(number, match.start("place") + 1, match.end("place") + 1, match.group(0),
                                      "vision", place=match.group("place")))
         for match in OWN_DOCUMENT.finditer(line) if "《" in line else ():  # 制定《柳湾镇安全生产工作职责清单》
+            clause = re.split(r"[，,。；;]", line[:match.start()])[-1]
+            if match.group("place") in clause or OTHERS_DOING.search(clause):
+                continue  # 指导柳湾镇制定《柳湾镇…方案》: the other place's own document
             found.append(UnitMention(number, match.start("place") + 1, match.end("place") + 1,
                                      match.group("place") + match.group("rest"), "document", place=match.group("place")))
     if salutation_line:
@@ -252,6 +265,9 @@ def units_as_subject(lines: Sequence[str], author: Optional[AuthorUnit]) -> tupl
     county); only for an author whose name gives its county and is no township."""
     if author is None or not author.county or author.type in TOWNSHIP_TYPES or len(author.name) < 3:
         return ()
+    # a city's bureau tells of its counties' bureaus (安平县自然资源局积极探索… in 临州市自然资源局's
+    # report): only a place of the author's own level is another author
+    level = "市" if author.county.endswith("市") else "县区"
     subject = lexicon_regex(rf"(?:^[ \t\u3000#*]*|[。；，,]){COUNTY}{re.escape(author.name)}(?:党组|党委)?"
                             r"(?=[\u4e00-\u9fff]{0,4}(?:{lexicon:subject-verbs}))")
     found = []
@@ -259,6 +275,8 @@ def units_as_subject(lines: Sequence[str], author: Optional[AuthorUnit]) -> tupl
         if author.name not in line:
             continue
         for match in subject.finditer(line):
+            if match.group("county")[-1] not in level:
+                continue
             found.append(UnitMention(number, match.start("county") + 1, match.end("county") + 1,
                                      match.group(0).lstrip("。；，, \t\u3000#*"), "unit-subject",
                                      place=match.group("county")))

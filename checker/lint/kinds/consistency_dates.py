@@ -85,7 +85,8 @@ THIS_PERIOD_NAMED = lazy_regex(r"今年|本年|全年|年内|当年")
 # a project started and finished (于3月5日全面开工 … 12月26日主线建成通车)
 STARTED = lazy_regex(r"开工|动工|开建|开始施工|进场施工|启动建设")
 FINISHED = lazy_regex(r"建成|完工|竣工|通车|投入使用|投用|交付使用")
-NEXT_YEAR = lazy_regex(r"次年|翌年|明年|(?:19|20)\d\d年")
+NEXT_YEAR = lazy_regex(r"次年|翌年|明年|今年|本年|当年|(?:19|20)\d\d年")
+LAST_YEAR = lazy_regex(r"去年|上年|前年|上一年")  # 去年12月5日开工，3月20日竣工
 # a sentence telling of an earlier step (此前，县审计局要求整改时限为5月30日): not the feedback's
 EARLIER_STEP = lazy_regex(r"此前|之前|曾|先前|原定|原要求")
 # a sentence telling how a deadline went: no plan left open
@@ -251,7 +252,8 @@ class DateConsistencyRule(DraftCheck):
             if when is None or DEADLINE_AFTER.match(after):
                 continue
             if started is not None and FINISHED.search(clause) and when < started[1] \
-                    and not NEXT_YEAR.search(line[started[0].end_column - 1:date.column - 1]):
+                    and not NEXT_YEAR.search(line[started[0].end_column - 1:date.column - 1]) \
+                    and not LAST_YEAR.search(line[started[2]:started[0].column - 1]):
                 yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
                               {"this": date.text, "other": started[0].text, "line": started[0].line,
                                "what": "完工日期早于开工日期"})

@@ -53,6 +53,12 @@ TITLE_BEFORE = lazy_regex(rf"(?:{TITLES})$")
 BLANK_NAME = lazy_regex(r"某|[XxＸｘ×*＊○□〇]")  # 某某街道, XX县: a name left blank is no name to compare
 
 
+def _superior_level(place: str, county: str) -> bool:
+    """``place`` is a city over a county or district ``county`` (在临州市委、市政府的坚强领导下 in
+    临河县's report: its city leads it too)."""
+    return place.endswith("市") and county.endswith(("县", "区"))
+
+
 def _short_name(author) -> str:
     """The place an author's pledge names (柳溪镇 → 柳溪, 南湖街道 → 南湖; a county
     department: its county, 青禾县 → 青禾), or "" for one without a place."""
@@ -113,7 +119,8 @@ class NameConsistencyRule(DraftCheck):
             elif mention.role == "unit-subject":  # 安平县自然资源局高度重视 in 宁源县自然资源局's report
                 if mention.place != author.county and not BLANK_NAME.search(author.county + mention.place):
                     yield self._finding(mention, author.county + author.name, where, "主体单位与落款单位不一致")
-            elif author.county and mention.place and mention.place != author.county and not BLANK_NAME.search(author.county):
+            elif (author.county and mention.place and mention.place != author.county and not BLANK_NAME.search(author.county)
+                  and not _superior_level(mention.place, author.county)):
                 what = "称谓中的县（区、市）与本单位所在地不一致" if mention.role == "salutation" else "领导机关所在地与本单位不一致"
                 yield self._finding(mention, author.county, where, what)
             elif (not author.county and mention.role == "led-by" and mention.place and facts.county[0]
