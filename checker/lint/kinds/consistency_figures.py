@@ -53,6 +53,11 @@ SCOPES = lazy_regex(r"累计|全年|上半年|下半年|前三季度|第?[一二
 SAME_UNIT = {"名": "人", "位": "人"}  # 职工386人 … 386名职工: one unit
 OTHER_YEAR = lazy_regex(r"((?:19|20)\d{2})年")
 PLACE = lazy_regex(r"全(?!部).+")  # 全县, 全镇: a place; 全部, 所有, 辖区 are no other place
+DIGIT = lazy_regex(r"\d")
+# times a sentence may name before a count; a whole's leave out 截至…月底 (the stock as of a date)
+WHEN = lazy_regex(r"全年|上半年|下半年|前三季度|第?[一二三四]季度末?|年初|年中|年底|年末|"
+                  r"\d{1,2}(?:—|－|-|～|至)\d{1,2}月|\d{1,2}月(?:份|底|末|初)?")
+WHOLE_WHEN = lazy_regex(r"上半年|下半年|前三季度|第?[一二三四]季度末?|年初|年中")
 IN_PLAN = lazy_regex(r"纳入[^，。；]{0,8}?计划")
 BRACKETED = lazy_regex(r"（[^）]*）|\([^)]*\)")
 CJK_ONLY = lazy_regex(r"[\u4e00-\u9fff]+")
@@ -177,7 +182,8 @@ class FigureConsistencyRule(DraftCheck):
     # -- conflict ----------------------------------------------------------------
     def _conflict(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         neutral = _period_words(facts)
-        tables = _Tables(facts)
+        home = _home_place(facts)
+        tables = _Tables(facts, neutral)
         wholes: dict[tuple[str, str], list[Count]] = {}
         recent: dict[str, list[Count]] = {}  # each unit's latest counts, for recounts
         said: dict[tuple[str, str], list[Count]] = {}
@@ -195,9 +201,9 @@ class FigureConsistencyRule(DraftCheck):
                 bucket = wholes.setdefault((unit, count.noun[:1]), [])
                 if wordlist("stock-changed").regex.search(count.opening):
                     # 新增…60家，全县680家家庭农场…: the stock as it is now, told after a change
-                    bucket[:] = [one for one in bucket if not _same_whole(one, count)]
+                    bucket[:] = [one for one in bucket if not _same_whole(one, count, home)]
                 else:
-                    other = _against(count, [(one.noun, one.quantity) for one in bucket if _same_whole(one, count)])
+                    other = _against(count, [(one.noun, one.quantity) for one in bucket if _same_whole(one, count, home)])
                 _keep(bucket, count)
             elif count.kind == "relative":
                 restated = [one for one in recent.get(unit, []) if _restated(one, count, neutral)]
@@ -217,6 +223,7 @@ class FigureConsistencyRule(DraftCheck):
                 if other is None:
                     other = _against(count, [(statement, one.quantity) for one in bucket
                                              if one.quantity.line != quantity.line
+                                             and _when(one, WHEN, neutral) == _when(count, WHEN, neutral)
                                              and not facts.in_sibling_sections(one.quantity.line, quantity.line)
                                              and not facts.in_parent_and_child(one.quantity.line, quantity.line)],
                                      all_agree=True)
@@ -269,15 +276,36 @@ def _statement(count: Count, neutral: frozenset[str]) -> str:
     return words
 
 
+def _when(count: Count, words, neutral: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The times the figure's sentence names before it (一季度, 1—5月, 年初…), the report's
+    own period aside: two counts of one thing at two times are two counts."""
+    return frozenset(words.findall(count.opening)) - neutral
+
+
+def _home_place(facts: DraftFacts) -> str:
+    """What 辖区 means in this draft: the author's own place (全镇, 全县…), "" if unknown."""
+    author = facts.author
+    if author is None:
+        return ""
+    if author.type in ("镇", "乡", "街道"):
+        return "全" + author.type
+    return "全" + author.county[-1] if author.county else ""
+
+
 def _same_unit(first: Quantity, second: Quantity) -> bool:
     return SAME_UNIT.get(first.unit, first.unit) == SAME_UNIT.get(second.unit, second.unit)
 
 
-def _same_whole(one: Count, two: Count) -> bool:
-    """Two counts of all of one thing in one place (全县16个乡镇卫生院中 … 其中乡镇卫生院14个)."""
+def _same_whole(one: Count, two: Count, home: str) -> bool:
+    """Two counts of all of one thing in one place (全县16个乡镇卫生院中 … 其中乡镇卫生院14个);
+    辖区 is the author's own place (``home``: 全镇 in a 镇's draft, 全县 in a county
+    department's), another place where that is not known."""
     if one.quantity.line == two.quantity.line or not _same_unit(one.quantity, two.quantity):
         return False
-    places = {place for place in (one.place, two.place) if PLACE.fullmatch(place)}
+    places = {home or place if place.startswith("辖区") else place for place in (one.place, two.place)}
+    places = {place for place in places if PLACE.fullmatch(place) or place.startswith("辖区")}
+    if _when(one, WHOLE_WHEN) != _when(two, WHOLE_WHEN):
+        return False  # 一季度末全县共有… … 上半年末全县…: two times
     if QUALIFIED in (one.place, two.place) and (places or one.verb != two.verb and one.place == two.place):
         return False  # 纳入监测的企业86家 is not all of 全县120家企业, nor 纳入帮扶的企业
     return len(places) < 2 and same_thing(one.noun, two.noun)
@@ -324,18 +352,28 @@ def _against(count: Count, candidates: list[tuple[str, Quantity]], all_agree: bo
 
 
 def _restated(one: Count, count: Count, neutral: frozenset[str]) -> bool:
-    """An earlier statement a recount names: its clause holds the recount's verb
-    (除险加固 of 完成除险加固的6座水库), its sentence the thing (水库), in one scope."""
+    """An earlier statement a recount names: its piece holds the recount's verb
+    (除险加固 of 完成除险加固的6座水库) and names the thing (水库), in one scope."""
     if one.kind == "remainder" or one.sentence == count.sentence and one.quantity.line == count.quantity.line:
         return False
     if not _same_unit(one.quantity, count.quantity) or len(count.noun) < 2 or len(count.verb) < 2:
         return False
-    core = count.verb[-4:]
-    if core not in one.piece or count.noun[:4] not in one.sentence:
+    core, thing = count.verb[-4:], count.noun[:4]
+    if core not in one.piece or not _names(one, thing):
         return False
     # a part listed after 其中 (其中拆除复耕132个) is what a recount restates: 其中 is no scope here
     neutral = neutral | {"其中"}
     return set(SCOPES.findall(count.verb)) - neutral == set(SCOPES.findall(one.before)) - neutral
+
+
+def _names(one: Count, thing: str) -> bool:
+    """The count's piece names the thing (完成小型水库除险加固6座: 水库), or the piece goes on
+    from a count before it in its sentence that does (186个图斑…，其中拆除复耕132个; 实施重点
+    项目15个，已开工13个); 检查企业860家 does not name the 食品企业 of 检查的320家食品企业."""
+    if thing in one.piece:
+        return True
+    earlier = one.opening[:len(one.opening) - len(one.before.rsplit("、", 1)[-1])]
+    return thing in earlier and bool(DIGIT.search(earlier))
 
 
 def _rest_of(rest: Rest, count: Count) -> bool:
@@ -356,7 +394,8 @@ class _Tables:
     """The 合计 cells of the draft's tables with their column's header, and the
     counts of each line, to judge a text figure against a nearby table."""
 
-    def __init__(self, facts: DraftFacts):
+    def __init__(self, facts: DraftFacts, neutral: frozenset[str]):
+        self.neutral = neutral
         self.sums = [total for total in facts.totals if total.in_table and total.header]
         self.by_line: dict[int, list[Count]] = {}
         if self.sums:
@@ -368,8 +407,9 @@ class _Tables:
         全街道共上报网格事件1868件; 门急诊人次 … 前三季度门急诊312327人次), when the
         figure is none of that column's cells."""
         quantity, before = count.quantity, count.before
-        if not self.sums or "其中" in before:
-            return None
+        if not self.sums or "其中" in before or DIGIT.search(before) or WHEN.search(before) and \
+                _when(count, WHEN, self.neutral) & frozenset(WHEN.findall(before)):
+            return None  # 其中…; 1—5月上报…; 一季度…: a part of the table's total, or another time
         for total in self.sums:
             if abs(total.total.line - quantity.line) > TABLE_REACH:
                 continue
@@ -411,10 +451,10 @@ def _one_transposed(parts, missing: float) -> bool:
 
 def _period_words(facts: DraftFacts) -> frozenset[str]:
     """Scope words that only name the report's own period (上半年 in a half-year
-    report, 全年 in an annual one): they add nothing."""
+    report, 全年 in an annual one or one whose period is not told): they add nothing."""
     period = facts.period
-    if period is None:
-        return frozenset()
+    if period is None:  # no period found: 全年 is most likely the report's own year
+        return frozenset(("全年", "本年", "当年"))
     if period.part in ("", "度"):
         return frozenset(("全年", "本年", "当年"))
     return frozenset((period.part, period.part.removeprefix("第")))
