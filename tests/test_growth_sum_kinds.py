@@ -54,6 +54,9 @@ FIRES = [
     ("sum-mismatch", "　　全年完成地区生产总值186.4亿元，同比增长6.2%。其中，第一产业21.3亿元，第二产业82.8亿元，第三产业92.3亿元。", (1, 13)),
     # parts that name the total's own names
     ("sum-mismatch", "　　对辖区共11所中小学和幼儿园（其中中小学6所、幼儿园4所）开展检查。", (1, 7)),
+    # parts in Chinese numerals; 规模以上/规模以下 is a series, not an estimate
+    ("sum-mismatch", "　　下辖党组织58个，其中社区党委9个、非公企业党支部三十一个、社会组织党支部二十八个。", (1, 8)),
+    ("sum-mismatch", "　　全镇共有小微企业九十六家，其中规模以上企业十二家、规模以下企业八十六家。", (1, 11)),
 ]
 
 QUIET = [
@@ -84,6 +87,8 @@ QUIET = [
     # parts of a list that may overlap (新建); a 等 by a figure
     ("sum-mismatch", "　　全系统共有基层社12个，其中，恢复重建8个，新建6个。"),
     ("sum-mismatch", "　　反馈的23个问题中，组织建设方面9个，作风建设等方面16个。"),
+    ("sum-mismatch", "　　下辖党组织58个，其中社区党委9个、非公企业党支部三十一个、社会组织党支部十八个。"),
+    ("sum-mismatch", "　　共培训3期，其中第一期培训120人、第二期培训96人，一次性通过考核180人。"),
 ]
 
 TABLE = ("| 业务 | 收入（万元） | 占比 | 毛利率（%） |\n| --- | --- | --- | --- |\n| 供水 | 2186 | {share} | 21.3 |\n"
@@ -103,6 +108,21 @@ def test_a_wrong_total_row_is_one_sum_finding_not_a_share_finding_per_row():
     text = TABLE.format(share="67.1%", total="3360")
     assert found_in_table("sum-mismatch", text) == [(6, 7)]
     assert found_in_table("growth-mismatch", text) == []
+
+
+GROWTH_TABLE = ("| 项目 | {first}（万元） | {second}（万元） | 同比增减（%） |\n| --- | --- | --- | --- |\n"
+                "| 居民用水 | 1862 | 1735 | {rate} |\n| 工程安装 | 426 | 512 | -16.8 |")
+
+
+def test_a_change_column_is_judged_from_the_earlier_years_column():
+    text = GROWTH_TABLE.format(first="2025年上半年", second="2024年上半年", rate="3.7")
+    assert found_in_table("growth-mismatch", text) == [(3, 24)]
+    assert found_in_table("growth-mismatch", GROWTH_TABLE.format(first="2025年上半年", second="2024年上半年", rate="7.3")) == []
+    assert found_in_table("growth-mismatch", GROWTH_TABLE.format(first="本期", second="上年同期", rate="3.7")) == [(3, 24)]
+
+
+def test_a_change_column_whose_years_cannot_be_told_is_left_alone():
+    assert found_in_table("growth-mismatch", GROWTH_TABLE.format(first="甲", second="乙", rate="3.7")) == []
 
 
 def test_a_column_of_rates_is_not_added_up():

@@ -19,10 +19,10 @@ from ..settings.wordlists import wordlist
 from .dates import WEEKDAYS, DateMention, DateRange, all_dates
 from .people import PersonMention, people
 from .period import ReportPeriod, report_period, signature_date
-from .quantities import Quantity, all_quantities
+from .quantities import Quantity, all_quantities, chinese_counts_in_line
 from .recounts import Count, Rest, recounts
 from .relations import (Change, Share, Total, changes, listed_counts, opens_with_part, parts_after_total, sentences,
-                        shares, stated_totals, table_shares, table_totals, totals)
+                        shares, stated_totals, table_changes, table_shares, table_totals, totals)
 from .unit_mentions import (AuthorUnit, UnitMention, author_unit, bare_organs, own_county, role_mentions, self_references,
                             units_as_subject)
 
@@ -227,6 +227,9 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
     found_changes: list[Change] = []
     found_shares: list[Share] = []
     recent_totals: dict[int, list[Quantity]] = {}
+    # lines whose parts of a total may be written in Chinese numerals (其中…十八个): their totals are read below
+    chinese_lines = {number: found for number, line in enumerate(lines, 1) if ("其中" in line or "中，" in line)
+                     for found in [chinese_counts_in_line(number, line)] if found}
     seen: list[Quantity] = []  # the quantities of the lines before: a whole named in words is looked up there
     for number in sorted(by_line):
         line = lines[number - 1]
@@ -234,7 +237,8 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
         previous_sentence: list[Quantity] = []
         previous_on_line: list[Quantity] = []
         for sentence in sentences(by_line[number], line):
-            found_totals.extend(totals(sentence, line))
+            if number not in chinese_lines:
+                found_totals.extend(totals(sentence, line))
             found_totals.extend(parts_after_total(previous_on_line, sentence, line))
             found_changes.extend(changes(sentence, line))
             whole_before = stated_totals(previous_sentence) if opens_with_part(sentence, line) else []
@@ -243,9 +247,14 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
             previous_sentence = sentence
         recent_totals[number] = stated_totals(by_line[number])
         seen.extend(by_line[number])
+    for number, chinese in chinese_lines.items():
+        merged = sorted(by_line.get(number, []) + chinese, key=lambda q: q.column)
+        for sentence in sentences(merged, lines[number - 1]):
+            found_totals.extend(totals(sentence, lines[number - 1]))
     found_totals.extend(total for number, line in enumerate(lines, 1) for total in listed_counts(number, line))
     found_totals.extend(table_totals(lines, None))
     found_shares.extend(table_shares(lines))
+    found_changes.extend(table_changes(lines))
     sections, parents = section_map(document)
     counts, rests = recounts(lines, quantities)
     signature_texts = [(n, lines[n - 1]) for n in sorted(closing) if signed is None or n != signed.line]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from ..numerals import chinese_to_int
 from ..settings.wordlists import wordlist
 from checker.settings.lazy_regex import compile_cached, lazy_regex
 
@@ -103,6 +104,30 @@ def quantities_in_line(number: int, line: str) -> list[Quantity]:
             value=float(figure) * scale, half_step=0.0 if exact else 0.5 * 10 ** -decimals * scale, unit=unit,
             approximate=approximate, before=before, after=_run_after(line, match.end("unit")),
         ))
+    return found
+
+
+@lru_cache(maxsize=1)
+def chinese_count_regex() -> re.Pattern:
+    units = sorted(wordlist("counted-units").words, key=len, reverse=True)
+    return compile_cached(  # 三十一个, 十八个, 九十六家; not 第三个, 一次性, 十五五
+        r"(?<![第零〇一二两三四五六七八九十百千万亿])(?P<number>[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+        rf"(?P<unit>{'|'.join(units)})(?![性是])")
+
+
+def chinese_counts_in_line(number: int, line: str) -> list[Quantity]:
+    """Counts written in Chinese numerals (社会组织党支部十八个, 九十六家), 1 to 99, in a
+    unit of counted-units: exact whole numbers. Only the parts of a total read them
+    (checker/analyse/relations.py), where a list mixes them with Arabic figures."""
+    found = []
+    for match in chinese_count_regex().finditer(line):
+        value = chinese_to_int(match.group("number").replace("两", "二"))
+        if value is None:
+            continue
+        found.append(Quantity(
+            line=number, column=match.start() + 1, end_column=match.end() + 1, text=match.group(0), value=float(value),
+            half_step=0.0, unit=match.group("unit"), approximate=False, before=_run_before(line, match.start()),
+            after=_run_after(line, match.end())))
     return found
 
 

@@ -25,7 +25,6 @@ from typing import Optional, Sequence
 
 from ..settings.wordlists import lazy_lexicon_regex, threshold, wordlist
 from ..lexicon import CLAUSE_ENDS
-from ..numerals import chinese_to_int
 from .dates import chinese_number
 from .quantities import Quantity, counted_units
 from checker.settings.lazy_regex import lazy_regex
@@ -55,6 +54,7 @@ LIST_OPENING = lazy_regex(r"^[\u4e00-\u9fff]{0,8}中[，：:]")
 COMMA_LIST = lazy_regex(r"其中[，：:]")
 DIFFERENCE = lazy_regex(r"增加|减少|增长|下降|提高|降低|增收|减收|收窄|扩大")
 FULL_STOP = lazy_regex(r"[。！？]")
+CHANGE_COLUMN = lazy_lexicon_regex(r"{lexicon:change-columns}")
 UNSUMMED_COLUMN = lazy_lexicon_regex(r"{lexicon:unsummed-columns}")
 NET = lazy_lexicon_regex(r"{lexicon:net-change-words}$")
 INFLOW = lazy_lexicon_regex(r"{lexicon:inflow-words}")
@@ -63,8 +63,6 @@ COMPARISON = lazy_regex(r"较|比|同比|上年|去年|同期|年初")
 CONNECTOR = lazy_regex(r"(?:共计|合计|总计|累计|达到|共有|现有|共|达|为|有|计|是)$")
 # 比上年增加1.8亿元，增幅16.7%: a change by a difference from a figure not written
 BY_DIFFERENCE = lazy_regex(r"^[，,]\s*(?:比|较)(?:上年|去年|上年末|上年底|年初|上年同期|去年同期)?(?P<verb>增加|增长|减少|下降|提高|降低)$")
-CHINESE_COUNT = lazy_regex(r"(?<![第\u4e00-\u9fff])(?P<number>[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
-                           r"(?P<unit>[\u4e00-\u9fff])(?!性)")
 TABLE_TOTAL = lazy_regex(r"^\s*\**(?:合计|总计|总数)\**\s*$")
 TABLE_SUBTOTAL = lazy_regex(r"小计")
 WINDOW = 12  # how many figures before a rate its part and whole are looked for among
@@ -235,7 +233,7 @@ def _parts_of(quantity: Quantity, following: list[Quantity], line: str, commas: 
         named = _after_opening(listed)
     if len(parts) < 2 or quantity.approximate or any(part.approximate for part in parts):
         return None
-    if _etc(line, parts) or "分别" in listed or _overlap_in(named, parts):
+    if _etc(line, parts) or "分别" in listed or (_overlap_in(named, parts) and not _series(named, parts)):
         return None
     # a series is all of a count (县级、乡级、村级河长), not of money: 中央、省级 funds may be left out
     complete = bool(REST.match(parts[-1].before)) or (quantity.unit in counted_units()
@@ -626,6 +624,63 @@ def table_shares(lines: Sequence[str]) -> list[Share]:
                 if share is not None:
                     found.append(share)
     return found
+
+
+def table_changes(lines: Sequence[str]) -> list[Change]:
+    """A Markdown table's change column (同比增减（%）, 增长（%）: change-columns) against the
+    two figure columns before it in its row: the start is the one whose header names the
+    earlier year (2024年上半年) or the year before (上年, 去年, 同期), the end the other."""
+    found = []
+    for start, stop in _tables(lines):
+        rows = list(range(start, stop))
+        if len(rows) < 3 or not re.fullmatch(r"[\s|:\-]+", lines[rows[1]]):
+            continue
+        header = [text.strip().strip("*") for text, _ in _cells(lines[rows[0]])]
+        for index, title in enumerate(header):
+            if not CHANGE_COLUMN.search(title) or not re.search(r"[%％]", title):
+                continue
+            figures = [i for i in range(1, index) if not UNSUMMED_COLUMN.search(header[i])]
+            order = _earlier_first(header, figures[-2:]) if len(figures) >= 2 else None
+            if order is None:
+                continue
+            for row in rows[2:]:
+                change = _row_change(lines[row], row + 1, order, index)
+                if change is not None:
+                    found.append(change)
+    return found
+
+
+def _earlier_first(header: list[str], pair: list[int]) -> Optional[tuple[int, int]]:
+    """The two columns as (start, end): by their years (2024年… before 2025年…), else the one
+    naming the year before (上年, 去年, 同期) first; None if neither tells."""
+    years = [re.findall(r"((?:19|20)\d{2})年", header[i]) for i in pair]
+    if all(len(found) == 1 for found in years) and years[0] != years[1]:
+        return tuple(sorted(pair, key=lambda i: int(re.search(r"(?:19|20)\d{2}", header[i]).group(0))))
+    before = [bool(re.search(r"上年|去年|同期", header[i])) for i in pair]
+    if before.count(True) == 1:
+        return (pair[0], pair[1]) if before[0] else (pair[1], pair[0])
+    return None
+
+
+def _row_change(line: str, number: int, order: tuple[int, int], index: int) -> Optional[Change]:
+    cells = _cells(line)
+    if max(order + (index,)) >= len(cells):
+        return None
+    values = [_number(cells[i][0]) for i in order]
+    stated = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)[%％]?\s*", cells[index][0])
+    if None in values or stated is None or values[0][0] <= 0:
+        return None
+
+    def quantity(i: int, value: tuple[float, float]) -> Quantity:
+        text, at = cells[i]
+        return Quantity(number, at, at + len(text), text.strip(), value[0], value[1], "", False, "", "")
+
+    figure = stated.group(1)
+    text, column = cells[index]
+    decimals = len(figure.partition(".")[2])
+    rate = Quantity(number, column + text.index(figure), column + text.index(figure) + len(figure), figure,
+                    float(figure), 0.5 * 10 ** -decimals, "%", False, "", "")
+    return Change(quantity(order[0], values[0]), quantity(order[1], values[1]), rate, False)
 
 
 def _column_shares(lines: Sequence[str], rows: list[int], header: list[str], index: int) -> list[Share]:
