@@ -464,19 +464,6 @@ def test_blind_set_6s_kinds_in_other_words(rule, text, expected):
     assert found(rule, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2025年工作总结\n\n　　3月21日星期六，召开征缴推进会。\n\n　　　　2025年12月11日", [(3, 3)]),
-    ("2025年工作总结\n\n　　12.3（星期四），召开年度安全生产会议。\n\n　　　　2025年12月11日", [(3, 3)]),
-    ("2025年工作总结\n\n　　2025.12.3（周四），召开年度安全生产会议。\n\n　　　　2025年12月11日", [(3, 3)]),
-    # right, or no date at all: quiet
-    ("2025年工作总结\n\n　　3月21日星期五，召开征缴推进会；12.3（星期三）召开年度会议。\n\n　　　　2025年12月11日", []),
-    ("2025年工作总结\n\n　　增长3.5（星期一至星期五每天统计），版本1.2.3（周三）发布。\n\n　　　　2025年12月11日", []),
-])
-def test_a_weekday_beside_a_date_written_without_brackets_or_with_dots(text, expected):
-    """3月21日星期六 (no mark between) and 12.3（星期四） (a date with dots, only with its 星期)."""
-    assert found("weekday-mismatch", text) == expected
-
-
 def test_more_old_names_and_a_new_name_holding_an_old_one():
     """县文广新局 where 文化广电旅游体育局 is written is the old name; 自然资源和规划局 holds 规划局 and
     文化广电旅游局 holds 旅游局: the new names themselves stay quiet."""
@@ -504,3 +491,36 @@ def test_more_old_names_and_a_new_name_holding_an_old_one():
 ])
 def test_quotes_helped_units_subordinates_superiors_and_last_year_stay_quiet(rule, text):
     assert found(rule, text) == []
+
+
+
+
+
+def test_a_step_told_as_following_the_meeting_in_other_words_and_a_name_of_a_rarer_surname():
+    """随后 or 会议结束后 is 会后 too; 傅建国 and 傅建华 (a surname the first list lacked) one off."""
+    meeting = "　　3月12日，镇党委召开安全生产工作会议；随后，各村于3月10日完成隐患排查。"
+    assert found("date-order", meeting) == [(1, 29)]
+    assert found("date-order", meeting.replace("3月10日", "3月14日")) == []
+    assert found("name-mismatch", "　　局长傅建国出席会议并讲话。\n　　9月3日，傅建华带队开展检查。") == [(2, 8)]
+
+
+@pytest.mark.parametrize("rule, text, expected", [
+    # 3月21日星期六 (no mark between) and 12.3（星期四） (a date with dots, only with its 星期)
+    ("weekday-mismatch", "2025年工作总结\n\n　　3月21日星期六，召开征缴推进会。\n\n　　　　2025年12月11日", [(3, 3)]),
+    ("weekday-mismatch", "2025年工作总结\n\n　　12.3（星期四），召开年度安全生产会议。\n\n　　　　2025年12月11日", [(3, 3)]),
+    ("weekday-mismatch", "2025年工作总结\n\n　　2025.12.3（周四），召开年度安全生产会议。\n\n　　　　2025年12月11日", [(3, 3)]),
+    # right, or no date at all: quiet
+    ("weekday-mismatch", "2025年工作总结\n\n　　3月21日星期五，召开征缴推进会；12.3（星期三）召开年度会议。\n\n　　　　2025年12月11日", []),
+    ("weekday-mismatch", "2025年工作总结\n\n　　增长3.5（星期一至星期五每天统计），版本1.2.3（周三）发布。\n\n　　　　2025年12月11日", []),
+    # 我县 in 港城区's report (or 本区 in 临河县's) was written for another place
+    ("unit-mismatch", "港城区卫生健康局2025年工作总结\n\n　　全年我县新增床位120张，全区医疗服务能力提升。\n\n　　　　港城区卫生健康局\n　　　　2025年12月5日", [(3, 5)]),
+    ("unit-mismatch", "临河县卫生健康局2025年工作总结\n\n　　全年本区新增床位120张。\n\n　　　　临河县卫生健康局\n　　　　2025年12月5日", [(3, 5)]),
+    # a township whose addressee names its district
+    ("unit-mismatch", "南湖街道2025年工作总结\n\n港城区民政局：\n　　全年全县新增养老床位80张。\n\n　　　　南湖街道办事处\n　　　　2025年12月5日", [(4, 5)]),
+    # its own, an autonomous region, a template alternative, a county become a district, a quote: quiet
+    ("unit-mismatch", "港城区卫生健康局2025年工作总结\n\n　　全年我区新增床位120张，全区（县）同步推进。\n\n　　　　港城区卫生健康局\n　　　　2025年12月5日", []),
+    ("unit-mismatch", "临河县卫生健康局2025年工作总结\n\n　　全年我县新增床位120张，在全区率先实现医共体全覆盖。\n\n　　　　临河县卫生健康局\n　　　　2025年12月5日", []),
+    ("unit-mismatch", "港城区卫生健康局2025年工作总结\n\n　　2016年撤县设区前，我县仅有床位600张。\n\n　　　　港城区卫生健康局\n　　　　2025年12月5日", []),
+])
+def test_weekdays_without_brackets_and_a_district_calling_itself_a_county(rule, text, expected):
+    assert found(rule, text) == expected

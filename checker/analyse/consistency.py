@@ -23,8 +23,8 @@ from .quantities import Quantity, all_quantities, chinese_counts_in_line
 from .recounts import Count, Rest, recounts
 from .relations import (Change, Share, Total, changes, listed_counts, opens_with_part, parts_after_total, sentences,
                         shares, stated_totals, table_changes, table_shares, table_totals, totals)
-from .unit_mentions import (AuthorUnit, UnitMention, author_unit, bare_organs, own_county, role_mentions, self_references,
-                            units_as_subject)
+from .unit_mentions import (AuthorUnit, UnitMention, author_unit, bare_organs, county_self_references, own_county,
+                            role_mentions, self_references, units_as_subject)
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class DraftFacts:
     changes: tuple[Change, ...] = ()
     shares: tuple[Share, ...] = ()
     self_references: tuple[UnitMention, ...] = ()
+    county_self_references: tuple[UnitMention, ...] = ()  # 我县, 本区, 全县
     bare_organs: tuple[UnitMention, ...] = ()  # 带领镇党委一班人, 全乡: a township's own organs
     role_mentions: tuple[UnitMention, ...] = ()
     # the county the draft names as its own outside its author's name (the addressee's, the
@@ -284,6 +285,7 @@ def draft_facts(document: Document, closing_lines: Iterable[int] = ()) -> DraftF
         changes=tuple(found_changes),
         shares=tuple(found_shares),
         self_references=self_references(lines),
+        county_self_references=county_self_references(lines),
         bare_organs=bare_organs(lines),
         role_mentions=role_mentions(lines, salutation) + units_as_subject(lines, author),
         county=own_county(lines, salutation),

@@ -196,6 +196,28 @@ def self_references(lines: Sequence[str]) -> tuple[UnitMention, ...]:
     return tuple(found)
 
 
+# how a draft names its own county or district (我县, 本区, 全县): a 区's draft saying 我县 (or a 县's
+# saying 我区) was written for another place; not an alternative left open (全县（区）, 区（县）)
+COUNTY_SELF = lazy_regex(r"(?<![（(])(?:[我本全](?P<kind>县|区))(?![（(域级])")
+RENAMED_COUNTY = lazy_regex(r"撤县设区|撤县建区|县改区|撤县设市")
+
+
+def county_self_references(lines: Sequence[str]) -> tuple[UnitMention, ...]:
+    """我县, 本区, 全县… (role "county-self", type 县 or 区); none where the draft tells its county
+    became a district (撤县设区)."""
+    if any(RENAMED_COUNTY.search(line) for line in lines):
+        return ()
+    found = []
+    for number, line in enumerate(lines, 1):
+        if "县" not in line and "区" not in line:
+            continue
+        for match in COUNTY_SELF.finditer(line):
+            if not _quoted(line, match.start()):
+                found.append(UnitMention(number, match.start() + 1, match.end() + 1, match.group(0), "county-self",
+                                         type=match.group("kind")))
+    return tuple(found)
+
+
 def bare_organs(lines: Sequence[str]) -> tuple[UnitMention, ...]:
     """Township organs written without a name (带领镇党委一班人, 由乡政府牵头, 全乡):
     the draft's own, in a township's draft (role "bare", type 镇/乡/街道)."""

@@ -48,6 +48,8 @@ from .consistency_base import DraftCheck
 from checker.settings.lazy_regex import lazy_regex
 
 CHECKS = ("weekday", "order", "year")
+# a step told as following the meeting (会后, 会议结束后, 随后)
+AFTER_THE_MEETING = lazy_regex(r"会后|会议结束后|散会后|随后|会议之后")
 MEETING = lazy_regex(r"召开|会议|推进会|部署会|专题会|座谈会|调度会|动员会")
 DEADLINE_AFTER = lazy_regex(r"^[ \t\u3000]*(?:前|以前|之前|底前|起|开始|后|以后|之后|为止)")
 FUTURE_WORDS = lazy_regex(r"拟|计划|预计|定于|力争|争取|确保|下一步|届时|预定")
@@ -227,8 +229,8 @@ class DateConsistencyRule(DraftCheck):
             when = date.on(facts.year_of(date) or 2000)
             if when is None:
                 continue
-            if meeting is not None and date.line - meeting[0].line <= 1 and "会后" in before + line[
-                    max(0, date.column - 12):date.column - 1] and when < meeting[1]:
+            if meeting is not None and date.line - meeting[0].line <= 1 and AFTER_THE_MEETING.search(before + line[
+                    max(0, date.column - 12):date.column - 1]) and when < meeting[1]:
                 yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
                               {"this": date.text, "other": meeting[0].text, "line": meeting[0].line,
                                "what": "会后事项的日期早于会议日期"})

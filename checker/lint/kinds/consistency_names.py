@@ -99,6 +99,11 @@ class NameConsistencyRule(DraftCheck):
         for mention in facts.self_references:
             if mention.type in UNIT_TYPES and not author.calls_itself(mention.type):
                 yield self._finding(mention, f"我{author.type}", where, "自称与落款单位类型不一致")
+        county, county_line = (author.county, where) if author.county else facts.county
+        if county.endswith(("县", "区")) and not BLANK_NAME.search(county):
+            for mention in facts.county_self_references:  # 我县 in 港城区's report
+                if mention.type != county[-1] and not mention.text == "全区":  # 全区 may be an autonomous region
+                    yield self._finding(mention, county, county_line, "对本县（区）的称谓与本单位所在地不一致")
         if author.type in TOWNSHIP_TYPES:
             for mention in facts.bare_organs:  # 带领乡党委一班人 in a 镇's draft
                 if mention.type != author.type:
