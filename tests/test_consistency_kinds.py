@@ -524,3 +524,18 @@ def test_a_step_told_as_following_the_meeting_in_other_words_and_a_name_of_a_rar
 ])
 def test_weekdays_without_brackets_and_a_district_calling_itself_a_county(rule, text, expected):
     assert found(rule, text) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("2024年3月15日，镇党委召开安全生产工作会议。", [(3, 3)]),
+    ("2024年3月15日（星期五），镇党委召开安全生产工作会议。", [(3, 3)]),
+    # the period named beside it, history, an event not of the author's doing: quiet
+    ("2024年12月28日，县委召开经济工作会议，部署2025年工作。", []),
+    ("2024年3月15日，镇党委召开会议，研究今年重点工作。", []),
+    ("2024年3月15日以来，累计开展检查36次。", []),
+    ("2024年3月15日，县委巡察组进驻我镇。", []),
+])
+def test_a_day_of_an_earlier_year_opening_a_sentence_of_the_periods_work(body, expected):
+    """2024年3月15日，镇党委召开… in 青石镇2025年工作总结 tells last year's event as this year's."""
+    assert found("year-mismatch", "青石镇2025年工作总结\n\n　　" + body + "\n\n　　　　青石镇人民政府\n　　　　2025年12月26日") \
+        == expected

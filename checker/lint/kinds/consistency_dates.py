@@ -75,6 +75,7 @@ FULL_YEAR = lazy_regex(r"(?:^[ \t\u3000#*]*|[。；])(?P<year>(?:19|20)\d{2})年
 THIS_PERIOD_TOLD = lazy_regex(r"今年|本年|当年|以来")
 
 # 于 a date: the day something was done (均于2024年9月通过, 我局于2024年4月1日至…开展了)
+SENTENCE_START = lazy_regex(r"(?:^|[。；])[ \t\u3000#*]*$")
 DONE_ON = lazy_regex(r"(?:^|[^关对属等])于[ \t\u3000]*$")
 SINCE_AFTER = lazy_regex(r"^[ \t\u3000]*(?:以来|起|开始|前|以前|之前|底前|之后|以后)")
 QUOTED_TITLE = lazy_regex(r"《[^》]*》")
@@ -505,8 +506,9 @@ class DateConsistencyRule(DraftCheck):
                                "what": "所述成绩的年份不在报告期内"})
 
     def _done_in_another_year(self, document: Document, facts: DraftFacts, title: str) -> Iterator[Finding]:
-        """The period's work told as done 于 a date of an earlier year (两个村均于2024年9月
-        通过验收, 我局于2024年4月1日至10月31日…开展了 in a 2025 report): not history
+        """The period's work told as done 于 a date of an earlier year, or on a day of an earlier
+        year opening its sentence (两个村均于2024年9月通过验收, 我局于2024年4月1日至10月31日…开展了,
+        2024年3月15日，镇党委召开… in a 2025 report): not history
         (以来, 起), a comparison, a quoted title, a plan, nor a 调研报告 or a plan report."""
         period = facts.period
         if REPORT_OF_PLANS.search(title) or "调研" in title:
@@ -516,13 +518,16 @@ class DateConsistencyRule(DraftCheck):
             if not date.year or date.year >= period.year or not facts.told_done(date.line):
                 continue
             line = document.lines[date.line - 1]
-            if not DONE_ON.search(line[:date.column - 1]) or SINCE_AFTER.match(line[date.end_column - 1:]):
+            # 于 a date, or a day opening its sentence (2024年3月15日，镇党委召开…)
+            opening = date.day is not None and SENTENCE_START.search(line[:date.column - 1])
+            if not (DONE_ON.search(line[:date.column - 1]) or opening) or SINCE_AFTER.match(line[date.end_column - 1:]):
                 continue
             if _in_quoted_title(line, date.column - 1):
                 continue
             before, after = clause_around(line, date.column - 1, date.end_column - 1)
             clause = _own_clause(before, after)
-            done = DONE_VERBS.search(after.split("，", 1)[0])
+            told = after.split("，", 2)[1] if opening and after.startswith("，") and after.count("，") else after
+            done = DONE_VERBS.search(told.split("，", 1)[0])
             if comparison.search(clause) or done is None or after[done.end():done.end() + 1] == "的":
                 continue  # 于2024年3月成立的专班: an earlier event as a modifier
             sentence = QUOTED_TITLE.sub("", before + after)
