@@ -16,8 +16,9 @@ count-found-words); the rule that judges them is checker/lint/kinds/consistency_
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Optional, Sequence
 
 from ..settings.wordlists import lazy_lexicon_regex, wordlist
 from checker.settings.lazy_regex import lazy_regex
@@ -25,7 +26,9 @@ from .quantities import Quantity
 
 SENTENCE_END = "。；！？;!?"
 BLANKS = " \t\u3000"
+SENTENCE_MARK = lazy_regex("[" + SENTENCE_END + "]")
 CLAUSE_END = SENTENCE_END + "，,：:"
+CLAUSE_MARK = lazy_regex("[" + CLAUSE_END + "]")
 WHOLE_MARK_AT_END = lazy_lexicon_regex(r"(?P<mark>{lexicon:count-whole-marks})(?:共有|现有|共|的)?$")
 WHOLE_MARK = lazy_lexicon_regex(r"(?P<mark>{lexicon:count-whole-marks})")
 # a whole's mark before the first of a list of counts (对辖区5家涉粉尘企业、3家有限空间作业企业)
@@ -72,10 +75,20 @@ class Rest:
     sentence: str
 
 
-def _bounds(line: str, start: int, end: int, marks: str) -> tuple[int, int]:
-    begin = max(line.rfind(mark, 0, start) for mark in marks) + 1
-    stops = [position for position in (line.find(mark, end) for mark in marks) if position >= 0]
-    return begin, min(stops) if stops else len(line)
+class _Marks:
+    """Where a line's sentence ends (。；！？) and clause marks (，：) stand, found once:
+    the bounds of each figure's sentence and clause are looked up, not searched for."""
+
+    def __init__(self, line: str):
+        self.line = line
+        self.sentence = [match.start() for match in SENTENCE_MARK.finditer(line)]
+        self.clause = [match.start() for match in CLAUSE_MARK.finditer(line)]
+
+    def bounds(self, start: int, end: int, clause: bool) -> tuple[int, int]:
+        marks = self.clause if clause else self.sentence
+        before = bisect_left(marks, start)
+        after = bisect_left(marks, end)
+        return (marks[before - 1] + 1 if before else 0), (marks[after] if after < len(marks) else len(self.line))
 
 
 def noun_after(text: str) -> str:
@@ -110,10 +123,11 @@ def _listed_noun(before: str, sentence_before: str) -> str:
     return noun if CJK_RUN.fullmatch(noun) else ""
 
 
-def _count(quantity: Quantity, line: str) -> Count:
+def _count(quantity: Quantity, marks: _Marks) -> Count:
+    line = marks.line
     start, end = quantity.column - 1, quantity.end_column - 1
-    sentence_start, sentence_end = _bounds(line, start, end, SENTENCE_END)
-    clause_start, clause_end = _bounds(line, start, end, CLAUSE_END)
+    sentence_start, sentence_end = marks.bounds(start, end, clause=False)
+    clause_start, clause_end = marks.bounds(start, end, clause=True)
     before, after = line[clause_start:start].lstrip(BLANKS), line[end:clause_end]
     sentence = line[sentence_start:sentence_end]
     run_before = OPENERS.sub("", quantity.before)
@@ -185,6 +199,13 @@ def _same_sentence_before(counts: list[Count], index: int):
 def recounts(lines: Sequence[str], quantities: Sequence[Quantity]) -> tuple[tuple[Count, ...], tuple[Rest, ...]]:
     """Every count with how it names its thing, and the rests of tasks, in text order
     (tables and percentages left out)."""
-    counts = [_count(quantity, lines[quantity.line - 1]) for quantity in quantities
-              if not (quantity.percent or quantity.points) and not lines[quantity.line - 1].lstrip().startswith("|")]
+    counts = []
+    marks: Optional[_Marks] = None
+    for quantity in quantities:
+        line = lines[quantity.line - 1]
+        if quantity.percent or quantity.points or line.lstrip().startswith("|"):
+            continue
+        if marks is None or marks.line is not line:
+            marks = _Marks(line)
+        counts.append(_count(quantity, marks))
     return tuple(counts), tuple(_rests(counts))
