@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..settings.wordlists import lazy_lexicon_regex, wordlist
+from ..settings.wordlists import lazy_lexicon_regex
 from checker.settings.lazy_regex import lazy_regex
 from .quantities import Quantity
 
@@ -38,6 +38,13 @@ THIS_YEAR_BASE = lazy_regex(r"^在(?:今年|本年|全年|年内)?(?P<words>[\u4
 # a whole's mark, its thing and the total it reached (全县城乡公交线路达到23条, 全街道社区工作者达到147名)
 WHOLE_REACHED = lazy_lexicon_regex(
     r"(?P<mark>{lexicon:count-whole-marks})(?P<noun>[\u4e00-\u9fff]{2,12}?)(?:总数|总量)?(?:达到|达|共计|共有|共|为|有)$")
+# the word lists, compiled once (a list's .regex builds its pattern on every call)
+NOUN_ENDS = lazy_lexicon_regex("{lexicon:count-noun-ends}")
+STOCK_VERBS = lazy_lexicon_regex("{lexicon:count-stock-verbs}")
+REST_BEFORE = lazy_lexicon_regex(r"{lexicon:rest-words}[ \t\u3000]*$")
+SET_AFTER = lazy_lexicon_regex("{lexicon:count-set-after}")
+FOUND_WORDS = lazy_lexicon_regex("{lexicon:count-found-words}")
+DONE_WORDS = lazy_lexicon_regex("{lexicon:count-done-words}")
 QUALIFIED = "的"  # the place of a whole its own words define (纳入改造计划的老旧小区)
 # words that open a relative clause or a count without naming it (对8个…, 将14个…)
 OPENERS = lazy_lexicon_regex(r"^(?:[一二三四五六七八九十]是)?{lexicon:count-openers}?")
@@ -97,14 +104,14 @@ def noun_after(text: str) -> str:
     if run is None:
         return ""
     noun = run.group(0)
-    end = wordlist("count-noun-ends").regex.search(noun, 1)
+    end = NOUN_ENDS.search(noun, 1)
     return noun[:end.start()] if end else noun
 
 
 def _stock_noun(before: str) -> str:
     """The thing between a stock verb and the figure (现有各类生产经营单位 -> 生产经营单位;
     纳入改造计划的老旧小区 -> 老旧小区), "" where there is none."""
-    verbs = list(wordlist("count-stock-verbs").regex.finditer(before))
+    verbs = list(STOCK_VERBS.finditer(before))
     if not verbs:
         return ""
     noun = before[verbs[-1].end():]
@@ -116,7 +123,7 @@ def _stock_noun(before: str) -> str:
 def _listed_noun(before: str, sentence_before: str) -> str:
     """A part listed after 其中 in a sentence that states a stock (全县共有医疗卫生机构386个，
     其中…、乡镇卫生院14个): the whole of that part."""
-    if "其中" not in before or not wordlist("count-stock-verbs").regex.search(sentence_before):
+    if "其中" not in before or not STOCK_VERBS.search(sentence_before):
         return ""
     noun = before.rsplit("其中", 1)[-1]
     noun = noun.rsplit("、", 1)[-1]
@@ -140,7 +147,7 @@ def _count(quantity: Quantity, marks: _Marks) -> Count:
         return Count(quantity, kind, noun, place, verb, before, line[clause_start:clause_end], piece, sentence,
                      line[sentence_start:start])
 
-    if wordlist("rest-words").regex.search(before) or NOT_YET.match(after):
+    if REST_BEFORE.search(before) or NOT_YET.match(after):
         return made("remainder", noun_after(NOT_YET.sub("", after)))
     if quantity.before.endswith("的") and len(run_before) > 2:
         return made("relative", noun_after(after), verb=run_before[:-1])
@@ -154,7 +161,7 @@ def _count(quantity: Quantity, marks: _Marks) -> Count:
     whole = WHOLE_REACHED.search(before)
     if whole:
         return made("whole", whole.group("noun"), whole.group("mark"))
-    if BARE_BEFORE.match(quantity.before) and wordlist("count-set-after").regex.search(after):
+    if BARE_BEFORE.match(quantity.before) and SET_AFTER.search(after):
         return made("whole", noun_after(after), "全部")
     noun = _stock_noun(before)
     if noun and "的" in before:
@@ -170,7 +177,7 @@ def _count(quantity: Quantity, marks: _Marks) -> Count:
 
 def _rests(counts: list[Count]) -> list[Rest]:
     """The rests each sentence states or implies (found minus done)."""
-    found_words, done_words = wordlist("count-found-words").regex, wordlist("count-done-words").regex
+    found_words, done_words = FOUND_WORDS, DONE_WORDS
     rests = []
     for index, count in enumerate(counts):
         quantity = count.quantity

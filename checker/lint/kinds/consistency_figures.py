@@ -42,7 +42,7 @@ from checker.model import Document, Span
 from checker.analyse.consistency import DraftFacts
 from checker.analyse.quantities import Quantity
 from checker.analyse.recounts import QUALIFIED, Count, Rest
-from checker.settings.wordlists import wordlist
+from checker.settings.wordlists import lazy_lexicon_regex
 from .base import Finding
 from .consistency_base import DraftCheck
 from checker.settings.lazy_regex import lazy_regex
@@ -58,6 +58,11 @@ DIGIT = lazy_regex(r"\d")
 WHEN = lazy_regex(r"全年|上半年|下半年|前三季度|第?[一二三四]季度末?|年初|年中|年底|年末|"
                   r"\d{1,2}(?:—|－|-|～|至)\d{1,2}月|\d{1,2}月(?:份|底|末|初)?")
 WHOLE_WHEN = lazy_regex(r"上半年|下半年|前三季度|第?[一二三四]季度末?|年初|年中")
+# the word lists, compiled once (a list's .regex builds its pattern on every call)
+STOCK_CHANGED = lazy_lexicon_regex("{lexicon:stock-changed}")
+COMPARISON = lazy_lexicon_regex("{lexicon:comparison-words}")
+PLAN_WORDS = lazy_lexicon_regex("{lexicon:plan-words}")
+GENERIC_THINGS = lazy_lexicon_regex("{lexicon:generic-things}")
 IN_PLAN = lazy_regex(r"纳入[^，。；]{0,8}?计划")
 BRACKETED = lazy_regex(r"（[^）]*）|\([^)]*\)")
 CJK_ONLY = lazy_regex(r"[\u4e00-\u9fff]+")
@@ -199,7 +204,7 @@ class FigureConsistencyRule(DraftCheck):
             other: Optional[tuple[str, Quantity]] = None
             if count.kind == "whole":
                 bucket = wholes.setdefault((unit, count.noun[:1]), [])
-                if wordlist("stock-changed").regex.search(count.opening):
+                if STOCK_CHANGED.search(count.opening):
                     # 新增…60家，全县680家家庭农场…: the stock as it is now, told after a change
                     bucket[:] = [one for one in bucket if not _same_whole(one, count, home)]
                 else:
@@ -251,13 +256,13 @@ def _judged(count: Count, facts: DraftFacts) -> bool:
     builds on (在今年…的基础上) or all of a whole named as such (12月底前完成全部8个老旧小区改造, 对全乡58户防返贫监测对象持续跟踪帮扶)."""
     quantity, before = count.quantity, count.before
     if (quantity.approximate or quantity.line in facts.title_lines or quantity.line in facts.closing_lines
-            or wordlist("comparison-words").regex.search(before) or "分别" in before or "其中" in count.verb):
+            or COMPARISON.search(before) or "分别" in before or "其中" in count.verb):
         return False
     period_year = facts.period.year if facts.period else None
     if {int(year) for year in OTHER_YEAR.findall(before)} - {period_year}:
         return False
     # 纳入改造计划的老旧小区6个 counts what the plan holds: no plan of the clause's own
-    planned = quantity.line in facts.plan_lines or wordlist("plan-words").regex.search(
+    planned = quantity.line in facts.plan_lines or PLAN_WORDS.search(
         IN_PLAN.sub("纳入", before) + quantity.text[:1])
     return not planned or count.kind in ("relative", "remainder", "base") or bool(count.place)
 
@@ -271,7 +276,7 @@ def _statement(count: Count, neutral: frozenset[str]) -> str:
     for word in sorted(neutral, key=len, reverse=True):
         words = words.removeprefix(word)
     if (count.kind not in ("plain", "base") or len(words) < STATEMENT_MIN or not CJK_ONLY.fullmatch(words)
-            or SCOPES.search(words) or wordlist("generic-things").regex.search(words)):
+            or SCOPES.search(words) or GENERIC_THINGS.search(words)):
         return ""
     return words
 
