@@ -535,3 +535,12 @@ SIGNED_QINGSHI = "\n\n　　　　青石镇人民政府\n　　　　2025年12�
 ])
 def test_more_kinds_in_other_words(rule, text, expected):
     assert found(rule, text) == expected
+
+
+def test_a_season_without_a_day_is_refused():
+    """The option seasons of year-mismatch maps a season word to MM-DD; anything else is an error."""
+    from checker.lint.kinds.base import OptionError
+    from checker.lint.kinds.consistency_dates import DateConsistencyRule
+    assert DateConsistencyRule({"check": "year", "seasons": {"汛前": "06-30"}}).seasons == {"汛前": (6, 30)}
+    with pytest.raises(OptionError, match="seasons"):
+        DateConsistencyRule({"check": "year", "seasons": {"汛前": "六月底"}})
