@@ -57,6 +57,8 @@ FIRES = [
     # parts in Chinese numerals; 规模以上/规模以下 is a series, not an estimate
     ("sum-mismatch", "　　下辖党组织58个，其中社区党委9个、非公企业党支部三十一个、社会组织党支部二十八个。", (1, 8)),
     ("sum-mismatch", "　　全镇共有小微企业九十六家，其中规模以上企业十二家、规模以下企业八十六家。", (1, 11)),
+    # a target named without its figure, stated in a line before
+    ("growth-mismatch", "　　年初确定全年新增就业5500人的目标任务。\n　　上半年全县城镇新增就业3260人，完成年度目标任务的61.3%。", (2, 29)),
 ]
 
 QUIET = [
@@ -89,6 +91,10 @@ QUIET = [
     ("sum-mismatch", "　　反馈的23个问题中，组织建设方面9个，作风建设等方面16个。"),
     ("sum-mismatch", "　　下辖党组织58个，其中社区党委9个、非公企业党支部三十一个、社会组织党支部十八个。"),
     ("sum-mismatch", "　　共培训3期，其中第一期培训120人、第二期培训96人，一次性通过考核180人。"),
+    # a target exceeded; two targets of the unit; the excess over a target named without its figure
+    ("growth-mismatch", "　　年初确定全年新增就业5500人的目标任务。\n　　全年新增就业5860人，完成年度目标任务的106.5%。"),
+    ("growth-mismatch", "　　年度目标任务为新增就业5500人、转移就业3000人。\n　　全年新增就业5860人，完成年度目标任务的115.0%。"),
+    ("growth-mismatch", "　　年初确定全年新增就业5500人的目标任务。\n　　全年新增就业5860人，超过年度目标任务的6.5%。"),
 ]
 
 TABLE = ("| 业务 | 收入（万元） | 占比 | 毛利率（%） |\n| --- | --- | --- | --- |\n| 供水 | 2186 | {share} | 21.3 |\n"

@@ -44,6 +44,9 @@ COMPARED = lazy_regex(r"(?:较|比(?![重例率]))[^，。；、]{0,12}?的$")
 SHARE = lazy_regex(r"[，,、]\s*占(?:比)?(?:为|达)?$")
 # 占手术总量的37.5%: the whole named in words, its figure stated elsewhere
 NAMED_SHARE = lazy_regex(r"占(?P<whole>[\u4e00-\u9fff]{2,14}?)(?:的)(?:比重|比例)?(?:为|达)?$")
+# 完成年度目标任务的86.5%: a target named without its figure, stated elsewhere
+TARGET_NAMED = lazy_regex(r"(?:完成|达到|实现)(?:了)?(?:全年|年度|全年度|上级下达的?|市下达的?|县下达的?)?(?:目标任务|目标|任务|计划)(?:数)?的$")
+TARGET_WORDS = lazy_regex(r"目标|任务|计划")
 NAMED_WHOLE_END = lazy_lexicon_regex(r"{lexicon:named-whole-ends}$")
 NAMED_WHOLE_START = lazy_lexicon_regex(r"^{lexicon:named-whole-starts}")
 REMAINDER = lazy_lexicon_regex(r"^[对将把其另]?{lexicon:remainder-words}")
@@ -474,8 +477,9 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
         rate = _capped_rate().search(before)
         share = SHARE.search(before)
         named = None if rate or share else NAMED_SHARE.search(before)
-        stem = None if rate or share or named else RATE_NAME.search(before)
-        if not rate and not share and not stem and not named:
+        target = None if rate or share or named else TARGET_NAMED.search(before)
+        stem = None if rate or share or named or target else RATE_NAME.search(before)
+        if not rate and not share and not stem and not named and not target:
             continue
         window = sentence[max(0, index - WINDOW):index]
         # a figure in brackets (受理4126件（含热线转办2873件）) is a note on the one before, not the part
@@ -500,6 +504,8 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
             marked = [q for q in same if TOTAL_BEFORE.search(q.before)]
             if named:
                 whole = _named_whole(named.group("whole"), part, counts[:-1], (earlier, on_line))
+            elif target:
+                whole = _named_target(part, counts[:-1], (earlier, on_line))
             elif share and marked:
                 whole = marked[-1]
             elif len(same) == 1:
@@ -507,13 +513,14 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
             elif share and not same:
                 previous = [q for q in earlier_totals if q.unit == part.unit]
                 whole = previous[-1] if len(previous) == 1 else None
-            if whole is None and rest is not None and not named and rest.unit == part.unit and not rest.approximate:
+            if whole is None and rest is not None and not (named or target) and rest.unit == part.unit \
+                    and not rest.approximate:
                 whole = _sum_of(part, rest)
-            if whole is not None and (whole.approximate or whole.value < part.value):
-                whole = None
-        if named and whole is None:
+            if whole is not None and (whole.approximate or (whole.value < part.value and not target)):
+                whole = None  # (a target may be exceeded)
+        if (named or target) and whole is None:
             continue
-        word = rate.group(0) if rate else stem.group(0) if stem else named.group(0) if named else "占"
+        word = rate.group(0) if rate else stem.group(0) if stem else (named or target).group(0) if named or target else "占"
         found.append(Share(part if whole is not None else None, whole, stated, word, bool(rate)))
     return found
 
@@ -553,6 +560,27 @@ def _named_whole(name: str, part: Quantity, before: Sequence[Quantity],
             continue
         found.setdefault(quantity.value, quantity)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_target(part: Quantity, before: Sequence[Quantity], earlier: tuple[Sequence[Quantity], ...]) \
+        -> Optional[Quantity]:
+    """The target a share names without its figure (完成年度目标任务的86.5%): the one value the
+    draft gives in the part's unit with 目标/任务/计划 right before or after it (年度目标任务为
+    新增就业5500人; 确定新增就业5500人的目标), none if it gives two or none, or another
+    figure of the unit on its line (目标任务为新增就业5500人、转移就业3000人: which is whose?)."""
+    found, same_unit = {}, []
+    for quantity in chain(*earlier, before):
+        if quantity is part or quantity.unit != part.unit or quantity.percent:
+            continue
+        same_unit.append(quantity)
+        if not quantity.approximate and (TARGET_WORDS.search(quantity.before)
+                                         or TARGET_WORDS.match(quantity.after.lstrip("的"))):
+            found.setdefault(quantity.value, quantity)
+    lines = {q.line for q in found.values()}
+    if len(found) != 1 or sum(1 for q in same_unit if q.line in lines) > 1:
+        return None
+    whole = next(iter(found.values()))
+    return replace(whole, half_step=0.0) if "." not in whole.text else whole
 
 
 def _in_brackets(line: str, quantity: Quantity, stated: Quantity) -> bool:
