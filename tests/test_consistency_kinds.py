@@ -271,7 +271,8 @@ def test_self_references_of_every_kind_of_author(author, own, other):
 
 
 @pytest.mark.parametrize("phrase", ["我所在的党支部", "我所分管的领域", "我站在群众立场", "我会同县财政局", "我社会治理",
-                                    "我队伍建设", "我司法所", "我中心城区", "我校园周边"])
+                                    "我队伍建设", "我司法所", "我中心城区", "我校园周边", "优先吸纳本村劳动力",
+                                    "本行业领域", "我部分干部", "各乡镇优先录用本镇户籍人员"])
 def test_a_self_reference_word_opening_a_phrase_is_none(phrase):
     """我所在, 我所分管 (所 + a verb), 我站在, 我会同…: no unit calls itself there."""
     draft = f"2025年工作总结\n\n　　全年{phrase}稳步推进。\n\n　　　　临河县卫生健康局\n　　　　2025年12月20日"

@@ -97,6 +97,9 @@ class NameConsistencyRule(DraftCheck):
         where = author.line
         text = "\n".join(document.lines)
         for mention in facts.self_references:
+            if mention.text.startswith("本") and mention.type in (*TOWNSHIP_TYPES, "社区") \
+                    and author.type not in TOWNSHIP_TYPES:
+                continue  # 各乡镇优先录用本镇户籍人员 in a 局's draft: each town's own, no self-reference
             if mention.type in UNIT_TYPES and not author.calls_itself(mention.type):
                 yield self._finding(mention, f"我{author.type}", where, "自称与落款单位类型不一致")
         county, county_line = (author.county, where) if author.county else facts.county
