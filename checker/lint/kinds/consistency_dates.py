@@ -319,6 +319,7 @@ class DateConsistencyRule(DraftCheck):
         yield from self._as_of(document, facts, period.year, period.text)
         yield from self._period_again(document, facts)
         yield from self._opening_year(document, facts, title)
+        yield from self._header_period_twice(document, facts)
         yield from self._results_of_another_year(document, facts)
         yield from self._done_in_another_year(document, facts, title)
 
@@ -440,6 +441,9 @@ class DateConsistencyRule(DraftCheck):
         for number, line in enumerate(document.lines, 1):
             if number == period.line or number in facts.plan_lines or number in facts.title_lines:
                 continue
+            if line.lstrip().startswith("|") and (period.text in line or len(set(PERIOD.findall(line))) < len(
+                    PERIOD.findall(line))):
+                continue  # a table's columns: this period and last year's side by side, or one period twice
             for match in PERIOD.finditer(line):
                 if (match.group("part") or "") != period.part or int(match.group("year")) >= period.year:
                     continue  # a later year is the plans (…情况和2026年度工作安排), not a leftover
@@ -475,6 +479,25 @@ class DateConsistencyRule(DraftCheck):
         yield Finding(Span.on_line(first.line, opened.start("year"), opened.end("year") + 1),
                       {"this": opened.group("year") + "年", "other": period.text, "line": period.line,
                        "what": "开头所述年份与标题的报告期不一致"})
+
+    @staticmethod
+    def _header_period_twice(document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        """A table's header naming one earlier period twice and the report's period not at all
+        (| 收入项目 | 2024年上半年（万元） | 2024年上半年（万元） | in a 2025年上半年 report): the
+        current column labelled as last year's; reported at the first."""
+        period = facts.period
+        for number, line in enumerate(document.lines, 1):
+            if not line.lstrip().startswith("|") or "年" not in line or not facts.told_done(number):
+                continue
+            found = [match for match in PERIOD.finditer(line)]
+            texts = [match.group(0) for match in found]
+            if any(int(match.group("year")) >= period.year for match in found):
+                continue
+            twice = next((match for match in found if texts.count(match.group(0)) > 1), None)
+            if twice is not None:
+                yield Finding(Span.on_line(number, twice.start(), twice.end()),
+                              {"this": twice.group(0), "other": period.text, "line": period.line,
+                               "what": "表头两列写成同一个往年期间，没有报告期"})
 
     def _results_of_another_year(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         """A sentence opening with an earlier year and telling results (2024年我公司实现
