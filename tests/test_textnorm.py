@@ -122,3 +122,13 @@ def test_a_copy_that_begins_a_word_one_character_longer_is_that_word():
     text = "执法大队大队长带队检查。\n认真认真落实整改要求。\n村党支部书记书记处理问题。\n提升专业专业化水平。\n"
     found = [(d.line, d.column, d.span.end_column) for d in lint_text(text) if d.rule == "repeated-word"]
     assert found == [(2, 3, 5), (3, 7, 9), (4, 5, 7)]
+
+
+def test_a_copy_that_ends_an_organs_name_is_that_name():
+    """最高人民法院 + 人民法院案例库 and 人民检察院 + 检察院网站 are an organ and another
+    name; 加强监管监管 (监管 ends 加强监管, no organ) and 县委县委 (two equal words)
+    are still reported on the second copy."""
+    text = ("入选最高人民法院人民法院案例库。\n获省人民检察院检察院网站转载。\n"
+            "加强监管监管。\n按照县委县委的部署。\n")
+    found = [(d.line, d.column, d.span.end_column) for d in lint_text(text) if d.rule == "repeated-word"]
+    assert found == [(3, 5, 7), (4, 5, 7)]

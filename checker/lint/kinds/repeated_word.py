@@ -12,6 +12,9 @@ Options:
   head_titles:    characters that make a unit's word its head's title (长:
                   大队 → 大队长): a unit followed by its head's title
                   (执法大队大队长) is not the unit written twice
+  organ_endings:  characters an organ's name ends with (院, 局, 委…): where
+                  the first copy is the end of a longer organ's name
+                  (最高人民法院 + 人民法院案例库), the two are different names
 
 A line is looked at only where a cheap pattern finds a candidate (two to
 ``max_length`` Chinese characters written twice, or a doubled function
@@ -23,7 +26,10 @@ Where the second copy begins a longer word of the clause (认真认真落实 rea
 认真 + 认真落实), the copies are segmented alone: a word of its own written
 twice is reported however the words around it segment — unless that longer
 word is the copy and one of ``head_titles`` (执法大队大队长 reads 大队 + 大队长,
-the unit and its head's title), while 专业专业化 (专业 + 专业化) is reported. The
+the unit and its head's title), while 专业专业化 (专业 + 专业化) is reported; or
+unless the first copy ends a longer word that is an organ's name (one of
+``organ_endings`` last: 最高人民法院人民法院案例库 reads 最高人民法院 + 人民法院案例库,
+a court and a database named after all courts), while 加强监管监管 is reported. The
 finding is the second word, with a fix deleting it (unsafe: read the sentence).
 Residue, Markdown code spans and table separator rows are looked through.
 Message field ``{word}``.
@@ -47,7 +53,7 @@ WINDOW = 12  # characters of context on each side, within the clause
 
 
 class RepeatedWordRule:
-    OPTIONS = {"function_words": "", "max_length": 4, "allow": [], "head_titles": ""}
+    OPTIONS = {"function_words": "", "max_length": 4, "allow": [], "head_titles": "", "organ_endings": ""}
     can_fix = needs_fix_declaration = True
 
     def __init__(self, options: dict):
@@ -60,8 +66,10 @@ class RepeatedWordRule:
             raise OptionError("option 'max_length' must be between 2 and 8")
         self.allow = regex_list(options["allow"], "allow")
         self.head_titles = expect(options["head_titles"], str, "head_titles", "a string of characters")
-        if re.search(f"[^{HAN}]", self.head_titles):
-            raise OptionError("option 'head_titles' must hold Chinese characters only")
+        self.organ_endings = expect(options["organ_endings"], str, "organ_endings", "a string of characters")
+        for name, value in (("head_titles", self.head_titles), ("organ_endings", self.organ_endings)):
+            if re.search(f"[^{HAN}]", value):
+                raise OptionError(f"option '{name}' must hold Chinese characters only")
         doubled_function_word = f"|([{re.escape(function_words)}])\\2" if function_words else ""
         self.candidate = re.compile(f"([{HAN}]{{2,{max_length}}})\\1{doubled_function_word}")
 
@@ -78,7 +86,7 @@ class RepeatedWordRule:
                     continue
                 words = list(_clause_words(line, candidate.start(), candidate.end()))  # segmented once
                 found = list(self._doubled_words(words, candidate.start(), candidate.end())) or \
-                    self._doubled_alone(words, unit, candidate.start(), self.head_titles)
+                    self._doubled_alone(words, unit, candidate.start(), self.head_titles, self.organ_endings)
                 for start, word in found:
                     if start not in reported and not self._allowed(word):
                         reported.add(start)
@@ -86,17 +94,22 @@ class RepeatedWordRule:
                         yield Finding(span, {"word": word}, fix=Fix((Edit(span, ""),)))
 
     @staticmethod
-    def _doubled_alone(words: list[tuple[int, str]], unit: str, start: int, head_titles: str) -> list[tuple[int, str]]:
+    def _doubled_alone(words: list[tuple[int, str]], unit: str, start: int, head_titles: str,
+                       organ_endings: str) -> list[tuple[int, str]]:
         """The second copy of ``unit`` where the clause's segmentation hides it
         (认真认真落实: 认真 + 认真落实): ``unit`` is a word of its own, the two
-        copies alone segment as two equal words, and the word the second copy
+        copies alone segment as two equal words, the word the second copy
         begins (among the clause's ``words``) is not the unit's head's title
-        (大队 + 大队长)."""
+        (大队 + 大队长), and the first copy does not end a longer organ's name
+        (最高人民法院 + 人民法院案例库)."""
         if len(unit) < 2 or segment.full_words(unit) != [unit] or segment.full_words(unit * 2) != [unit, unit]:
             return []
         second = start + len(unit)
         if any(offset == second and word[:-1] == unit and word[-1] in head_titles
                for offset, word in words):
+            return []
+        if unit[-1] in organ_endings and any(offset < start and offset + len(word) == second and word.endswith(unit)
+                                             for offset, word in words):
             return []
         return [(second, unit)]
 
