@@ -15,6 +15,11 @@ def found(rule: str, text: str) -> list[tuple[int, int]]:
 
 
 FIRES = [
+    # blind set 6b, in other words: the parts after a change against the figure before it
+    ("sum-mismatch", "　　全年蔬菜种植面积18.4万亩，较上年增加1.2万亩，其中露地蔬菜12.6万亩、设施蔬菜6.3万亩。", (1, 11)),
+    # a whole named after its figure (32个社区 for 占社区总数的); a rate whose part is not negated
+    ("growth-mismatch", "　　全镇共有32个社区。已有24个社区建成党群服务站，占社区总数的80.0%。", (1, 34)),
+    ("growth-mismatch", "　　抽检食品样品2400批次，合格样品2364批次，抽检合格率98.0%。", (1, 32)),
     # a share of a whole named in words, its figure in an earlier line or sentence
     ("growth-mismatch", "　　全年接诊门诊患者4200人次。\n　　其中儿科门诊960人次，占门诊总量的25.9%。", (2, 21)),
     ("growth-mismatch", "　　辖区常住人口8600人。60岁以上老人1720人，占常住人口的22.0%。", (1, 34)),
@@ -62,6 +67,13 @@ FIRES = [
 ]
 
 QUIET = [
+    # blind set 6b's clean drafts, in other words: the parts after a change are of the figure before it;
+    # a whole named after its figure, not one that is a part of it; the sentence's own whole; a negated stem
+    ("sum-mismatch", "　　全年蔬菜种植面积18.4万亩，较上年增加1.2万亩，其中露地蔬菜12.6万亩、设施蔬菜5.8万亩。"),
+    ("growth-mismatch", "　　全镇共有32个社区。已有24个社区建成党群服务站，占社区总数的75.0%。"),
+    ("growth-mismatch", "　　全镇32个社区中已有24个建成党群服务站。\n　　为18个社区配备专职网格员，占社区总数的56.3%。"),
+    ("growth-mismatch", "　　环城绿道规划总长22.5公里。一期全长8.0公里，已建成6.2公里，占总长度的77.5%。"),
+    ("growth-mismatch", "　　抽检食品样品2400批次，其中不合格样品36批次，抽检合格率98.5%。"),
     # the whole named only by its scope (占全县的); two figures for the named whole
     ("growth-mismatch", "　　全县新增市场主体1260户，其中个体工商户980户，占全县的70.0%。"),
     ("growth-mismatch", "　　一季度接诊门诊患者1.2万人次，二季度接诊门诊患者1.5万人次。\n　　其中儿科门诊3600人次，占门诊总量的13.3%。"),

@@ -178,10 +178,25 @@ def totals(sentence: list[Quantity], line: str) -> list[Total]:
         if quantity.unit != nxt.unit and index > 0 and sentence[index - 1].unit == nxt.unit:
             # 项目共52个，总投资186.4亿元，其中省级项目7个…: the total is the figure before, in the parts' unit
             quantity = sentence[index - 1]
+        if DIFFERENCE.search(quantity.before) and not DIFFERENCE.search(nxt.before):
+            # 播种面积52.6万亩，较上年增加0.8万亩，其中早稻8.2万亩…: the parts are of the area, not of its change
+            quantity = _changed_figure(sentence, quantity)
+            if quantity is None:
+                continue
         total = _parts_of(quantity, sentence[index + 1:], line, bool(opening or COMMA_LIST.search(between)))
         if total is not None:
             found.append(total)
     return found
+
+
+def _changed_figure(sentence: list[Quantity], change: Quantity) -> Optional[Quantity]:
+    """The figure a change (较上年增加0.8万亩) right before a 其中-list is stated of: the
+    figure of its unit just before it in the sentence (播种面积52.6万亩), itself no change."""
+    before = sentence[:sentence.index(change)]
+    previous = next((q for q in reversed(before) if q.unit == change.unit), None)
+    if previous is None or DIFFERENCE.search(previous.before) or COMPARISON.search(previous.before):
+        return None
+    return previous
 
 
 def parts_after_total(before: list[Quantity], sentence: list[Quantity], line: str) -> list[Total]:
@@ -503,7 +518,7 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
             same = [q for q in counts[:-1] if q.unit == part.unit]
             marked = [q for q in same if TOTAL_BEFORE.search(q.before)]
             if named:
-                whole = _named_whole(named.group("whole"), part, counts[:-1], (earlier, on_line))
+                whole = _named_whole(named.group("whole"), part, counts[:-1], (earlier, on_line), same)
             elif target:
                 whole = _named_target(part, counts[:-1], (earlier, on_line))
             elif share and marked:
@@ -541,25 +556,43 @@ def _sum_of(part: Quantity, rest: Quantity) -> Quantity:
 
 
 def _named_whole(name: str, part: Quantity, before: Sequence[Quantity],
-                 earlier: tuple[Sequence[Quantity], ...]) -> Optional[Quantity]:
+                 earlier: tuple[Sequence[Quantity], ...], same: Sequence[Quantity] = ()) -> Optional[Quantity]:
     """The figure of the whole a share names in words (占手术总量的 → 手术6022台次; 占出院病例的
-    → 出院19513人次): the one value the draft gives for what the words name (without
-    their scope: 全县, 同期; nor 总量, 总数), none if it gives two or none."""
+    → 出院19513人次; 占行政村总数的 → 全县168个行政村): the one value the draft gives for what
+    the words name (without their scope: 全县, 同期; nor 总量, 总数), none if it gives two or
+    none. The sentence's own figures come first: where it names the whole there, that is it;
+    where it gives another figure of the part's unit (管廊全长4.8公里，已完成3.1公里，占总长度
+    的64.6%), a figure of other lines is left in doubt. A figure whose words make it a part of
+    the whole (168个行政村中已有142个) is none."""
     core = NAMED_WHOLE_END.sub("", NAMED_WHOLE_START.sub("", name))
     if len(core) < 2:
         return None
-    found = {}
-    for quantity in chain(*earlier, before):
+    own = _named_values(core, part, before)
+    if own:
+        return next(iter(own.values())) if len(own) == 1 else None
+    if same:
+        return None
+    found = _named_values(core, part, chain(*earlier))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_values(core: str, part: Quantity, quantities) -> dict[float, Quantity]:
+    found: dict[float, Quantity] = {}
+    for quantity in quantities:
         if quantity is part or quantity.percent or quantity.points or quantity.approximate:
             continue
         if quantity.unit != part.unit and not (core.endswith(part.unit) and quantity.unit in counted_units()
                                                and part.unit in counted_units()):
             continue  # 占出院病例的: 17884例 of 出院19513人次
         words = CONNECTOR.sub("", quantity.before)
-        if COMPARISON.search(quantity.before) or not (core in words or (len(words) >= 2 and core.startswith(words))):
+        if COMPARISON.search(quantity.before) or core + "中" in words:
+            continue
+        scope = NAMED_WHOLE_START.sub("", words)
+        after = quantity.unit in counted_units() and not scope and quantity.after.startswith(core)
+        if not (core in words or (len(words) >= 2 and core.startswith(words)) or after):
             continue
         found.setdefault(quantity.value, quantity)
-    return next(iter(found.values())) if len(found) == 1 else None
+    return found
 
 
 def _named_target(part: Quantity, before: Sequence[Quantity], earlier: tuple[Sequence[Quantity], ...]) \
@@ -603,7 +636,9 @@ def _rate_of(rate_words: str, part: Quantity, strict: bool = False) -> bool:
     if words is None:
         return not strict
     qualifier, stem = words.group("qualifier"), words.group("stem")
-    named = stem in part.before or stem in part.after or (not part.before and not strict)
+    # 不合格样品186批次 is no part of a 合格率: the stem negated names the rest
+    named = any(stem in text and not re.search(f"[不未非]{stem}", text) for text in (part.before, part.after)) \
+        or (not part.before and not strict)
     return named and (not qualifier or qualifier in part.before)
 
 
