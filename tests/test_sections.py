@@ -380,6 +380,7 @@ def test_the_titles_of_a_rectification_reports_itemised_part(title):
 
 @pytest.mark.parametrize("head, genre", [
     ("某县市场监督管理局\n关于2024年度内部控制建设情况的自查报告", "zicha"),  # a title set on two lines
+    ("某县应急管理局\n2025年上半年工作总结", "zongjie"),  # its second line opens like a sentence (2025年上半年…)
     ("中共某某镇委员会\n关于落实全面从严治党主体责任情况的汇报", "huibao"),
     ("凝心聚力抓落实　砥砺奋进谱新篇\n——某某街道党工委书记2024年度述职报告", "shuzhi"),  # the subtitle names it
     ("2024年度述职报告\n县财政局局长　王某某", "shuzhi"),
@@ -681,3 +682,13 @@ def test_truncation_options_are_validated():
     document = parse_text("某镇工作总结\n一、主要工作\n推进项目5个。##paidend##\n二、下步打算\n重点做好以下工作：")
     [finding] = list(rule.check(document, analyse(document)))
     assert finding.span.line == 5 and finding.message == "引导语“{tail}”之后没有内容"
+
+
+def test_a_titles_second_line_that_opens_like_a_sentence_is_no_paragraph_cut_short():
+    """某县应急管理局 / 2025年上半年工作总结: the second line ends like a title, so it is
+    the title's (the genre and the report's period read from it), not a first
+    sentence without its full stop (truncated-paragraph); 2025年上半年全县经济运行平稳
+    under a title is still a first sentence cut short."""
+    body = "\n\n　　今年以来，我局坚持安全发展。\n\n一、主要工作\n\n　　未发生较大事故。\n\n二、存在问题\n\n　　基层力量薄弱。\n\n三、下半年工作打算\n\n　　持续抓好安全生产。\n"
+    assert [(d.rule, d.line) for d in lint_text("某县应急管理局\n2025年上半年工作总结" + body)] == []
+    assert ("truncated-paragraph", 2) in [(d.rule, d.line) for d in lint_text("某县应急管理局工作总结\n2025年上半年全县安全形势平稳" + body)]

@@ -414,10 +414,11 @@ def looks_like_title(text: str) -> bool:
 def looks_like_byline(text: str) -> bool:
     """A line under the title that reads as a byline, date or subtitle: short,
     without sentence punctuation, not opening like a report's first sentence
-    (根据…, 按照…, 今年以来…), every bracket and quote it opens closed (根据
-    《某某方案 is a first sentence cut short, not a byline)."""
+    (根据…, 按照…, 今年以来…) unless it ends like a title (2025年上半年工作总结, the
+    second line of a title set on two lines), every bracket and quote it opens
+    closed (根据《某某方案 is a first sentence cut short, not a byline)."""
     return (len(text.strip()) <= threshold("byline-max-chars") and not any(m in text for m in "。！？，；")
-            and not wordlist("sentence-openers").matches(text)
+            and (not wordlist("sentence-openers").matches(text) or wordlist("title-endings").matches(text.strip()))
             and all(text.count(opening) <= text.count(closing) for opening, closing in PAIRED_MARKS))
 
 
