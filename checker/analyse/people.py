@@ -17,7 +17,7 @@ from checker.settings.lazy_regex import lazy_regex
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
             "傅康温邢俞洪葛盛乔柴祝岳庞樊兰殷施翟颜倪苗鲁章耿冉聂焦柳饶蒙阎卓蔺屈鄢晏褚邬鞠卞")
-TITLES = ("副局长|局长|副书记|书记|副镇长|镇长|副乡长|乡长|副主任|主任|副组长|组长|副县长|县长|所长|副部长|部长|主席|"
+TITLES = ("副局长|局长|副书记|书记|副镇长|镇长|副乡长|乡长|副主任|主任|副组长|组长|副县长|县长|副区长|区长|副市长|市长|所长|副部长|部长|主席|"
           "处长|科长|队长|站长|副院长|院长|副校长|校长|社长|理事长|会长|秘书长|副行长|行长|副总经理|总经理|经理|董事长|委员|常委")
 AFTER_NAME = (r"(?=[，。、；：）)\s（(]|$|出席|主持|带队|讲话|参加|同志|对|在|到|作|强调|指出|等|表示|率|陪同|一同|分管|负责|"
               r"任|为|的|和|与|及|就|深入|来|赴|督导|检查|调研|宣读|通报|介绍|汇报|传达|部署|提出|要求|作了|牵头|带领|亲自|召集|挂帅)")
@@ -30,6 +30,9 @@ TITLED = lazy_regex(rf"(?P<title>{TITLES})(?P<name>(?![\u4e00-\u9fff]?(?:{TITLES
 SIGNED = lazy_regex(rf"(?:述职人|报告人|汇报人|发言人|述责述廉人|签名)[ \t\u3000]*[：:][ \t\u3000]*(?P<name>{NAME})(?![\u4e00-\u9fff])")
 REPORTER_TITLE = lazy_regex(rf"(?:{TITLES})(?=[\d一二三四五六七八九〇零]{{0,4}}年?[度]?[\u4e00-\u9fff]{{0,10}}(?:述职|述责|述廉|报告))")
 # a byline: the unit or the reporter's title, then the name (南湖街道党工委书记  李振华)
+# the level of the organ a title is of (县委书记, 中共枫林乡委员会书记, 副县长: 县, 乡, 县)
+ORGAN_LEVEL = lazy_regex(r"(?P<level>[省市县区乡镇村])(?:委员会|党工委|党委|人民政府|政府|委)?$")
+TITLE_LEVEL = lazy_regex(r"^副?(?P<level>[省市县区乡镇])长$")
 BYLINE = lazy_regex(rf"(?:[局委办厅镇乡道府司院心]|(?P<title>{TITLES}))[ \t\u3000]+(?P<name>{NAME})[ \t\u3000]*$")
 
 
@@ -41,6 +44,17 @@ class PersonMention:
     name: str
     title: str  # 局长, 副局长… where the text gives one before the name
     role: str  # "byline", "signature" or "body"
+    level: str = ""  # the level of the organ its title is of (县委书记: 县), "" where none is written
+
+
+def organ_level(before: str, title: str) -> str:
+    """The level of the organ a title is of, from the title (副县长: 县) or the words right
+    before it (县委书记, 中共枫林乡委员会书记, 乡党委书记: 县, 乡, 乡); "" where none is written."""
+    own = TITLE_LEVEL.match(title)
+    if own:
+        return own.group("level")
+    match = ORGAN_LEVEL.search(before.rstrip(" \t\u3000"))
+    return match.group("level") if match else ""
 
 
 def people(lines: Sequence[str], title_block: Iterable[int], closing: Iterable[int]) -> tuple[PersonMention, ...]:
@@ -54,8 +68,10 @@ def people(lines: Sequence[str], title_block: Iterable[int], closing: Iterable[i
         if number in title_lines:
             match = BYLINE.search(line)
             if match:
+                title = match.group("title") or ""
                 found.append(PersonMention(number, match.start("name") + 1, match.end("name") + 1,
-                                           match.group("name"), reporter or match.group("title") or "", "byline"))
+                                           match.group("name"), reporter or title, "byline",
+                                           organ_level(line[:match.start("title")], title) if title else ""))
                 continue
         match = SIGNED.search(line)
         if match:
@@ -65,7 +81,8 @@ def people(lines: Sequence[str], title_block: Iterable[int], closing: Iterable[i
             continue
         for match in TITLED.finditer(line):
             found.append(PersonMention(number, match.start("name") + 1, match.end("name") + 1,
-                                       match.group("name"), match.group("title"), "body"))
+                                       match.group("name"), match.group("title"), "body",
+                                       organ_level(line[:match.start("title")], match.group("title"))))
     return tuple(found)
 
 

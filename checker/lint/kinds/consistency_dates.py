@@ -60,6 +60,8 @@ LOOKING_BACK = lazy_regex(r"总结|述职|述责|述廉|年度|年报")
 # a report telling its period's results (a 自查 or 情况报告 too, though signed at any time of the year)
 TELLING_RESULTS = lazy_regex(r"总结|述职|述责|述廉|年度|年报|自查|情况|汇报")
 REPORT_OF_PLANS = lazy_regex(r"计划|要点|打算|安排|思路|方案")
+# a title looking back as well as ahead (2025年工作总结和2026年工作思路): its signature belongs to the period
+SUMMARY_TOO = lazy_regex(r"总结|述职|述责|述廉|完成情况|工作情况")
 # a sentence telling the period's results under another year: 2024年我公司实现营业收入…,
 # 2024年1—6月完成投资… (the year, a part of it, the author, then 完成/实现)
 RESULTS_OF_YEAR = lazy_regex(
@@ -116,6 +118,8 @@ def _own_clause(before: str, after: str) -> str:
 
 class DateConsistencyRule(DraftCheck):
     CHECKS = CHECKS
+    # this many events told after the signature date make the signature the odd one (one finding there)
+    ODD_SIGNATURE_EVENTS = 3
     OPTIONS = {"check": None, "signing_grace_years": 1, "signing_early_days": 60, "signing_late_days": 120,
                "seasons": {}}
 
@@ -194,6 +198,7 @@ class DateConsistencyRule(DraftCheck):
             return  # a signature outside the period, or before the body's years, is year-mismatch's
         signed_on = signed.on(signed.year)
         range_ends = {id(r.end) for r in facts.ranges}
+        later: list[DateMention] = []
         for date in facts.dates:
             if not facts.told_done(date.line):
                 continue
@@ -216,6 +221,13 @@ class DateConsistencyRule(DraftCheck):
                 continue
             if date.day is None and (when.year, when.month) == (signed_on.year, signed_on.month):
                 continue  # 截至7月底 signed on 30 July: the month of the signing
+            later.append(date)
+        if len(later) >= self.ODD_SIGNATURE_EVENTS:  # the signature is the odd one: one finding, at it
+            yield Finding(Span.on_line(signed.line, signed.column - 1, signed.end_column - 1),
+                          {"this": signed.text, "other": later[0].text, "line": later[0].line,
+                           "what": "落款日期早于正文所述多项事项的日期"})
+            return
+        for date in later:
             yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
                           {"this": date.text, "other": signed.text, "line": signed.line,
                            "what": "所述事项的日期晚于落款日期"})
@@ -380,7 +392,8 @@ class DateConsistencyRule(DraftCheck):
         年度) — a date long before the period ends (a 2025年度 report signed on
         8 January 2025 is last year's)."""
         signed, period = facts.signed, facts.period
-        if signed is None or period is None or period.source == "signature" or REPORT_OF_PLANS.search(title):
+        if signed is None or period is None or period.source == "signature" or (
+                REPORT_OF_PLANS.search(title) and not SUMMARY_TOO.search(title)):
             return ""
         if signed.year < period.year or signed.year > period.year + self.grace:
             return "落款日期不在报告期内"

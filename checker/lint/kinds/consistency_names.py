@@ -29,7 +29,7 @@ from typing import Iterator, Optional
 
 from checker.model import Document, Span
 from checker.analyse.consistency import DraftFacts
-from checker.analyse.people import TITLES, name_candidates, one_off_keys
+from checker.analyse.people import TITLES, name_candidates, one_off_keys, organ_level
 from checker.analyse.unit_mentions import TOWNSHIP_TYPES, UNIT_TYPES
 from checker.settings.wordlists import wordlist
 from .base import Finding, OptionError, expect
@@ -50,6 +50,8 @@ def _clauses_around(line: str, start: int, end: int) -> str:
     opened = max(line.rfind(m, 0, opened) for m in CLAUSE_MARKS) if opened >= 0 else -1
     return line[opened + 1:after]
 TITLE_BEFORE = lazy_regex(rf"(?:{TITLES})$")
+# a role followed by the name alone (联系人：赵文彬): the deputy in charge is often the contact, the head never
+CONTACT_ITSELF = lazy_regex(r"(?:联系人|联络员|经办人|承办人)[：:]?[ \t\u3000]*")
 BLANK_NAME = lazy_regex(r"某|[XxＸｘ×*＊○□〇]")  # 某某街道, XX县: a name left blank is no name to compare
 
 
@@ -236,8 +238,13 @@ class NameConsistencyRule(DraftCheck):
             own_title = title_match.group(0) if title_match else None
         if own_title and own_title not in titles:
             return None  # 副局长李明军 is someone else
-        if wordlist("other-person-roles").regex.search(line[:start]):
-            return None  # 联系人：局办公室  刘志强 is a clerk, not the 局长 刘志刚
+        levels = {p.level for p in mentions if p.level}
+        own_level = organ_level(line[:start - len(own_title)], own_title) if own_title else ""
+        if own_level and levels and own_level not in levels:
+            return None  # 县委书记周建国 beside the 乡党委书记 周建华: a title of another level, another person
+        role = wordlist("other-person-roles").regex.search(line[:start])
+        if role and not (CONTACT_ITSELF.fullmatch(role.group(0)) and titles and all(t.startswith("副") for t in titles)):
+            return None  # 联系人：局办公室  刘志强 is a clerk, not the 局长 刘志刚; 联系人：赵文彬 may be the 副局长 赵文斌
         if other in known and len(known[other]) > 1:
             return None  # both names stand more than once: two people
         other_titles = {p.title for p in known.get(other, ()) if p.title}

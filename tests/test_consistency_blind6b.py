@@ -1,0 +1,58 @@
+"""The kinds of consistency defect and look-alike the blind set 6b showed the rules
+(issue 18, round 2): what fires, on which line and column, and the look-alike beside it
+that must stay quiet. Each case is a short draft of its own wording, not a sentence of the set."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.api import lint_text
+
+
+def found(rule: str, text: str) -> list[tuple[int, int]]:
+    return [(d.line, d.column) for d in lint_text(text, path="draft.txt") if d.rule == rule]
+
+
+FIRES = [
+    # a title looking back and ahead: its signature in last year is the period's (one finding, no date-order)
+    ("year-mismatch", "石门县林业局2025年工作总结及2026年工作打算\n\n　　2025年，全县完成造林1.2万亩。4月2日，召开春季造林推进会。"
+                      "6月9日，开展松材线虫病普查。9月16日，组织森林防火演练。\n\n石门县林业局\n2024年12月20日", [(6, 1)]),
+    # three events after the signature date: the signature is the odd one, reported once there
+    ("date-order", "县水利局关于2025年汛期工作情况的报告\n\n　　5月6日，召开防汛工作会议。6月18日，开展山洪灾害防御演练。7月21日，"
+                   "组织水库安全检查。\n\n县水利局\n2025年4月30日", [(6, 1)]),
+    # the same title of the same level, one character off
+    ("name-mismatch", "　　副区长李国平同志到现场督导。\n　　副区长李国萍同志主持召开调度会。", [(2, 6)]),
+    # the contact named right after 联系人, one character off the deputy in charge
+    ("name-mismatch", "　　分管副局长钱海涛同志牵头抓落实。\n\n（联系人：钱海滔，电话：0571-66668888）", [(3, 6)]),
+]
+
+QUIET = [
+    # a plan whose title says so, signed the year before: no signature to judge
+    ("year-mismatch", "石门县林业局2026年工作打算\n\n　　2026年，全县计划造林1.5万亩。\n\n石门县林业局\n2025年12月20日"),
+    # last year's audit named as such
+    ("year-mismatch", "石门县林业局2025年度工作总结\n\n　　对县审计局2024年度预算执行审计发现的3个问题，已全部整改到位。\n\n"
+                      "石门县林业局\n2025年12月20日"),
+    # a county's 书记 beside the township's 书记 who reports: another person
+    ("name-mismatch", "白石乡党委书记2025年度述职报告\n中共白石乡委员会书记  陈思远\n\n　　5月8日，县委书记陈思源到白石村调研。\n\n"
+                      "述职人：陈思远\n2026年1月12日"),
+    # the head is never the contact: another person
+    ("name-mismatch", "　　局长钱海涛同志牵头抓落实。\n\n（联系人：钱海滔，电话：0571-66668888）"),
+    # a contact after the office: the clerk, whoever the deputy is
+    ("name-mismatch", "　　分管副局长钱海涛同志牵头抓落实。\n\n联系人：局办公室  钱海滔"),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", FIRES)
+def test_fires_at_the_place(rule, text, expected):
+    assert found(rule, text) == expected
+
+
+@pytest.mark.parametrize("rule, text", QUIET)
+def test_look_alikes_stay_quiet(rule, text):
+    assert found(rule, text) == []
+
+
+def test_two_events_after_the_signature_are_reported_at_each():
+    text = ("县水利局关于2025年汛期工作情况的报告\n\n　　5月6日，召开防汛工作会议。6月18日，开展山洪灾害防御演练。\n\n"
+            "县水利局\n2025年4月30日")
+    assert found("date-order", text) == [(3, 3), (3, 17)]
