@@ -20,6 +20,9 @@ FIRES = [
     # a whole named after its figure (32个社区 for 占社区总数的); a rate whose part is not negated
     ("growth-mismatch", "　　全镇共有32个社区。已有24个社区建成党群服务站，占社区总数的80.0%。", (1, 34)),
     ("growth-mismatch", "　　抽检食品样品2400批次，合格样品2364批次，抽检合格率98.0%。", (1, 32)),
+    # the total's own names before its 共; the four kinds of 三重一大; a 合计 after a blank 序号 cell
+    ("sum-mismatch", "　　走访困难群众和残疾人共412人，其中困难群众286人、残疾人108人。", (1, 14)),
+    ("sum-mismatch", "　　共研究“三重一大”事项42项，其中重大事项决策15项、重要干部任免7项、重大项目安排11项、大额资金使用8项。", (1, 14)),
     # a share of a whole named in words, its figure in an earlier line or sentence
     ("growth-mismatch", "　　全年接诊门诊患者4200人次。\n　　其中儿科门诊960人次，占门诊总量的25.9%。", (2, 21)),
     ("growth-mismatch", "　　辖区常住人口8600人。60岁以上老人1720人，占常住人口的22.0%。", (1, 34)),
@@ -74,6 +77,9 @@ QUIET = [
     ("growth-mismatch", "　　全镇32个社区中已有24个建成党群服务站。\n　　为18个社区配备专职网格员，占社区总数的56.3%。"),
     ("growth-mismatch", "　　环城绿道规划总长22.5公里。一期全长8.0公里，已建成6.2公里，占总长度的77.5%。"),
     ("growth-mismatch", "　　抽检食品样品2400批次，其中不合格样品36批次，抽检合格率98.5%。"),
+    ("sum-mismatch", "　　走访困难群众和残疾人共412人，其中困难群众304人、残疾人108人。"),
+    ("sum-mismatch", "　　走访困难群众共412人，其中困难群众286人、残疾人108人。"),
+    ("sum-mismatch", "　　共研究事项42项，其中重大事项决策15项、重要干部任免7项、大额资金使用8项。"),
     # the whole named only by its scope (占全县的); two figures for the named whole
     ("growth-mismatch", "　　全县新增市场主体1260户，其中个体工商户980户，占全县的70.0%。"),
     ("growth-mismatch", "　　一季度接诊门诊患者1.2万人次，二季度接诊门诊患者1.5万人次。\n　　其中儿科门诊3600人次，占门诊总量的13.3%。"),
@@ -155,3 +161,12 @@ def test_the_generalised_kinds_fire_on_their_line_and_column(rule, text, expecte
 @pytest.mark.parametrize("rule, text", QUIET, ids=[f"{case[0]}-{n}" for n, case in enumerate(QUIET)])
 def test_their_look_alikes_stay_quiet(rule, text):
     assert found(rule, text) == []
+
+
+BLANK_NUMBER = ("| 序号 | 项目 | 投资（亿元） |\n| --- | --- | --- |\n| 1 | 甲 | 2.45 |\n| 2 | 乙 | 1.30 |\n"
+                "| | 合计 | {total} |")
+
+
+def test_a_total_row_whose_number_cell_is_blank_is_added_up():
+    assert found_in_table("sum-mismatch", BLANK_NUMBER.format(total="3.85")) == [(5, 9)]  # a table total is placed at its cell (as fail5 of the YAML)
+    assert found_in_table("sum-mismatch", BLANK_NUMBER.format(total="3.75")) == []

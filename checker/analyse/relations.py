@@ -57,6 +57,7 @@ LIST_OPENING = lazy_regex(r"^[\u4e00-\u9fff]{0,8}中[，：:]")
 COMMA_LIST = lazy_regex(r"其中[，：:]")
 DIFFERENCE = lazy_regex(r"增加|减少|增长|下降|提高|降低|增收|减收|收窄|扩大")
 FULL_STOP = lazy_regex(r"[。！？]")
+PART_OPENING = lazy_regex(r"^[、，,\s]*(?:其中[，：:]?)?")
 CHANGE_COLUMN = lazy_lexicon_regex(r"{lexicon:change-columns}")
 UNSUMMED_COLUMN = lazy_lexicon_regex(r"{lexicon:unsummed-columns}")
 NET = lazy_lexicon_regex(r"{lexicon:net-change-words}$")
@@ -251,11 +252,12 @@ def _parts_of(quantity: Quantity, following: list[Quantity], line: str, commas: 
         named = _after_opening(listed)
     if len(parts) < 2 or quantity.approximate or any(part.approximate for part in parts):
         return None
-    if _etc(line, parts) or "分别" in listed or (_overlap_in(named, parts) and not _series(named, parts)):
+    own = _own_names(quantity, named, parts)  # 脱贫户和监测户共386户，其中脱贫户…、监测户…: no overlap
+    if _etc(line, parts) or "分别" in listed or (_overlap_in(named, parts) and not _series(named, parts) and not own):
         return None
     # a series is all of a count (县级、乡级、村级河长), not of money: 中央、省级 funds may be left out
     complete = bool(REST.match(parts[-1].before)) or (quantity.unit in counted_units()
-                                                       and (_series(named, parts) or _own_names(quantity, named, parts)))
+                                                       and (_series(named, parts) or own))
     return Total(quantity, tuple(parts), complete=complete)
 
 
@@ -279,7 +281,20 @@ def _own_names(total: Quantity, named: str, parts: Sequence[Quantity]) -> bool:
     name each of them, in order (中小学6所、幼儿园4所): they are all of it."""
     names = [name for name in re.split(r"和|及|与|、", total.after) if name]
     texts = _part_names(named, parts)
+    if not names:
+        return _names_before(total, texts)
     return len(names) == len(texts) >= 2 and all(name in text for name, text in zip(names, texts))
+
+
+def _names_before(total: Quantity, texts: list[str]) -> bool:
+    """The names stand before the total and its 共 (帮扶脱贫户和监测户共386户，其中脱贫户…、
+    监测户…): each part's words are the end of one name, in order."""
+    words = CONNECTOR.sub("", total.before)
+    if words == total.before or not re.search(r"共|合计|总计", total.before[len(words):]):
+        return False
+    names = [name for name in re.split(r"和|及|与|、", words) if name]
+    texts = [PART_OPENING.sub("", text) for text in texts]
+    return len(names) == len(texts) >= 2 and all(text and name.endswith(text) for name, text in zip(names, texts))
 
 
 def _part_names(listed: str, parts: Sequence[Quantity]) -> list[str]:
@@ -750,7 +765,7 @@ def _column_shares(lines: Sequence[str], rows: list[int], header: list[str], ind
     """Each row's share (占比 25.1%) against its figure in the nearest figure column before
     and the figure of the one 合计 row (no 小计 rows)."""
     body = rows[2:]
-    totals = [n for n in body if (cells := _cells(lines[n])) and TABLE_TOTAL.match(cells[0][0])]
+    totals = [n for n in body if _total_label(_cells(lines[n])) is not None]
     if len(totals) != 1 or any(TABLE_SUBTOTAL.search(lines[n]) for n in body):
         return []
     total_cells = _cells(lines[totals[0]])
@@ -871,6 +886,15 @@ def _exact(value: tuple[float, float]) -> tuple[float, float]:
     return (value[0], 0.0) if value[0].is_integer() and value[1] == 0.5 else value
 
 
+def _total_label(cells: list[tuple[str, int]]) -> Optional[int]:
+    """Where a row's 合计 stands: its first cell, or the first filled one after empty
+    cells (| | 合计 | | 32.60 |: a 序号 column left blank); None in other rows."""
+    for index, (text, _) in enumerate(cells):
+        if text.strip():
+            return index if TABLE_TOTAL.match(text) else None
+    return None
+
+
 def _table_total(lines: Sequence[str], start: int, stop: int) -> list[Total]:
     rows = list(range(start, stop))
     if len(rows) < 4 or not re.fullmatch(r"[\s|:\-]+", lines[rows[1]]):
@@ -882,10 +906,11 @@ def _table_total(lines: Sequence[str], start: int, stop: int) -> list[Total]:
     header = [text for text, _ in _cells(lines[rows[0]])]
     for position, row in enumerate(body):
         cells = _cells(lines[row])
-        if not cells or not TABLE_TOTAL.match(cells[0][0]):
+        label = _total_label(cells)
+        if label is None:
             continue
         above = [_cells(lines[n]) for n in body[:position]]
-        for column_index, (text, column) in enumerate(cells[1:], 1):
+        for column_index, (text, column) in enumerate(cells[label + 1:], label + 1):
             stated = _number(text)
             values = [_number(r[column_index][0]) if column_index < len(r) else None for r in above]
             if stated is None or not values or None in values:
