@@ -546,6 +546,8 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
             if whole is None and rest is not None and not (named or target) and rest.unit == part.unit \
                     and not rest.approximate:
                 whole = _sum_of(part, rest)
+            if whole is not None and _scoped_to_part(before, rate or stem, part, whole):
+                whole = None  # 覆盖12.8万人，其中重点人群签约8.6万人，重点人群签约率81.2%: of 重点人群, not given
             if whole is not None and (whole.approximate or (whole.value < part.value and not target)):
                 whole = None  # (a target may be exceeded)
         if (named or target) and whole is None:
@@ -553,6 +555,16 @@ def shares(sentence: list[Quantity], line: str, earlier_totals: Sequence[Quantit
         word = rate.group(0) if rate else stem.group(0) if stem else (named or target).group(0) if named or target else "占"
         found.append(Share(part if whole is not None else None, whole, stated, word, bool(rate)))
     return found
+
+
+def _scoped_to_part(before: str, rate: Optional[re.Match], part: Quantity, whole: Quantity) -> bool:
+    """The rate's name opens with words (重点人群签约率) that the part's words hold and the
+    whole's do not: it is a rate of the part's own group, whose whole the sentence leaves out."""
+    if rate is None:
+        return False
+    name = RATE_NAME.search(before)  # the qualifier and stem (整改到位率: none before 整改)
+    scope = re.split(r"[，,、；;：:\s]", before[:name.start() if name else rate.start()])[-1]
+    return len(scope) >= 2 and scope in part.before and scope not in whole.before
 
 
 def _rest_after(sentence: list[Quantity], index: int, counts: list[Quantity]) -> Optional[Quantity]:
