@@ -42,12 +42,42 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize("rule, text, expected", FIRES)
+
+FIRES_2 = [
+    # a span of an earlier year opened by 自, told as the period's work
+    ("year-mismatch", "县应急管理局关于2025年安全生产大排查工作情况的报告\n\n　　全县自2024年5月至9月开展安全生产大排查，共排查企业320家。\n\n"
+                      "县应急管理局\n2025年10月10日", [(3, 6)]),
+    # the author's own plan of the year issued under last year
+    ("year-mismatch", "白河县统计局2025年工作总结\n\n　　2月10日，召开全局工作会议，制定《2024年度统计执法检查工作计划》。\n\n"
+                      "白河县统计局\n2025年12月15日", [(3, 21)]),
+    # the signature of another unit of the title's type and county
+    ("unit-mismatch", "中共白河县统计局党组关于2025年度意识形态工作责任制落实情况的报告\n\n　　局党组认真落实主体责任。\n\n"
+                      "中共白河县审计局党组\n2025年12月15日", [(5, 6)]),
+    # another county at the end of the chain of superiors
+    ("unit-mismatch", "河湾镇2025年工作总结\n\n　　在安平县委、县政府的坚强领导下，全镇经济平稳运行。及时传达学习中央、省、市和宁远县委全会精神。\n\n"
+                      "河湾镇人民政府\n2025年12月18日", [(3, 41)]),
+    # 我所 with 与 in a 局's draft
+    ("unit-mismatch", "县公安局2025年工作总结\n\n　　我所联合县交通运输局开展道路交通安全整治。\n\n县公安局\n2025年12月18日", [(3, 3)]),
+]
+
+QUIET_2 = [
+    ("year-mismatch", "县应急管理局关于2025年安全生产大排查工作情况的报告\n\n　　全县自2024年5月至今持续开展安全生产大排查。\n\n"
+                      "县应急管理局\n2025年10月10日"),
+    ("year-mismatch", "白河县统计局2025年工作总结\n\n　　2月10日，印发《2024年度统计工作考核办法实施方案》。\n\n白河县统计局\n2025年12月15日"),
+    # an audit report: the title names the unit audited after 关于, the auditor signs
+    ("unit-mismatch", "白河县审计局关于县统计局2025年度预算执行情况的审计报告\n\n　　我局依法实施了审计。\n\n白河县审计局\n2025年12月15日"),
+    ("unit-mismatch", "河湾镇2025年工作总结\n\n　　在安平县委、县政府的坚强领导下，全镇经济平稳运行。及时传达学习中央、省、市和安平县委全会精神。\n\n"
+                      "河湾镇人民政府\n2025年12月18日"),
+    ("unit-mismatch", "县公安局城关派出所2025年工作总结\n\n　　我所联合县交通运输局开展道路交通安全整治。\n\n县公安局城关派出所\n2025年12月18日"),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", FIRES + FIRES_2)
 def test_fires_at_the_place(rule, text, expected):
     assert found(rule, text) == expected
 
 
-@pytest.mark.parametrize("rule, text", QUIET)
+@pytest.mark.parametrize("rule, text", QUIET + QUIET_2)
 def test_look_alikes_stay_quiet(rule, text):
     assert found(rule, text) == []
 

@@ -27,7 +27,7 @@ TOWNSHIP_TYPES = ("街道", "镇", "乡")
 # 我社会 no 社, 我队伍 no 队, 我司法所 no 司
 SELF_REFERENCE = lazy_regex(
     r"(?:我(?P<mine>街道|社区|镇|乡|局|委(?!员)|办(?!法)|厅|公司|集团|院(?!士)|中心(?!城)|校(?![园区友长])"
-    r"|社(?![会保团员情交科工])|所(?=[，。、；]|党支部|全体|干部|民警|职工|辖区|共|累计|全年|高度|认真|始终|坚持|严格|扎实|积极|及时)"
+    r"|社(?![会保团员情交科工])|所(?=[，。、；]|与|联合|会同|党支部|全体|干部|民警|职工|辖区|共|累计|全年|高度|认真|始终|坚持|严格|扎实|积极|及时)"
     r"|站(?![在稳起出到好队位岗上成着了定住台点立])|大队|支队|队(?![伍员])|司(?![法机令空长职])"
     r"|村(?![民级庄里子组])|行(?![政动为业使程走之列进])|馆(?![藏])|厂(?![区房家])|园(?![区林艺地])|部(?![门署分队位件]))"
     r"|本(?P<this>街道|社区|镇|乡|局|公司|集团|中心|校|所|站|馆|厂))")  # 本村劳动力, 本行业: no self-reference
@@ -49,6 +49,8 @@ BARE_TOWNSHIP = lazy_regex(
     r"(?P<organ>党委|党工委|人民政府|政府|办事处|纪委)"
     r"|(?<![健完齐安保周成])全(?P<whole>镇|乡|街道)(?![村镇])")
 # (在市税务局党委和临川县委、县政府的坚强领导下: the county after another leader too)
+# the chain of superiors whose meetings a unit studies (学习贯彻中央、省、市和云岭县委重要会议精神): its county last
+SUPERIOR_CHAIN = lazy_regex(r"中央、省(?:委)?、市(?:委)?(?:和|及|、)(?P<county>[\u4e00-\u9fff]{2,3}?[县区])委")
 LED_BY = lazy_regex(r"在(?:[\u4e00-\u9fff、]{2,12}?[和、])?(?:(?P<county>[\u4e00-\u9fff]{2,3}?[县区市])|[县区市])委[\u4e00-\u9fff、]{0,14}?的[\u4e00-\u9fff]{0,4}领导")
 # the place a closing pledge builds (为建设美丽富裕新柳溪提供坚强保证): the author's own
 VISION = lazy_regex(r"为(?:奋力|加快|全面)?(?:建设|打造|谱写|推动|开创)[\u4e00-\u9fff、]{0,14}?新(?P<place>[\u4e00-\u9fff]{2})"
@@ -248,6 +250,9 @@ def role_mentions(lines: Sequence[str], salutation_line: int) -> tuple[UnitMenti
             place = match.group("county") or ""  # 在县委、县政府的领导下: the county left unnamed
             start, end = match.span("county") if place else match.span()
             found.append(UnitMention(number, start + 1, end + 1, match.group(0), "led-by", place=place))
+        for match in SUPERIOR_CHAIN.finditer(line) if "中央" in line else ():
+            found.append(UnitMention(number, match.start("county") + 1, match.end("county") + 1, match.group(0), "led-by",
+                                     place=match.group("county")))
         for match in VISION.finditer(line) if "新" in line else ():  # 为建设美丽富裕新柳溪提供坚强保证
             found.append(UnitMention(number, match.start("place") + 1, match.end("place") + 1, match.group(0),
                                      "vision", place=match.group("place")))

@@ -81,6 +81,12 @@ SENTENCE_START = lazy_regex(r"(?:^|[。；])[ \t\u3000#*]*$")
 DONE_ON = lazy_regex(r"(?:^|[^关对属等])于[ \t\u3000]*$")
 SINCE_AFTER = lazy_regex(r"^[ \t\u3000]*(?:以来|起|开始|前|以前|之前|底前|之后|以后)")
 QUOTED_TITLE = lazy_regex(r"《[^》]*》")
+# a plan of the author's own issued under a year (印发《2024年度全面从严治党主体责任清单》): the words of its title after the year
+ISSUED_PLAN = lazy_regex(r"(?:印发|制定|出台|制发|下发)了?《(?P<place>[^《》，。]{0,10}?)(?P<year>(?:19|20)\d{2})年度?"
+                         r"(?P<rest>[^《》]{2,40})》")
+REVIEW_WORDS = lazy_regex(r"考核|考评|评议|总结|决算|审计|通报")
+# 自 a month or day of an earlier year to a later one without a year (我局自2024年3月至11月在全县…开展…)
+SINCE_TO = lazy_regex(r"(?:^|[^来各])(?:自|从)[ \t\u3000]*$")
 THIS_YEAR = lazy_regex(r"今年|本年|当年|年内")
 # what a deadline is for (预计2025年汛前全部完工, 确保2025年国庆前通车)
 DONE_BY = lazy_regex(r"(?:完成|完工|建成|投用|投入使用|到位|通车|竣工|交付|销号|整改|办结|清零|落地|开工|实现|达到)")
@@ -334,6 +340,7 @@ class DateConsistencyRule(DraftCheck):
         yield from self._header_period_twice(document, facts)
         yield from self._results_of_another_year(document, facts)
         yield from self._done_in_another_year(document, facts, title)
+        yield from self._plan_of_another_year(document, facts, title)
 
     @staticmethod
     def _signed_before_the_body(document: Document, facts: DraftFacts) -> Iterator[Finding]:
@@ -556,7 +563,11 @@ class DateConsistencyRule(DraftCheck):
             line = document.lines[date.line - 1]
             # 于 a date, or a day opening its sentence (2024年3月15日，镇党委召开…)
             opening = date.day is not None and SENTENCE_START.search(line[:date.column - 1])
-            if not (DONE_ON.search(line[:date.column - 1]) or opening) or SINCE_AFTER.match(line[date.end_column - 1:]):
+            # 自2024年3月至11月…开展: a span of the earlier year told as the period's own work (not 至今)
+            span = SINCE_TO.search(line[:date.column - 1]) and re.match(r"[ \t\u3000]*(?:至|到|—|－|-)[ \t\u3000]*(?:1[0-2]|[1-9])月",
+                                                                         line[date.end_column - 1:])
+            if not (DONE_ON.search(line[:date.column - 1]) or opening or span) \
+                    or SINCE_AFTER.match(line[date.end_column - 1:]):
                 continue
             if _in_quoted_title(line, date.column - 1):
                 continue
@@ -572,6 +583,29 @@ class DateConsistencyRule(DraftCheck):
             yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
                           {"this": date.text, "other": period.text, "line": period.line or date.line,
                            "what": "所述事项的年份不在报告期内"})
+
+    @staticmethod
+    def _plan_of_another_year(document: Document, facts: DraftFacts, title: str) -> Iterator[Finding]:
+        """A plan of the author's own issued in the period under an earlier year (印发《2024年度全面从严
+        治党主体责任清单》 in a 2025 report: lexicon year-plan-documents): not a review of that year
+        (《2024年度考核方案》), not in a plan, a comparison, a 调研报告 or a plan report."""
+        period = facts.period
+        if REPORT_OF_PLANS.search(title) or "调研" in title:
+            return
+        ends, comparison = wordlist("year-plan-documents").regex, wordlist("comparison-words").regex
+        for number, line in enumerate(document.lines, 1):
+            if "《" not in line or not facts.told_done(number):
+                continue
+            for match in ISSUED_PLAN.finditer(line):
+                rest = match.group("rest")
+                if int(match.group("year")) >= period.year or not ends.search(rest) or REVIEW_WORDS.search(rest):
+                    continue
+                before, after = clause_around(line, match.start(), match.end())
+                if comparison.search(before + after):
+                    continue
+                yield Finding(Span.on_line(number, match.start("year"), match.start("year") + 5),
+                              {"this": match.group("year") + "年", "other": period.text, "line": period.line or number,
+                               "what": "本期印发的文件年份不在报告期内"})
 
     def _past_deadlines(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         signed = facts.signed

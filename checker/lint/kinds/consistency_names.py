@@ -105,6 +105,7 @@ class NameConsistencyRule(DraftCheck):
             if mention.type in UNIT_TYPES and not author.calls_itself(mention.type):
                 yield self._finding(mention, f"我{author.type}", where, "自称与落款单位类型不一致")
         county, county_line = (author.county, where) if author.county else facts.county
+        leading = self._leading_county(facts, text) if not county else ("", 0)
         if county.endswith(("县", "区")) and not BLANK_NAME.search(county):
             for mention in facts.county_self_references:  # 我县 in 港城区's report
                 if mention.type != county[-1] and not mention.text == "全区":  # 全区 may be an autonomous region
@@ -133,11 +134,23 @@ class NameConsistencyRule(DraftCheck):
                   and not _superior_level(mention.place, author.county)):
                 what = "称谓中的县（区、市）与本单位所在地不一致" if mention.role == "salutation" else "领导机关所在地与本单位不一致"
                 yield self._finding(mention, author.county, where, what)
-            elif (not author.county and mention.role == "led-by" and mention.place and facts.county[0]
-                  and mention.place != facts.county[0] and text.count(mention.place) == 1
-                  and not BLANK_NAME.search(facts.county[0] + mention.place)):
-                # 在云河县委…领导下 in a 乡's report addressed to 白河县防汛抗旱指挥部, 云河县 named nowhere else
-                yield self._finding(mention, facts.county[0], facts.county[1], "领导机关所在地与本单位不一致")
+            elif (not author.county and mention.role == "led-by" and mention.place and (facts.county[0] or leading[0])
+                  and mention.place != (facts.county[0] or leading[0]) and text.count(mention.place) == 1
+                  and not BLANK_NAME.search((facts.county[0] or leading[0]) + mention.place)):
+                # 在云河县委…领导下 in a 乡's report addressed to 白河县防汛抗旱指挥部, 云河县 named nowhere else;
+                # 中央、省、市和青山县委 in a 乡's report 在云岭县委…领导下: the county leading it is its own
+                own, own_line = facts.county if facts.county[0] else leading
+                yield self._finding(mention, own, own_line, "领导机关所在地与本单位不一致")
+
+    @staticmethod
+    def _leading_county(facts: DraftFacts, text: str) -> tuple[str, int]:
+        """(county, line) of the county named most often as leading the author (在云岭县委…领导下),
+        the earliest on a tie, where two counties are named so; ("", 0) otherwise."""
+        leading = [m for m in facts.role_mentions if m.role == "led-by" and m.place.endswith(("县", "区"))]
+        if len({m.place for m in leading}) < 2:
+            return "", 0
+        best = max(leading, key=lambda m: (text.count(m.place), -m.line))
+        return best.place, best.line
 
     @staticmethod
     def _another_units_document(author, mention) -> bool:
@@ -158,19 +171,41 @@ class NameConsistencyRule(DraftCheck):
         石桥镇2025年…自查报告) while two or more self-references of the body call the title's
         and none the signature's: one finding at the signature, not one at each 我镇."""
         author, titled = facts.author, facts.title_author
+        if titled is not None and author.line != titled.line:
+            other = NameConsistencyRule._signature_of_another_unit(document, author, titled)
+            if other is not None:
+                return other
         if titled is None or author.line == titled.line or author.calls_itself(titled.type) \
                 or titled.calls_itself(author.type):
             return None
         kinds = [mention.type for mention in facts.self_references if mention.type in UNIT_TYPES]
         if sum(map(titled.calls_itself, kinds)) < 2 or any(map(author.calls_itself, kinds)):
             return None
+        return NameConsistencyRule._at_signature(document, author, titled, "落款单位与标题、正文的自称不一致")
+
+    @staticmethod
+    def _signature_of_another_unit(document: Document, author, titled) -> Optional[Finding]:
+        """The signature's unit of the title's type and county but another name (中共临水县卫生健康局党组
+        under 中共临水县医疗保障局党组关于…的报告): the title opens with its unit, the author, before 关于;
+        the signature's name is nowhere in the title."""
+        if author.type != titled.type or author.county != titled.county or not author.county \
+                or author.name in titled.name or titled.name in author.name:
+            return None
+        title = document.lines[titled.line - 1]
+        opening = title.split("关于", 1)[0] if "关于" in title else ""
+        if not opening or titled.name not in opening or author.name in title or BLANK_NAME.search(author.text):
+            return None
+        return NameConsistencyRule._at_signature(document, author, titled, "落款单位与标题中的单位不一致")
+
+    @staticmethod
+    def _at_signature(document: Document, author, titled, what: str) -> Optional[Finding]:
+        """One finding at the signature's unit name, against the title's unit."""
         line = document.lines[author.line - 1]
         start = line.find(author.name)
         if start < 0:
             return None
         return Finding(Span.on_line(author.line, start, start + len(author.name)),
-                       {"found": author.name, "expected": titled.name, "line": titled.line,
-                        "what": "落款单位与标题、正文的自称不一致"})
+                       {"found": author.name, "expected": titled.name, "line": titled.line, "what": what})
 
     def _renamed(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         if self.old_names is None:
