@@ -20,6 +20,8 @@ FIRES = [
     # a whole named after its figure (32个社区 for 占社区总数的); a rate whose part is not negated
     ("growth-mismatch", "　　全镇共有32个社区。已有24个社区建成党群服务站，占社区总数的80.0%。", (1, 34)),
     ("growth-mismatch", "　　抽检食品样品2400批次，合格样品2364批次，抽检合格率98.0%。", (1, 32)),
+    # a total naming a second unit in brackets: parts in either
+    ("sum-mismatch", "　　全年出栏畜禽152.6万头（只），其中生猪38.4万头、肉牛2.1万头、家禽122.1万只。", (1, 9)),
     # 约 ending a verb (已签约) is no estimate
     ("growth-mismatch", "　　项目涉及征收房屋2150户，已签约2064户，签约率95.0%。", (1, 29)),
     # the total's own names before its 共; the four kinds of 三重一大; a 合计 after a blank 序号 cell
@@ -85,6 +87,8 @@ QUIET = [
     # a rate of the part's own group (慢病患者签约率): its whole is not the 9.6万人 of all
     ("growth-mismatch", "　　家庭医生签约服务覆盖9.6万人，其中慢病患者签约2.1万人，慢病患者签约率达到78.4%。"),
     ("growth-mismatch", "　　累计节约资金126万元，节约率12.6%。"),
+    ("sum-mismatch", "　　全年出栏畜禽152.6万头（只），其中生猪38.4万头、肉牛2.1万头、家禽112.1万只。"),
+    ("sum-mismatch", "　　全年出栏畜禽152.6万头，其中生猪38.4万头、肉牛2.1万头、家禽122.1万只。"),
     ("sum-mismatch", "　　共研究事项42项，其中重大事项决策15项、重要干部任免7项、大额资金使用8项。"),
     # the whole named only by its scope (占全县的); two figures for the named whole
     ("growth-mismatch", "　　全县新增市场主体1260户，其中个体工商户980户，占全县的70.0%。"),

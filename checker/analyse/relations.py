@@ -233,7 +233,7 @@ def _parts_of(quantity: Quantity, following: list[Quantity], line: str, commas: 
     name a series."""
     parts, first_comma = [], 0
     for candidate in following:
-        if candidate.unit != quantity.unit:
+        if candidate.unit != quantity.unit and not _other_unit_named(quantity, candidate, line):
             break
         if parts:
             gap = line[parts[-1].end_column - 1:candidate.column - 1]
@@ -259,6 +259,13 @@ def _parts_of(quantity: Quantity, following: list[Quantity], line: str, commas: 
     complete = bool(REST.match(parts[-1].before)) or (quantity.unit in counted_units()
                                                        and (_series(named, parts) or own))
     return Total(quantity, tuple(parts), complete=complete)
+
+
+def _other_unit_named(total: Quantity, part: Quantity, line: str) -> bool:
+    """The total names the part's unit in brackets after its own (免疫畜禽286.5万头（只），其中
+    猪…万头、家禽208.5万只): a part in that unit is counted in it."""
+    after = line[total.end_column - 1:total.end_column + 5]
+    return after.startswith((f"（{part.unit}）", f"({part.unit})"))
 
 
 def _etc(line: str, parts: Sequence[Quantity]) -> bool:
