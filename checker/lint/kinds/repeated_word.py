@@ -67,9 +67,10 @@ class RepeatedWordRule:
         self.allow = regex_list(options["allow"], "allow")
         self.head_titles = expect(options["head_titles"], str, "head_titles", "a string of characters")
         self.organ_endings = expect(options["organ_endings"], str, "organ_endings", "a string of characters")
-        for name, value in (("head_titles", self.head_titles), ("organ_endings", self.organ_endings)):
-            if re.search(f"[^{HAN}]", value):
-                raise OptionError(f"option '{name}' must hold Chinese characters only")
+        if re.search(f"[^{HAN}]", self.head_titles):
+            raise OptionError("option 'head_titles' must hold Chinese characters only")
+        if re.search(f"[^{HAN}]", self.organ_endings):
+            raise OptionError("option 'organ_endings' must hold Chinese characters only")
         doubled_function_word = f"|([{re.escape(function_words)}])\\2" if function_words else ""
         self.candidate = re.compile(f"([{HAN}]{{2,{max_length}}})\\1{doubled_function_word}")
 
