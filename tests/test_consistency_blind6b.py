@@ -86,3 +86,17 @@ def test_two_events_after_the_signature_are_reported_at_each():
     text = ("县水利局关于2025年汛期工作情况的报告\n\n　　5月6日，召开防汛工作会议。6月18日，开展山洪灾害防御演练。\n\n"
             "县水利局\n2025年4月30日")
     assert found("date-order", text) == [(3, 3), (3, 17)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plan word of a later clause is another step's
+    ("白河县水利局2025年前三季度工作情况汇报\n\n　　计划新建堤防6公里。截至10月25日，已建成4公里，剩余2公里力争年底前完工。\n\n"
+     "白河县水利局\n2025年10月18日", [(3, 15)]),
+    # under a heading of plans an event told done with 了
+    ("白河县水利局2025年工作情况报告\n\n四、下一步打算\n　　12月16日，我局举办了全县河湖长制培训班。\n\n白河县水利局\n2025年12月8日", [(4, 3)]),
+    # its own clause a plan: quiet
+    ("白河县水利局2025年前三季度工作情况汇报\n\n　　截至9月底，已建成4公里，剩余2公里力争10月25日前完工。\n\n白河县水利局\n2025年10月18日", []),
+    ("白河县水利局2025年工作情况报告\n\n四、下一步打算\n　　12月16日，我局将举办全县河湖长制培训班。\n\n白河县水利局\n2025年12月8日", []),
+])
+def test_events_after_the_signature_in_other_clauses_and_under_plans(text, expected):
+    assert found("date-order", text) == expected

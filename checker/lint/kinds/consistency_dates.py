@@ -103,6 +103,8 @@ EARLIER_STEP = lazy_regex(r"此前|之前|曾|先前|原定|原要求")
 # a sentence telling how a deadline went: no plan left open
 TOLD_DONE = lazy_regex(r"已|如期|提前|按期|顺利")  # in the deadline's own clause
 TOLD_OTHERWISE = lazy_regex(r"实际|原(?:计划|定|预计)")  # anywhere in its sentence
+# an event told done under a heading of plans (12月10日，我局召开了…总结会)
+DONE_WITH_LE = lazy_regex(r"^[^。；]*?(?:召开|举办|开展|进行|完成|印发|组织|举行|通报)了")
 DONE_VERBS = lazy_regex(r"通过|完成|建成|验收|开展|召开|举办|实现|投入使用|竣工|组织|印发|出台|成立")
 
 
@@ -206,9 +208,11 @@ class DateConsistencyRule(DraftCheck):
         range_ends = {id(r.end) for r in facts.ranges}
         later: list[DateMention] = []
         for date in facts.dates:
-            if not facts.told_done(date.line):
-                continue
             line = document.lines[date.line - 1]
+            if not facts.told_done(date.line) and not (
+                    date.line in facts.plan_lines and DONE_WITH_LE.search(clause_around(line, date.column - 1,
+                                                                                       date.end_column - 1)[1])):
+                continue  # under a heading of plans only an event told done (召开了…，进行了通报表扬)
             if date.day is None and not (date.edge in ("底", "末") and line[:date.column - 1].rstrip(" \t\u3000")
                                          .endswith(("截至", "截止", "截止到", "截至到"))):
                 continue  # a month counts only as 截至 its end (截至2025年11月底 signed in October)
@@ -217,7 +221,10 @@ class DateConsistencyRule(DraftCheck):
             # a plan told before an 已 of the sentence is another step's (计划将管网延伸至…，工程已完成招标，
             # 于7月21日进场施工)
             told = before.rsplit("已", 1)[-1] if "已" in before else before
-            if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(told + after) \
+            # what is told of the date: its clause, or the next one where the date opens its own
+            # (截至9月底，已打通通车5条，…，预计12月底前全部通车: 预计 is of another step)
+            predicate = "，".join(after.split("，", 2)[:2]) if after.startswith("，") else after.split("，", 1)[0]
+            if DEADLINE_AFTER.match(line[date.end_column - 1:]) or FUTURE_WORDS.search(told + predicate) \
                     or CLAUSE_FUTURE_WORDS.search(clause):
                 continue
             if id(date) in range_ends:
