@@ -21,6 +21,9 @@ def found(text: str) -> list[tuple[int, int]]:
 
 
 FIRES = [
+    ('the period\'s new things named the same twice (blind 6b, in other words)',
+     '　　全年新增城镇就业岗位860个，城镇登记失业率控制在3%以内。\n　　二、就业服务。新增城镇就业岗位680个，其中公益性岗位120个。',
+     [(2, 18)]),
     ('a whole named again',
      '　　全县共有医疗卫生机构386个，其中县级公立医院3个、乡镇卫生院14个。\n　　三是全县16个乡镇卫生院中仍有5个设备老化。',
      [(2, 7)]),
@@ -84,6 +87,10 @@ FIRES = [
 ]
 
 QUIET = [
+    ('new things of this year and all of them so far',
+     '　　全年新建高标准农田3.2万亩。\n　　截至11月底，累计建成高标准农田38.5万亩。'),
+    ('new things of two periods',
+     '　　上半年新增城镇就业岗位420个。\n　　全年新增城镇就业岗位860个。'),
     ('two measures sharing a verb',
      '　　扶持创业主体318个，带动就业1046人。\n　　建成返乡创业园2个，带动就业1520人。'),
     ('two places checked',

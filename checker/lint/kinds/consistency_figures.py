@@ -50,6 +50,9 @@ from checker.settings.lazy_regex import lazy_regex
 CHECKS = ("sum", "growth", "conflict")
 SCOPES = lazy_regex(r"累计|全年|上半年|下半年|前三季度|第?[一二三四]季度|新增|新建|现有|共有|拥有|辖有|总|年均|月均|人均|户均|"
                     r"村均|平均|日均|当年|本年|其中|每")
+# a count of the period's new things opening its words (新建高标准农田3.2万亩): the period's own, named
+# the same at any place of the draft; other scopes (累计, 现有, 总…) may be at another date
+NEW_OPENING = lazy_regex(r"^(?:新建|新增)(?!.*(?:累计|上半年|下半年|前三季度|季度|现有|共有|总|均|其中|每))")
 SAME_UNIT = {"名": "人", "位": "人"}  # 职工386人 … 386名职工: one unit
 OTHER_YEAR = lazy_regex(r"((?:19|20)\d{2})年")
 PLACE = lazy_regex(r"全(?!部).+")  # 全县, 全镇: a place; 全部, 所有, 辖区 are no other place
@@ -276,7 +279,7 @@ def _statement(count: Count, neutral: frozenset[str]) -> str:
     for word in sorted(neutral, key=len, reverse=True):
         words = words.removeprefix(word)
     if (count.kind not in ("plain", "base") or len(words) < STATEMENT_MIN or not CJK_ONLY.fullmatch(words)
-            or SCOPES.search(words) or GENERIC_THINGS.search(words)):
+            or (SCOPES.search(words) and not NEW_OPENING.match(words)) or GENERIC_THINGS.search(words)):
         return ""
     return words
 
