@@ -100,3 +100,15 @@ def test_two_events_after_the_signature_are_reported_at_each():
 ])
 def test_events_after_the_signature_in_other_clauses_and_under_plans(text, expected):
     assert found("date-order", text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("　　8月3日，我县遭遇持续强降雨。\n　　灾后，我局于7月28日完成水毁农田修复。", [(2, 9)]),
+    ("　　6月15日，山洪袭击石门村。灾后，6月上旬完成恢复重建。", [(1, 20)]),
+    # a month counts to its end; a step told as before the disaster; a repair after it
+    ("　　8月3日，我县遭遇持续强降雨。\n　　灾后，我局于8月完成水毁农田修复。", []),
+    ("　　8月3日，我县遭遇持续强降雨。此前，7月28日已完成防汛物资储备。", []),
+    ("　　8月3日，我县遭遇持续强降雨。灾后，8月上旬完成水毁农田修复。", []),
+])
+def test_a_step_after_a_disaster_dated_before_it(text, expected):
+    assert found("date-order", text) == expected

@@ -34,6 +34,7 @@ Message fields: weekday {date}, {stated}, {actual}, {year}; order and year
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from typing import Iterator, Optional
@@ -185,6 +186,7 @@ class DateConsistencyRule(DraftCheck):
         yield from self._after_meeting(document, facts)
         yield from self._before_feedback(document, facts)
         yield from self._finished_before_started(document, facts)
+        yield from self._before_the_disaster(document, facts)
 
     def _ranges(self, facts: DraftFacts) -> Iterator[Finding]:
         for span in facts.ranges:
@@ -287,6 +289,35 @@ class DateConsistencyRule(DraftCheck):
                                "what": "完工日期早于开工日期"})
             elif STARTED.search(clause):
                 started = (date, when, sentence[1])
+
+    @staticmethod
+    def _before_the_disaster(document: Document, facts: DraftFacts) -> Iterator[Finding]:
+        """A step told as following a disaster (灾后…, 水毁道路修复: lexicon after-disaster) dated wholly
+        before the disaster told on its line or the line before (7月22日台风过境…。灾后，…7月上旬完成水毁
+        道路修复): a month's part counts by its last day (上旬: the 10th); not a deadline (前)."""
+        struck, after_words = wordlist("disaster-struck").regex, wordlist("after-disaster").regex
+        disaster: Optional[tuple[DateMention, datetime.date]] = None
+        for date in facts.dates:
+            line = document.lines[date.line - 1]
+            before, after = clause_around(line, date.column - 1, date.end_column - 1)
+            year = facts.year_of(date) or 2000
+            if date.day is not None and struck.search(after.split("。", 1)[0]):
+                disaster = (date, date.on(year))
+                continue
+            if disaster is None or disaster[1] is None or date.line - disaster[0].line > 1 \
+                    or DEADLINE_AFTER.match(line[date.end_column - 1:]):
+                continue
+            told = line[disaster[0].end_column - 1 if disaster[0].line == date.line else 0:date.column - 1]
+            if not after_words.search(told + after.split("，", 1)[0]):
+                continue
+            last = date.on(year)
+            if last is not None and date.day is None:
+                last = last.replace(day={"上旬": 10, "初": 10, "中旬": 20}.get(
+                    date.edge, calendar.monthrange(last.year, last.month)[1]))  # 7月: its last day
+            if last is not None and last < disaster[1]:
+                yield Finding(Span.on_line(date.line, date.column - 1, date.end_column - 1),
+                              {"this": date.text, "other": disaster[0].text, "line": disaster[0].line,
+                               "what": "灾后事项的日期早于灾害发生日期"})
 
     def _before_feedback(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         """A step answering a review's feedback (传达学习督察反馈意见) dated before that
