@@ -21,6 +21,9 @@ def found(text: str) -> list[tuple[int, int]]:
 
 
 FIRES = [
+    ('a recount opened by 在 (blind 6b, in other words)',
+     '　　全区计划改造老旧小区28个，均已开工，其中已完工19个。\n　　在21个已完工小区开展居民满意度测评。',
+     [(2, 4)]),
     ('the period\'s new things named the same twice (blind 6b, in other words)',
      '　　全年新增城镇就业岗位860个，城镇登记失业率控制在3%以内。\n　　二、就业服务。新增城镇就业岗位680个，其中公益性岗位120个。',
      [(2, 18)]),
@@ -87,6 +90,8 @@ FIRES = [
 ]
 
 QUIET = [
+    ('a recount opened by 在 that agrees',
+     '　　全区计划改造老旧小区28个，均已开工，其中已完工19个。\n　　在19个已完工小区开展居民满意度测评。'),
     ('new things of this year and all of them so far',
      '　　全年新建高标准农田3.2万亩。\n　　截至11月底，累计建成高标准农田38.5万亩。'),
     ('new things of two periods',
