@@ -113,6 +113,11 @@ def _name(day: int) -> str:
     return WEEKDAYS[day]
 
 
+def _title(document: Document, facts: DraftFacts) -> str:
+    """The lines of the title block, joined by a blank."""
+    return " ".join(document.lines[n - 1] for n in facts.title_lines)
+
+
 def _in_quoted_title(line: str, position: int) -> bool:
     """``position`` stands inside a 《…》 opened before it on the line."""
     opened = line.rfind("《", 0, position)
@@ -203,7 +208,7 @@ class DateConsistencyRule(DraftCheck):
 
     def _after_signature(self, document: Document, facts: DraftFacts) -> Iterator[Finding]:
         signed = facts.signed
-        title = " ".join(document.lines[n - 1] for n in facts.title_lines)
+        title = _title(document, facts)
         if signed is None or self._signature_out_of_period(facts, title) or facts.signature_suspect:
             return  # a signature outside the period, or before the body's years, is year-mismatch's
         signed_on = signed.on(signed.year)
@@ -369,7 +374,7 @@ class DateConsistencyRule(DraftCheck):
             if facts.signed is not None:  # the year only the signature tells: 截至 before what was told
                 yield from self._as_of(document, facts, facts.signed.year, facts.signed.text, told_before=True)
             return
-        title = " ".join(document.lines[n - 1] for n in facts.title_lines)
+        title = _title(document, facts)
         yield from self._signature_year(facts, title)
         yield from self._title_year(document, facts, title)
         yield from self._as_of(document, facts, period.year, period.text)
@@ -562,7 +567,7 @@ class DateConsistencyRule(DraftCheck):
         营业收入…) in a report on a later one, when nothing in it names the report's
         year (2024年实现10.85亿元，2025年实现12.64亿元 stays quiet)."""
         period = facts.period
-        title = " ".join(document.lines[n - 1] for n in facts.title_lines)
+        title = _title(document, facts)
         if REPORT_OF_PLANS.search(title) or not TELLING_RESULTS.search(title) or "调研" in title:
             return  # a 调研报告 may well cite last year's full-year figures
         comparison = wordlist("comparison-words").regex
