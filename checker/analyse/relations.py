@@ -768,16 +768,13 @@ def _row_change(line: str, number: int, order: tuple[int, int], index: int) -> O
     if None in values or stated is None or values[0][0] <= 0:
         return None
 
-    def quantity(i: int, value: tuple[float, float]) -> Quantity:
-        text, at = cells[i]
-        return Quantity(number, at, at + len(text), text.strip(), value[0], value[1], "", False, "", "")
-
     figure = stated.group(1)
     text, column = cells[index]
     decimals = len(figure.partition(".")[2])
     rate = Quantity(number, column + text.index(figure), column + text.index(figure) + len(figure), figure,
                     float(figure), 0.5 * 10 ** -decimals, "%", False, "", "")
-    return Change(quantity(order[0], values[0]), quantity(order[1], values[1]), rate, False)
+    return Change(_cell_quantity(cells, order[0], values[0], number), _cell_quantity(cells, order[1], values[1], number),
+                  rate, False)
 
 
 def _column_shares(lines: Sequence[str], rows: list[int], header: list[str], index: int) -> list[Share]:
@@ -828,6 +825,12 @@ def _adds_up(lines: Sequence[str], rows: list[int], index: int, total: tuple[flo
     return abs(sum(value for value, _ in values) - total[0]) <= tolerance + 1e-9 * max(1.0, total[0])
 
 
+def _cell_quantity(cells: list[tuple[str, int]], index: int, value: tuple[float, float], number: int) -> Quantity:
+    """The figure of a table row's cell ``index`` (its ``value`` and rounding as read), as a quantity."""
+    text, at = cells[index]
+    return Quantity(number, at, at + len(text), text.strip(), value[0], value[1], "", False, "", "")
+
+
 def _stated_cell(cell: tuple[str, int], figure: str, number: int) -> Quantity:
     """The percentage written in a table cell, as a quantity."""
     text, column = cell
@@ -854,12 +857,9 @@ def _row_share(line: str, number: int, header: list[str], rate_index: int, stem:
     if whole[0] < part[0] or whole[0] <= 0:
         return None
 
-    def quantity(index: int, value: tuple[float, float]) -> Quantity:
-        cell, at = cells[index]
-        return Quantity(number, at, at + len(cell), cell.strip(), value[0], value[1], "", False, "", "")
-
     stated = _stated_cell(cells[rate_index], rate.group(1), number)
-    return Share(quantity(part_index, part), quantity(whole_index, whole), stated, header[rate_index], True)
+    return Share(_cell_quantity(cells, part_index, part, number), _cell_quantity(cells, whole_index, whole, number),
+                 stated, header[rate_index], True)
 
 
 def _tables(lines: Sequence[str]) -> list[tuple[int, int]]:
